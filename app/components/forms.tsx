@@ -1,0 +1,146 @@
+import { type FormEvent, type ReactNode, createContext, useContext, useEffect, useRef, useState } from 'react';
+import { Form, type FormProps } from 'react-router';
+import type { z } from 'zod';
+import { type FieldError, type FieldErrors, formErrorField, validateForm } from '../forms/validation';
+import { useI18n } from '../i18n/react';
+
+interface FormState {
+  errors: FieldErrors;
+  values: Record<string, string>;
+}
+const FormStateContext = createContext<FormState>({ errors: {}, values: {} });
+
+function useErrorText() {
+  const { t } = useI18n();
+  // Error keys come from our own schemas and always name an existing message.
+  return (error: FieldError) => (t as unknown as (key: string, params?: object) => string)(error.key, error.params);
+}
+
+/**
+ * A form validated by the same zod schema in the browser (when JS runs) and on the server.
+ * Shows an error summary at the top and keeps the user's input after a server-side error.
+ */
+export function ValidatedForm<S extends z.ZodObject>({
+  schema,
+  serverState,
+  children,
+  labels,
+  ...formProps
+}: FormProps & {
+  schema: S;
+  serverState?: { errors: FieldErrors; values: Record<string, string> } | undefined;
+  labels: Record<string, string>;
+  children: ReactNode;
+}) {
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const errors = clientErrors ?? serverState?.errors ?? {};
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const result = validateForm(schema, new FormData(event.currentTarget).entries());
+    if (!result.ok) {
+      event.preventDefault();
+      setClientErrors(result.errors);
+    } else {
+      setClientErrors(null);
+    }
+  };
+  return (
+    <FormStateContext.Provider value={{ errors, values: serverState?.values ?? {} }}>
+      <Form noValidate onSubmit={onSubmit} {...formProps}>
+        <ErrorSummary errors={errors} labels={labels} />
+        {children}
+      </Form>
+    </FormStateContext.Provider>
+  );
+}
+
+export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: Record<string, string> }) {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors);
+  useEffect(() => {
+    if (entries.length) ref.current?.focus();
+  }, [errors]);
+  if (!entries.length) return null;
+  return (
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="mb-6 border-4 border-error-700 bg-white p-4">
+      <h2 id="error-summary-title" className="mt-0 text-lg">
+        {t('forms.errorSummaryTitle')}
+      </h2>
+      <ul className="list-disc pl-6">
+        {entries.map(([field, error]) => (
+          <li key={field}>
+            {field === formErrorField ? (
+              errorText(error)
+            ) : (
+              <a href={`#field-${field}`} className="font-semibold text-error-700">
+                {labels[field] ? `${labels[field]}: ` : ''}
+                {errorText(error)}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  type = 'text',
+  autoComplete,
+  defaultValue,
+  required = true,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  type?: 'text' | 'email' | 'password';
+  autoComplete?: string;
+  defaultValue?: string;
+  required?: boolean;
+}) {
+  const { errors, values } = useContext(FormStateContext);
+  const errorText = useErrorText();
+  const error = errors[name];
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`mb-5 ${error ? 'border-l-4 border-error-700 pl-3' : ''}`}>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="font-semibold text-error-700">
+          {errorText(error)}
+        </p>
+      )}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={values[name] ?? defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        aria-required={required || undefined}
+        className={`mt-1 block w-full max-w-md rounded border-2 px-3 py-2 ${error ? 'border-error-700' : 'border-slate-600'}`}
+      />
+    </div>
+  );
+}
+
+export function SubmitButton({ children }: { children: ReactNode }) {
+  return (
+    <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+      {children}
+    </button>
+  );
+}

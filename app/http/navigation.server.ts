@@ -1,0 +1,13 @@
+import { can } from '../../server/access/permissions';
+import type { Actor } from '../../server/access/roles';
+import type { NavItem } from '../components/Layout';
+
+/** Only areas that exist and that the actor may open. */
+export function navigationFor(actor: Actor): NavItem[] {
+  const items: NavItem[] = [{ to: '/', labelKey: 'nav.home' }];
+  if (can(actor, 'organisation.list')) items.push({ to: '/organisations', labelKey: 'nav.organisations' });
+  if (can(actor, 'outbox.read')) items.push({ to: '/outbox', labelKey: 'nav.outbox' });
+  if (can(actor, 'audit.read')) items.push({ to: '/audit', labelKey: 'nav.audit' });
+  items.push({ to: '/account', labelKey: 'nav.account' });
+  return items;
+}

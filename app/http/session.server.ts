@@ -1,0 +1,41 @@
+import { createCookie, redirect } from 'react-router';
+import type { AppLoadContext } from 'react-router';
+import { type SignedInSession, resolveSession } from '../../server/access/sessions';
+
+const sessionCookie = createCookie('sivis_session', { httpOnly: true, sameSite: 'lax', path: '/' });
+
+export const sessionCookieHeader = (context: AppLoadContext, token: string, expiresAt: Date) =>
+  sessionCookie.serialize(token, { expires: expiresAt, secure: context.app.config.SECURE_COOKIES });
+
+export const clearSessionCookieHeader = (context: AppLoadContext) =>
+  sessionCookie.serialize('', { maxAge: 0, secure: context.app.config.SECURE_COOKIES });
+
+export async function sessionToken(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie.parse(request.headers.get('Cookie'));
+  return typeof value === 'string' && value.length > 0 && value.length < 100 ? value : null;
+}
+
+// Root and route loaders run for the same request: look the session up once.
+const resolved = new WeakMap<Request, Promise<SignedInSession | null>>();
+
+export function getSession(request: Request, context: AppLoadContext): Promise<SignedInSession | null> {
+  let session = resolved.get(request);
+  if (!session) {
+    session = sessionToken(request).then((token) =>
+      token ? resolveSession({ db: context.app.db, clock: context.app.clock }, token) : null,
+    );
+    resolved.set(request, session);
+  }
+  return session;
+}
+
+/** The signed-in session, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireSession(request: Request, context: AppLoadContext): Promise<SignedInSession> {
+  const session = await getSession(request, context);
+  if (!session) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(back === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return session;
+}

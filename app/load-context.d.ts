@@ -1,0 +1,7 @@
+import type { AppContext } from '../server/app-context';
+
+declare module 'react-router' {
+  interface AppLoadContext {
+    app: AppContext;
+  }
+}

@@ -1,0 +1,32 @@
+import type { Role } from './roles';
+
+/**
+ * Who may do what, in one table. A rule allows an action when the actor holds one of its
+ * roles in the right scope: `centre` (a centre-wide role), `organisation` (a role anywhere in
+ * the target's organisation) or `unitSubtree` (a role on the target's unit or an ancestor).
+ */
+export type Rule =
+  | { scope: 'signedIn' }
+  | { scope: 'centre'; roles: readonly Role[] }
+  | { scope: 'organisation'; roles: readonly Role[] }
+  | { scope: 'unitSubtree'; roles: readonly Role[] };
+
+const signedIn: Rule = { scope: 'signedIn' };
+const centre = (...roles: Role[]): Rule => ({ scope: 'centre', roles });
+const organisation = (...roles: Role[]): Rule => ({ scope: 'organisation', roles });
+const unitSubtree = (...roles: Role[]): Rule => ({ scope: 'unitSubtree', roles });
+const centreStaff = centre('centre_admin', 'centre_staff');
+
+export const actions = {
+  'home.view': [signedIn],
+  'account.changePassword': [signedIn],
+  'organisation.list': [centreStaff, organisation('org_admin', 'unit_coordinator')],
+  'organisation.read': [centreStaff, organisation('org_admin', 'unit_coordinator', 'trainer')],
+  'unit.list': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator', 'trainer')],
+  'user.list': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator')],
+  'outbox.read': [centreStaff],
+  'audit.read': [centre('centre_admin')],
+} as const satisfies Record<string, readonly Rule[]>;
+
+export type Action = keyof typeof actions;
+export const actionNames = Object.keys(actions) as Action[];

@@ -1,0 +1,34 @@
+import { auditLog } from '../db/schema';
+import type { Queryable } from '../db/types';
+import type { Clock } from '../clock';
+
+export type AuditAction =
+  | 'auth.signIn'
+  | 'auth.signOut'
+  | 'auth.signInFailed'
+  | 'auth.passwordChanged'
+  | 'access.roleGranted'
+  | 'access.roleRevoked';
+
+export interface AuditEntry {
+  action: AuditAction;
+  actorUserId: string | null;
+  targetType?: string;
+  targetId?: string;
+  organisationId?: string | null;
+  details?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+export async function writeAudit(db: Queryable, clock: Clock, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    at: clock.now(),
+    actorUserId: entry.actorUserId,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    organisationId: entry.organisationId ?? null,
+    details: entry.details ?? {},
+    ip: entry.ip ?? null,
+  });
+}

@@ -1,0 +1,58 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { sessions } from '../db/schema';
+import type { Queryable } from '../db/types';
+import type { DomainContext } from '../context';
+import { loadActor } from './actor';
+import type { Actor } from './roles';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(
+  ctx: DomainContext<Queryable>,
+  userId: string,
+  ttlHours: number,
+  userAgent: string,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const now = ctx.clock.now();
+  const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);
+  await ctx.db
+    .insert(sessions)
+    .values({ tokenHash: hashToken(token), userId, createdAt: now, expiresAt, userAgent: userAgent.slice(0, 300) });
+  return { token, expiresAt };
+}
+
+export interface SignedInSession {
+  actor: Actor;
+  tokenHash: string;
+}
+
+/** The actor behind a session token, or null when the session is unknown, expired or revoked. */
+export async function resolveSession(ctx: DomainContext<Queryable>, token: string): Promise<SignedInSession | null> {
+  const tokenHash = hashToken(token);
+  const [row] = await ctx.db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, ctx.clock.now())));
+  if (!row) return null;
+  const actor = await loadActor(ctx.db, row.userId);
+  return actor ? { actor, tokenHash } : null;
+}
+
+export async function revokeSession(ctx: DomainContext<Queryable>, token: string): Promise<string | null> {
+  const [row] = await ctx.db
+    .update(sessions)
+    .set({ revokedAt: ctx.clock.now() })
+    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt)))
+    .returning({ userId: sessions.userId });
+  return row?.userId ?? null;
+}
+
+/** Ends every other session of a user, e.g. after a password change. */
+export async function revokeOtherSessions(ctx: DomainContext<Queryable>, userId: string, keepTokenHash: string) {
+  await ctx.db
+    .update(sessions)
+    .set({ revokedAt: ctx.clock.now() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), ne(sessions.tokenHash, keepTokenHash)));
+}

@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import { check, index, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations, units } from './organisations';
+
+export const userStatus = pgEnum('user_status', ['active', 'pending', 'deactivated']);
+export const language = pgEnum('language', ['fi', 'sv', 'en']);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Always stored lower-case; unique. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash'),
+    language: language('language').notNull().default('fi'),
+    status: userStatus('status').notNull().default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('users_email_key').on(t.email),
+    check('users_email_lower', sql`${t.email} = lower(${t.email})`),
+    index('users_name_idx').on(t.name),
+  ],
+);
+
+export const roleName = pgEnum('role_name', [
+  'centre_admin',
+  'centre_staff',
+  'org_admin',
+  'unit_coordinator',
+  'trainer',
+  'participant',
+]);
+
+/** A role held by a user, scoped to the centre (no org), an organisation, or a unit. */
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: roleName('role').notNull(),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    unitId: uuid('unit_id').references(() => units.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('role_assignments_user_idx').on(t.userId),
+    index('role_assignments_organisation_idx').on(t.organisationId),
+    unique('role_assignments_unique').on(t.userId, t.role, t.organisationId, t.unitId).nullsNotDistinct(),
+    check(
+      'role_assignments_scope',
+      sql`(${t.role} IN ('centre_admin','centre_staff') AND ${t.organisationId} IS NULL AND ${t.unitId} IS NULL)
+        OR (${t.role} = 'org_admin' AND ${t.organisationId} IS NOT NULL AND ${t.unitId} IS NULL)
+        OR (${t.role} IN ('unit_coordinator','trainer') AND ${t.organisationId} IS NOT NULL AND ${t.unitId} IS NOT NULL)
+        OR (${t.role} = 'participant' AND ${t.unitId} IS NULL)`,
+    ),
+  ],
+);
+
+/** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    userAgent: text('user_agent').notNull().default(''),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);

@@ -1,0 +1,5 @@
+export * from './access';
+export * from './audit';
+export * from './centre';
+export * from './notifications';
+export * from './organisations';
