@@ -60,7 +60,7 @@ export function permittedActions<A extends Action>(actor: Actor, candidates: rea
 export function scopeCondition(
   actor: Actor,
   action: Action,
-  columns: { organisationId: AnyPgColumn | SQL; unitPath?: AnyPgColumn | SQL },
+  columns: { organisationId: AnyPgColumn; unitPath?: AnyPgColumn },
 ): SQL {
   const conditions: SQL[] = [];
   for (const rule of actions[action] as readonly Rule[]) {
