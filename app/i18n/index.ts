@@ -27,6 +27,7 @@ void instance.init({
   fallbackLng: false,
   interpolation: { escapeValue: false },
   returnNull: false,
+  showSupportNotice: false,
 });
 
 export type T = TFunction<'translation'>;
