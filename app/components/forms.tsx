@@ -34,6 +34,11 @@ export function ValidatedForm<S extends z.ZodObject>({
 }) {
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const errors = clientErrors ?? serverState?.errors ?? {};
+  const formRef = useRef<HTMLFormElement>(null);
+  // Passwords are never shown again after a failed submission, with or without JS.
+  useEffect(() => {
+    if (serverState) for (const input of formRef.current?.querySelectorAll<HTMLInputElement>('input[type=password]') ?? []) input.value = '';
+  }, [serverState]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const result = validateForm(schema, new FormData(event.currentTarget).entries());
     if (!result.ok) {
@@ -45,7 +50,7 @@ export function ValidatedForm<S extends z.ZodObject>({
   };
   return (
     <FormStateContext.Provider value={{ errors, values: serverState?.values ?? {} }}>
-      <Form noValidate onSubmit={onSubmit} {...formProps}>
+      <Form ref={formRef} noValidate onSubmit={onSubmit} {...formProps}>
         <ErrorSummary errors={errors} labels={labels} />
         {children}
       </Form>

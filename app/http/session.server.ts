@@ -4,8 +4,9 @@ import { type SignedInSession, resolveSession } from '../../server/access/sessio
 
 const sessionCookie = createCookie('sivis_session', { httpOnly: true, sameSite: 'lax', path: '/' });
 
-export const sessionCookieHeader = (context: AppLoadContext, token: string, expiresAt: Date) =>
-  sessionCookie.serialize(token, { expires: expiresAt, secure: context.app.config.SECURE_COOKIES });
+// Max-Age rather than Expires: the browser's clock need not agree with the server's (test clock).
+export const sessionCookieHeader = (context: AppLoadContext, token: string) =>
+  sessionCookie.serialize(token, { maxAge: context.app.config.SESSION_TTL_HOURS * 3600, secure: context.app.config.SECURE_COOKIES });
 
 export const clearSessionCookieHeader = (context: AppLoadContext) =>
   sessionCookie.serialize('', { maxAge: 0, secure: context.app.config.SECURE_COOKIES });

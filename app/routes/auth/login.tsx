@@ -34,7 +34,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     );
   }
   return redirect(safeRedirect(form.data.redirectTo), {
-    headers: { 'Set-Cookie': await sessionCookieHeader(context, result.token, result.expiresAt) },
+    headers: { 'Set-Cookie': await sessionCookieHeader(context, result.token) },
   });
 }
 
