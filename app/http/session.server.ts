@@ -2,7 +2,7 @@ import { createCookie, redirect } from 'react-router';
 import type { AppLoadContext } from 'react-router';
 import { type SignedInSession, resolveSession } from '../../server/access/sessions';
 
-const sessionCookie = createCookie('sivis_session', { httpOnly: true, sameSite: 'lax', path: '/' });
+export const sessionCookie = createCookie('sivis_session', { httpOnly: true, sameSite: 'lax', path: '/' });
 
 // Max-Age rather than Expires: the browser's clock need not agree with the server's (test clock).
 export const sessionCookieHeader = (context: AppLoadContext, token: string) =>

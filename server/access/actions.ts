@@ -3,7 +3,8 @@ import type { Role } from './roles';
 /**
  * Who may do what, in one table. A rule allows an action when the actor holds one of its
  * roles in the right scope: `centre` (a centre-wide role), `organisation` (a role anywhere in
- * the target's organisation) or `unitSubtree` (a role on the target's unit or an ancestor).
+ * the target's organisation) or `unitSubtree` (a role on the target's unit or an ancestor of it;
+ * on a whole organisation, a unit role there gives access to its part, and lists filter to it).
  */
 export type Rule =
   | { scope: 'signedIn' }

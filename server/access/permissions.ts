@@ -25,9 +25,10 @@ function grantMatches(rule: Rule, grant: RoleGrant, target: Target): boolean {
       return (
         rule.roles.includes(grant.role) &&
         grant.unitPath !== null &&
-        (target.unitPath === undefined
-          ? target.organisationId === undefined
-          : target.unitPath.startsWith(grant.unitPath))
+        // On a whole organisation, a unit role gives its part of it (lists are then filtered in SQL).
+        (target.unitPath !== undefined
+          ? target.unitPath.startsWith(grant.unitPath)
+          : target.organisationId === undefined || grant.organisationId === target.organisationId)
       );
   }
 }

@@ -47,6 +47,8 @@ describe('access decisions', () => {
     const outside = await unitByName(handle.db, 'Saariston yhdistys');
     expect(decide(actor, 'unit.list', { organisationId: orgA, unitPath: inside.path })).toBe('allow');
     expect(decide(actor, 'unit.list', { organisationId: orgA, unitPath: outside.path })).toBe('forbidden');
+    expect(decide(actor, 'user.list', { organisationId: orgA })).toBe('allow');
+    expect(decide(actor, 'user.list', { organisationId: orgB })).toBe('notFound');
   });
 });
 

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actionNames } from '../../server/access/actions';
+import type { DatabaseHandle } from '../../server/db/client';
+import { seedDemoData } from '../../server/seed/demo';
+import { openTestDatabase } from '../support/database';
+import { actorByEmail, demoOrgA, demoOrgB, organisationIdByName } from '../support/demo';
+import { type TestServer, startTestServer } from '../support/http-app';
+import { type TestRole, accessExpectations, testRoles } from './access-expectations';
+
+// Demo users of organisation A (kll); "other" data belongs to organisation B (kyk).
+const usersByRole: Record<Exclude<TestRole, 'anonymous'>, string> = {
+  centre_admin: 'admin@sivis.example',
+  centre_staff: 'asiantuntija@sivis.example',
+  org_admin: 'paakayttaja@kll.example',
+  unit_coordinator: 'yhteyshenkilo@kll.example',
+  trainer: 'kouluttaja1@kll.example',
+  participant: 'osallistuja1@kll.example',
+};
+
+let handle: DatabaseHandle;
+let server: TestServer;
+const userIds = new Map<TestRole, string>();
+let organisations: { own: string; other: string };
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  await seedDemoData(handle.db);
+  server = await startTestServer(handle.db);
+  for (const [role, email] of Object.entries(usersByRole)) {
+    userIds.set(role as TestRole, (await actorByEmail(handle.db, email)).userId);
+  }
+  organisations = { own: await organisationIdByName(handle.db, demoOrgA), other: await organisationIdByName(handle.db, demoOrgB) };
+});
+afterAll(async () => {
+  await server?.close();
+  await handle?.close();
+});
+
+/** Every route of the app as "GET /path" (it has a loader) and "POST /path" (it has an action). */
+function appRoutes(): string[] {
+  const routes = server.build.routes;
+  const fullPath = (id: string): string => {
+    const route = routes[id]!;
+    const parent = route.parentId ? fullPath(route.parentId) : '';
+    return `${parent.replace(/\/$/, '')}/${route.path ?? ''}`.replace(/\/$/, '') || '/';
+  };
+  return Object.values(routes).flatMap((route) => {
+    if (!route || route.id === 'root') return [];
+    const path = fullPath(route.id);
+    return [...(route.module.loader ? [`GET ${path}`] : []), ...(route.module.action ? [`POST ${path}`] : [])];
+  });
+}
+
+describe('the access expectations table', () => {
+  it('covers every route and method of the app', () => {
+    const covered = new Set(accessExpectations.map((e) => e.route));
+    expect(appRoutes().filter((route) => !covered.has(route))).toEqual([]);
+  });
+
+  it('names every action of the actions table', () => {
+    const named = new Set(accessExpectations.flatMap((e) => e.actions));
+    expect(actionNames.filter((action) => !named.has(action))).toEqual([]);
+  });
+});
+
+function concretePath(pattern: string, scope: 'own' | 'other'): string {
+  return pattern
+    .replace(':organisationId', organisations[scope])
+    .replace('*', 'no-such-page');
+}
+
+describe.each(accessExpectations)('$route', (expectation) => {
+  const [method, pattern] = expectation.route.split(' ') as ['GET' | 'POST', string];
+  const scopes = 'own' in expectation.answers ? (['own', 'other'] as const) : (['own'] as const);
+  for (const scope of scopes) {
+    it.each(testRoles)(`%s, ${scope} organisation`, async (role) => {
+      const answers = 'own' in expectation.answers ? expectation.answers[scope] : expectation.answers;
+      const headers: Record<string, string> = { Origin: server.url };
+      // A fresh session per request: signing out (one of the routes) revokes the one it uses.
+      const userId = userIds.get(role);
+      if (userId) headers.Cookie = await server.cookieFor(userId);
+      if (method === 'POST') headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      const response = await fetch(`${server.url}${concretePath(pattern, scope)}`, {
+        method,
+        headers,
+        body: method === 'POST' ? '' : undefined,
+        redirect: 'manual',
+      });
+      expect(response.status).toBe(answers[role]);
+    });
+  }
+});

@@ -1,0 +1,78 @@
+/**
+ * The single table of who gets what from every route: the access-check test walks it for every
+ * role, against their own organisation's data and another's. A route (or an action in
+ * server/access/actions.ts) without an entry here fails that test.
+ *
+ * Actions are sent with an empty body: an allowed actor gets the form's 400, so the check
+ * proves authorisation comes before anything is parsed or written.
+ */
+import type { Action } from '../../server/access/actions';
+
+export const testRoles = ['anonymous', 'centre_admin', 'centre_staff', 'org_admin', 'unit_coordinator', 'trainer', 'participant'] as const;
+export type TestRole = (typeof testRoles)[number];
+type Answers = Record<TestRole, number>;
+
+export interface RouteExpectation {
+  /** "GET /organisations/:organisationId" — the route's full path pattern. */
+  route: string;
+  /** The entries of the actions table this route checks (gate first, then list filters), or why none applies. */
+  actions: readonly (Action | 'public' | 'testOnly' | 'notFound')[];
+  /** The same answers whatever the organisation, or answers for own and another organisation's data. */
+  answers: Answers | { own: Answers; other: Answers };
+}
+
+const signedIn = (status: number): Answers => ({
+  anonymous: 302,
+  centre_admin: status,
+  centre_staff: status,
+  org_admin: status,
+  unit_coordinator: status,
+  trainer: status,
+  participant: status,
+});
+const everyone = (status: number): Answers => ({ ...signedIn(status), anonymous: status });
+const only = (allowed: Partial<Record<TestRole, number>>, otherwise: number): Answers => ({
+  ...signedIn(otherwise),
+  ...allowed,
+});
+const centre = { centre_admin: 200, centre_staff: 200 };
+
+export const accessExpectations: RouteExpectation[] = [
+  { route: 'GET /', actions: ['home.view'], answers: signedIn(200) },
+  { route: 'GET /login', actions: ['public'], answers: { ...signedIn(302), anonymous: 200 } },
+  { route: 'POST /login', actions: ['public'], answers: { ...signedIn(302), anonymous: 400 } },
+  { route: 'GET /logout', actions: ['public'], answers: everyone(302) },
+  { route: 'POST /logout', actions: ['public'], answers: everyone(302) },
+  { route: 'GET /language', actions: ['public'], answers: everyone(302) },
+  { route: 'POST /language', actions: ['public'], answers: everyone(400) },
+  { route: 'GET /account', actions: ['account.changePassword'], answers: signedIn(200) },
+  { route: 'POST /account', actions: ['account.changePassword'], answers: signedIn(400) },
+  {
+    route: 'GET /organisations',
+    actions: ['organisation.list'],
+    answers: only({ ...centre, org_admin: 200, unit_coordinator: 200 }, 403),
+  },
+  {
+    route: 'GET /organisations/:organisationId',
+    actions: ['organisation.read', 'unit.list'],
+    answers: {
+      own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403),
+      other: only(centre, 404),
+    },
+  },
+  {
+    route: 'GET /organisations/:organisationId/users',
+    actions: ['user.list'],
+    answers: {
+      own: only({ ...centre, org_admin: 200, unit_coordinator: 200 }, 403),
+      other: only(centre, 404),
+    },
+  },
+  { route: 'GET /outbox', actions: ['outbox.read'], answers: only(centre, 403) },
+  { route: 'GET /audit', actions: ['audit.read'], answers: only({ centre_admin: 200 }, 403) },
+  // Exists only with TEST_CLOCK=1, which this server does not have.
+  { route: 'GET /__test/clock', actions: ['testOnly'], answers: everyone(404) },
+  { route: 'POST /__test/clock', actions: ['testOnly'], answers: everyone(404) },
+  { route: 'GET /*', actions: ['notFound'], answers: everyone(404) },
+  { route: 'POST /*', actions: ['notFound'], answers: everyone(404) },
+];
