@@ -8,7 +8,9 @@ export function ErrorPage({ status }: { status: number }) {
       ? [t('errors.notFoundTitle'), t('errors.notFoundText')]
       : status === 403
         ? [t('errors.forbiddenTitle'), t('errors.forbiddenText')]
-        : [t('errors.serverTitle'), t('errors.serverText')];
+        : status === 400
+          ? [t('errors.badRequestTitle'), t('errors.badRequestText')]
+          : [t('errors.serverTitle'), t('errors.serverText')];
   return (
     <section>
       <h1>{title}</h1>

@@ -177,6 +177,8 @@ export const en: Translation = {
     unknownField: 'The form contained an unknown field. Reload the page and try again.',
   },
   errors: {
+    badRequestTitle: 'The request could not be processed',
+    badRequestText: "The form's data was incomplete. Go back to the previous page and try again.",
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you are looking for does not exist, or you do not have permission to view it.',
     forbiddenTitle: 'Access denied',

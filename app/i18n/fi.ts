@@ -175,6 +175,8 @@ export const fi = {
     unknownField: 'Lomakkeessa oli tuntematon kenttä. Lataa sivu uudelleen ja yritä uudelleen.',
   },
   errors: {
+    badRequestTitle: 'Pyyntöä ei voitu käsitellä',
+    badRequestText: 'Lomakkeen tiedot olivat puutteelliset. Palaa edelliselle sivulle ja yritä uudelleen.',
     notFoundTitle: 'Sivua ei löytynyt',
     notFoundText: 'Hakemaasi sivua ei ole, tai sinulla ei ole oikeutta nähdä sitä.',
     forbiddenTitle: 'Ei käyttöoikeutta',

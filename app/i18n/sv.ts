@@ -177,6 +177,8 @@ export const sv: Translation = {
     unknownField: 'Formuläret innehöll ett okänt fält. Ladda om sidan och försök igen.',
   },
   errors: {
+    badRequestTitle: 'Begäran kunde inte behandlas',
+    badRequestText: 'Formulärets uppgifter var ofullständiga. Gå tillbaka till föregående sida och försök igen.',
     notFoundTitle: 'Sidan hittades inte',
     notFoundText: 'Sidan du söker finns inte, eller så har du inte rätt att se den.',
     forbiddenTitle: 'Ingen behörighet',

@@ -20,3 +20,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     headers: { 'Set-Cookie': await languageCookie.serialize(form.data.language) },
   });
 }
+
+/** No page of its own: refused input renders the root error page. */
+export default function Language() {
+  return null;
+}
