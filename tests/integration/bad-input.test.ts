@@ -1,9 +1,8 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/db/client';
-import { queryRows } from '../../server/db/query-rows';
 import { seedDemoData } from '../../server/seed/demo';
 import { openTestDatabase } from '../support/database';
+import { fingerprint } from '../support/fingerprint';
 import { actorByEmail } from '../support/demo';
 import { type TestServer, startTestServer } from '../support/http-app';
 import type { TestRole } from './access-expectations';
@@ -25,24 +24,6 @@ afterAll(async () => {
   await server?.close();
   await handle?.close();
 });
-
-/** A fingerprint of every table's contents, to prove a refused submission wrote nothing. */
-async function fingerprint(except: string[] = []): Promise<Record<string, string>> {
-  const tables = await queryRows<{ name: string }>(
-    handle.db,
-    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
-  );
-  const result: Record<string, string> = {};
-  for (const { name } of tables) {
-    if (except.includes(name)) continue;
-    const [row] = await queryRows<{ digest: string }>(
-      handle.db,
-      sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from "${name}" t`),
-    );
-    result[name] = row!.digest;
-  }
-  return result;
-}
 
 const encode = (pairs: [string, string][]) => new URLSearchParams(pairs).toString();
 
@@ -86,11 +67,11 @@ function badCases(form: FormCase): BadCase[] {
 
 describe.each(formCases)('the $name form', (form) => {
   it.each(badCases(form))('refuses $label without a 500, writing nothing, with an error shown', async (bad) => {
-    const before = await fingerprint(['sessions']);
+    const before = await fingerprint(handle.db, ['sessions']);
     const { status, html } = await submit(form, bad.body);
     expect(status).toBeLessThan(500);
     expect(html).not.toContain(scriptValue);
-    const after = await fingerprint(['sessions']);
+    const after = await fingerprint(handle.db, ['sessions']);
     if (bad.harmlessOnly) {
       // Well-formed free text may be accepted (and then stored verbatim): every table is still there.
       expect(Object.keys(after)).toEqual(Object.keys(before));

@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import { organisations } from '../../server/db/schema';
+import type { Database } from '../../server/db/types';
+import { businessIdFor } from '../../server/organisations/business-id';
+import { type DataGenerator, type Progress, makeInsert } from './context';
+import { organisationsGenerator } from './organisations';
+import { Random } from './random';
+
+/** In dependency order. A later issue appends its generator here. */
+export const generators: DataGenerator[] = [organisationsGenerator];
+
+export class AlreadyGeneratedError extends Error {}
+
+/** Fills the database with the generated data set for `scale`, the same for the same seed. */
+export async function generateData(db: Database, options: { scale: number; seed: number; progress: Progress }): Promise<void> {
+  const [existing] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.businessId, businessIdFor(3_000_000)));
+  if (existing) {
+    throw new AlreadyGeneratedError('This database already holds generated data. Use an empty DATA_DIR or database.');
+  }
+  const random = new Random(options.seed);
+  // History is anchored to a fixed day so that a seed always gives the same rows.
+  const now = new Date(Date.UTC(2026, 0, 1));
+  await db.transaction(async (tx) => {
+    const txDb = tx as unknown as Database;
+    for (const generator of generators) {
+      options.progress.start(generator.name, generator.rowCount(options.scale));
+      await generator.run({ db: txDb, scale: options.scale, random, now, insert: makeInsert(txDb, options.progress) });
+      options.progress.finish();
+    }
+  });
+}

@@ -1,0 +1,55 @@
+import { count, isNull } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Progress } from '../../scripts/generate/context';
+import { AlreadyGeneratedError, generateData } from '../../scripts/generate/index';
+import type { DatabaseHandle } from '../../server/db/client';
+import { organisations, roleAssignments, units, users } from '../../server/db/schema';
+import { isValidBusinessId } from '../../server/organisations/business-id';
+import { openTestDatabase } from '../support/database';
+import { fingerprint } from '../support/fingerprint';
+
+const handles: DatabaseHandle[] = [];
+afterAll(() => Promise.all(handles.map((h) => h.close())));
+
+const silent: Progress = { start() {}, advance() {}, finish() {} };
+
+async function generated(seed: number) {
+  const handle = await openTestDatabase();
+  handles.push(handle);
+  await generateData(handle.db, { scale: 0.01, seed, progress: silent });
+  return handle;
+}
+
+/** Password hashes are salted at random, everything else must follow from the seed. */
+async function contents(handle: DatabaseHandle) {
+  await handle.db.update(users).set({ passwordHash: null });
+  return fingerprint(handle.db);
+}
+
+describe('the data generator', () => {
+  it('makes the scaled numbers of organisations, units and users, with valid business IDs and trees', async () => {
+    const { db } = await generated(1);
+    const [orgs] = await db.select({ n: count() }).from(organisations);
+    const [unitCount] = await db.select({ n: count() }).from(units);
+    const [userCount] = await db.select({ n: count() }).from(users);
+    const [roleCount] = await db.select({ n: count() }).from(roleAssignments);
+    expect([orgs!.n, unitCount!.n, userCount!.n, roleCount!.n]).toEqual([1, 20, 200, 200]);
+    const [topLevel] = await db.select({ n: count() }).from(units).where(isNull(units.parentId));
+    expect(topLevel!.n).toBeGreaterThan(0);
+    expect(topLevel!.n).toBeLessThan(20);
+    for (const o of await db.select().from(organisations)) expect(isValidBusinessId(o.businessId)).toBe(true);
+  });
+
+  it('gives the same data for the same seed and different data for another', async () => {
+    const first = await contents(await generated(42));
+    const again = await contents(await generated(42));
+    const other = await contents(await generated(43));
+    expect(again).toEqual(first);
+    expect(other.users).not.toEqual(first.users);
+  });
+
+  it('refuses to generate twice into one database', async () => {
+    const handle = await generated(5);
+    await expect(generateData(handle.db, { scale: 0.01, seed: 5, progress: silent })).rejects.toThrow(AlreadyGeneratedError);
+  });
+});
