@@ -1,0 +1,73 @@
+/**
+ * One load run in its own process (so the load generator does not share a core's event loop
+ * with the runner): `concurrency` keep-alive loops against one URL on loopback until the
+ * duration or the request cap is reached. Prints a JSON summary.
+ */
+import http from 'node:http';
+
+interface LoadSpec {
+  url: string;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+  expectStatus: number;
+  concurrency: number;
+  durationMs: number;
+  maxRequests: number;
+}
+
+const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
+const target = new URL(spec.url);
+if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) {
+  console.error('The benchmark only loads servers on loopback.');
+  process.exit(2);
+}
+const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency });
+const latencies: number[] = [];
+let errors = 0;
+let requests = 0;
+const started = performance.now();
+const deadline = started + spec.durationMs;
+
+function once(): Promise<void> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const req = http.request(target, { method: spec.method, headers: spec.headers, agent }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        latencies.push(performance.now() - t0);
+        if (res.statusCode !== spec.expectStatus) errors++;
+        resolve();
+      });
+    });
+    req.on('error', () => {
+      errors++;
+      resolve();
+    });
+    if (spec.body) req.end(spec.body);
+    else req.end();
+  });
+}
+
+async function loop() {
+  while (performance.now() < deadline && requests < spec.maxRequests) {
+    requests++;
+    await once();
+  }
+}
+
+await Promise.all(Array.from({ length: spec.concurrency }, loop));
+const elapsedS = (performance.now() - started) / 1000;
+latencies.sort((a, b) => a - b);
+const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0;
+agent.destroy();
+console.log(
+  JSON.stringify({
+    requests: latencies.length,
+    errors,
+    requestsPerSecond: latencies.length / elapsedS,
+    p50: percentile(50),
+    p95: percentile(95),
+    p99: percentile(99),
+  }),
+);

@@ -1,0 +1,192 @@
+/**
+ * npm run bench -- [--url http://127.0.0.1:PORT] [--scale 0.01] [--seed 1]
+ *                  [--concurrency 10] [--duration 5] [--only TEXT] [--out bench-results/latest.json]
+ * Without --url it generates data at --scale into its own data folder (kept for the next run),
+ * starts a production server on a free loopback port, and stops it at the end.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { type BenchCase, type BenchUser, type Fixtures, baselineName, benchCases, benchUsers } from './cases';
+import { demoPassword } from '../../server/seed/demo';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    scale: { type: 'string', default: '0.01' },
+    seed: { type: 'string', default: '1' },
+    concurrency: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '5' },
+    only: { type: 'string' },
+    out: { type: 'string', default: 'bench-results/latest.json' },
+  },
+});
+const options = z
+  .object({
+    url: z.string().url().optional(),
+    scale: z.coerce.number().positive().max(100),
+    seed: z.coerce.number().int().min(0),
+    concurrency: z.coerce.number().int().min(1).max(256),
+    duration: z.coerce.number().min(1).max(120),
+    only: z.string().optional(),
+    out: z.string(),
+  })
+  .parse(values);
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
+async function waitFor(url: string, timeoutMs: number, server: ChildProcess) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error('The server exited during start-up.');
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`No answer from ${url} within ${timeoutMs / 1000} s.`);
+}
+
+async function startOwnServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dataDir = path.join(root, `.tmp/bench-data-scale-${options.scale}-seed-${options.seed}`);
+  if (!fs.existsSync(dataDir)) {
+    console.log(`Generating scale ${options.scale} into ${dataDir} …`);
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate.ts', '--scale', String(options.scale), '--seed', String(options.seed)], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      stdio: 'inherit',
+    });
+  }
+  const port = await freePort();
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', TEST_CLOCK: '' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/healthz`, 300_000, server);
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        server.once('exit', () => resolve());
+        server.kill('SIGTERM');
+      }),
+  };
+}
+
+async function signIn(url: string, email: string): Promise<string> {
+  const response = await fetch(`${url}/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: url },
+    body: new URLSearchParams({ email, password: demoPassword }),
+    redirect: 'manual',
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (response.status !== 302 || !cookie) throw new Error(`Could not sign in as ${email} (the server needs the demo data).`);
+  return cookie;
+}
+
+/** Looks the fixtures up through the pages themselves, so any server with demo data will do. */
+async function lookUpFixtures(url: string, staffCookie: string): Promise<Fixtures> {
+  const html = await (await fetch(`${url}/organisations`, { headers: { Cookie: staffCookie } })).text();
+  const rows = [...html.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].flatMap((match) => {
+    const id = /href="\/organisations\/([0-9a-f-]{36})"[^>]*>([^<]*)</.exec(match[1]!);
+    const numbers = [...match[1]!.matchAll(/tabular-nums">([^<]*)</g)].map((m) => Number(m[1]!.replace(/\D/g, '')));
+    return id ? [{ id: id[1]!, name: id[2]!, users: numbers.at(-1) ?? 0 }] : [];
+  });
+  const own = rows.find((r) => r.name === 'Kansanliikkeiden Liitto ry');
+  if (!own) throw new Error('The demo organisation was not found on the organisation list.');
+  const largest = rows.reduce((a, b) => (b.users > a.users ? b : a));
+  return { organisationId: own.id, largestOrganisationId: largest.id };
+}
+
+interface LoadResult {
+  requests: number;
+  errors: number;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+function runLoad(url: string, benchCase: BenchCase, fixtures: Fixtures, cookie: string | null): LoadResult {
+  const headers: Record<string, string> = { Origin: url };
+  if (cookie) headers.Cookie = cookie;
+  if (benchCase.body) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+  const spec = {
+    url: `${url}${benchCase.path(fixtures)}`,
+    method: benchCase.method,
+    headers,
+    body: benchCase.body,
+    expectStatus: benchCase.expectStatus,
+    concurrency: benchCase.concurrency ?? options.concurrency,
+    durationMs: options.duration * 1000,
+    maxRequests: 500_000,
+  };
+  const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'load.ts'), JSON.stringify(spec)], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: (options.duration + 60) * 1000,
+  });
+  return JSON.parse(output) as LoadResult;
+}
+
+const own = options.url ? null : await startOwnServer();
+const url = options.url ?? own!.url;
+try {
+  const cookies = new Map<BenchUser, string | null>();
+  for (const [user, email] of Object.entries(benchUsers) as [BenchUser, string | null][]) {
+    cookies.set(user, email ? await signIn(url, email) : null);
+  }
+  const fixtures = await lookUpFixtures(url, cookies.get('centreStaff')!);
+  const selected = benchCases.filter((c) => c.name === baselineName || !options.only || c.name.includes(options.only));
+  const results: (LoadResult & { name: string; concurrency: number })[] = [];
+  for (const benchCase of selected) {
+    process.stdout.write(`${benchCase.name} … `);
+    const result = runLoad(url, benchCase, fixtures, cookies.get(benchCase.as) ?? null);
+    results.push({ name: benchCase.name, concurrency: benchCase.concurrency ?? options.concurrency, ...result });
+    console.log(`${result.requestsPerSecond.toFixed(0)} req/s`);
+  }
+  const baseline = results.find((r) => r.name === baselineName)!;
+  const rows = results.map((r) => ({
+    ...r,
+    ratio: { p50: r.p50 / baseline.p50, p95: r.p95 / baseline.p95, p99: r.p99 / baseline.p99, requestsPerSecond: r.requestsPerSecond / baseline.requestsPerSecond },
+  }));
+  const ms = (n: number) => n.toFixed(1).padStart(7);
+  const x = (n: number) => `${n.toFixed(1)}×`.padStart(7);
+  console.log(`\n${'page or action'.padEnd(44)} ${'c'.padStart(3)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'p50 ×'.padStart(7)} ${'p95 ×'.padStart(7)} ${'p99 ×'.padStart(7)} ${'rps ×'.padStart(7)} errors`);
+  for (const r of rows) {
+    console.log(
+      `${r.name.padEnd(44)} ${String(r.concurrency).padStart(3)} ${r.requestsPerSecond.toFixed(0).padStart(7)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${x(r.ratio.p50)} ${x(r.ratio.p95)} ${x(r.ratio.p99)} ${r.ratio.requestsPerSecond.toFixed(2).padStart(7)} ${r.errors}`,
+    );
+  }
+  const report = {
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    at: new Date().toISOString(),
+    server: options.url ? url : `own server, scale ${options.scale}, seed ${options.seed}`,
+    durationSeconds: options.duration,
+    results: rows,
+  };
+  fs.mkdirSync(path.dirname(path.resolve(root, options.out)), { recursive: true });
+  fs.writeFileSync(path.resolve(root, options.out), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nJSON written to ${options.out}`);
+  if (rows.some((r) => r.errors > 0)) {
+    console.error('Some requests got an unexpected answer (see the errors column).');
+    process.exitCode = 1;
+  }
+} finally {
+  await own?.stop();
+}
