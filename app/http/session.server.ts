@@ -16,16 +16,18 @@ export async function sessionToken(request: Request): Promise<string | null> {
   return typeof value === 'string' && value.length > 0 && value.length < 100 ? value : null;
 }
 
-// Root and route loaders run for the same request: look the session up once.
-const resolved = new WeakMap<Request, Promise<SignedInSession | null>>();
+// The root and route loaders of one request share its load context (but not its Request
+// object): look the session up once per request. An action that changes who is signed in
+// (sign-in, sign-out) therefore answers with a redirect.
+const resolved = new WeakMap<AppLoadContext['app'], Promise<SignedInSession | null>>();
 
 export function getSession(request: Request, context: AppLoadContext): Promise<SignedInSession | null> {
-  let session = resolved.get(request);
+  let session = resolved.get(context.app);
   if (!session) {
     session = sessionToken(request).then((token) =>
       token ? resolveSession({ db: context.app.db, clock: context.app.clock }, token) : null,
     );
-    resolved.set(request, session);
+    resolved.set(context.app, session);
   }
   return session;
 }

@@ -25,7 +25,11 @@ export interface BenchCase {
   name: string;
   method: 'GET' | 'POST';
   as: BenchUser;
-  path: (f: Fixtures) => string;
+  /** The route pattern, as in app/routes.ts ("/organisations/:organisationId"). */
+  route: string;
+  /** Values for the pattern's parameters, from the fixtures; defaults to the fixture of the same name. */
+  params?: (f: Fixtures) => Record<string, string>;
+  query?: string;
   body?: string;
   /** The answer every request must get; anything else counts as an error. */
   expectStatus: number;
@@ -35,32 +39,53 @@ export interface BenchCase {
 
 export const baselineName = 'trivial page (/healthz)';
 
-const page = (name: string, as: BenchUser, path: BenchCase['path']): BenchCase => ({ name, method: 'GET', as, path, expectStatus: 200 });
-const action = (name: string, as: BenchUser, path: string, body: string, expectStatus: number, concurrency?: number): BenchCase => ({
+const page = (name: string, as: BenchUser, route: string, extra: Pick<BenchCase, 'params' | 'query'> = {}): BenchCase => ({
+  name,
+  method: 'GET',
+  as,
+  route,
+  expectStatus: 200,
+  ...extra,
+});
+const action = (name: string, as: BenchUser, route: string, body: string, expectStatus: number, concurrency?: number): BenchCase => ({
   name,
   method: 'POST',
   as,
-  path: () => path,
+  route,
   body,
   expectStatus,
   ...(concurrency ? { concurrency } : {}),
 });
+const largest = { params: (f: Fixtures) => ({ organisationId: f.largestOrganisationId }) };
+
+/** The concrete URL path of a case. */
+export function benchPath(benchCase: BenchCase, fixtures: Fixtures): string {
+  const values: Record<string, string> = { ...fixtures, ...benchCase.params?.(fixtures) };
+  const path = benchCase.route.replace(/:(\w+)/g, (_, name: string) => {
+    const value = values[name];
+    if (!value) throw new Error(`No fixture for :${name} in ${benchCase.route}`);
+    return value;
+  });
+  return benchCase.query ? `${path}?${benchCase.query}` : path;
+}
 
 export const benchCases: BenchCase[] = [
-  page(baselineName, 'anonymous', () => '/healthz'),
-  page('sign-in page', 'anonymous', () => '/login'),
-  page('front page, org admin', 'orgAdmin', () => '/'),
-  page('front page, centre staff', 'centreStaff', () => '/'),
-  page('organisation list, centre staff', 'centreStaff', () => '/organisations'),
-  page('organisation search, centre staff', 'centreStaff', () => '/organisations?q=liitto'),
-  page('organisation page, org admin', 'orgAdmin', (f) => `/organisations/${f.organisationId}`),
-  page('organisation page, coordinator', 'coordinator', (f) => `/organisations/${f.organisationId}`),
-  page('largest organisation page, centre staff', 'centreStaff', (f) => `/organisations/${f.largestOrganisationId}`),
-  page('largest organisation users, centre staff', 'centreStaff', (f) => `/organisations/${f.largestOrganisationId}/users`),
-  page('organisation users, coordinator', 'coordinator', (f) => `/organisations/${f.organisationId}/users`),
-  page('own account, trainer', 'trainer', () => '/account'),
-  page('outbox, centre staff', 'centreStaff', () => '/outbox'),
-  page('audit log, centre admin', 'centreAdmin', () => '/audit'),
+  page(baselineName, 'anonymous', '/healthz'),
+  page('sign-in page', 'anonymous', '/login'),
+  page('front page, org admin', 'orgAdmin', '/'),
+  page('front page, centre staff', 'centreStaff', '/'),
+  page('organisation list, centre staff', 'centreStaff', '/organisations'),
+  page('organisation search, centre staff', 'centreStaff', '/organisations', { query: 'q=liitto' }),
+  page('organisation page, org admin', 'orgAdmin', '/organisations/:organisationId'),
+  page('organisation page, coordinator', 'coordinator', '/organisations/:organisationId'),
+  page('largest organisation page, centre staff', 'centreStaff', '/organisations/:organisationId', largest),
+  page('largest organisation users, centre staff', 'centreStaff', '/organisations/:organisationId/users', largest),
+  page('organisation users, coordinator', 'coordinator', '/organisations/:organisationId/users'),
+  page('own account, trainer', 'trainer', '/account'),
+  page('outbox, centre staff', 'centreStaff', '/outbox'),
+  page('audit log, centre admin', 'centreAdmin', '/audit'),
   action('language switch', 'orgAdmin', '/language', 'language=fi&redirectTo=%2F', 302),
+  // A wrong current password: the full check (scrypt) without changing the demo password.
+  action('password change refused, trainer (scrypt)', 'trainer', '/account', 'currentPassword=wrong-password&newPassword=uusi-salasana-2027&confirmPassword=uusi-salasana-2027', 400, 2),
   action('sign-in (scrypt)', 'anonymous', '/login', `email=paakayttaja%40kll.example&password=${encodeURIComponent(demoPassword)}`, 302, 2),
 ];

@@ -10,7 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { type BenchCase, type BenchUser, type Fixtures, baselineName, benchCases, benchUsers } from './cases';
+import { type BenchCase, type BenchUser, type Fixtures, baselineName, benchCases, benchPath, benchUsers } from './cases';
 import { demoPassword } from '../../server/seed/demo';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -127,7 +127,7 @@ function runLoad(url: string, benchCase: BenchCase, fixtures: Fixtures, cookie: 
   if (cookie) headers.Cookie = cookie;
   if (benchCase.body) headers['Content-Type'] = 'application/x-www-form-urlencoded';
   const spec = {
-    url: `${url}${benchCase.path(fixtures)}`,
+    url: `${url}${benchPath(benchCase, fixtures)}`,
     method: benchCase.method,
     headers,
     body: benchCase.body,

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
-import { sessions } from '../db/schema';
+import { sessions, users } from '../db/schema';
 import type { Queryable } from '../db/types';
 import type { DomainContext } from '../context';
-import { loadActor } from './actor';
+import { loadGrants } from './actor';
 import type { Actor } from './roles';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -31,13 +31,20 @@ export interface SignedInSession {
 /** The actor behind a session token, or null when the session is unknown, expired or revoked. */
 export async function resolveSession(ctx: DomainContext<Queryable>, token: string): Promise<SignedInSession | null> {
   const tokenHash = hashToken(token);
-  const [row] = await ctx.db
-    .select({ userId: sessions.userId })
+  const [user] = await ctx.db
+    .select({ userId: users.id, name: users.name, email: users.email, language: users.language })
     .from(sessions)
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, ctx.clock.now())));
-  if (!row) return null;
-  const actor = await loadActor(ctx.db, row.userId);
-  return actor ? { actor, tokenHash } : null;
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, ctx.clock.now()),
+        eq(users.status, 'active'),
+      ),
+    );
+  if (!user) return null;
+  return { actor: { ...user, grants: await loadGrants(ctx.db, user.userId) }, tokenHash };
 }
 
 export async function revokeSession(ctx: DomainContext<Queryable>, token: string): Promise<string | null> {

@@ -5,7 +5,9 @@ import { seedDemoData } from '../../server/seed/demo';
 import { openTestDatabase } from '../support/database';
 import { actorByEmail, demoOrgA, demoOrgB, organisationIdByName } from '../support/demo';
 import { type TestServer, startTestServer } from '../support/http-app';
+import { benchCases } from '../../scripts/bench/cases';
 import { type TestRole, accessExpectations, testRoles } from './access-expectations';
+import { formCases } from './form-cases';
 
 // Demo users of organisation A (kll); "other" data belongs to organisation B (kyk).
 const usersByRole: Record<Exclude<TestRole, 'anonymous'>, string> = {
@@ -60,6 +62,33 @@ describe('the access expectations table', () => {
   it('names every action of the actions table', () => {
     const named = new Set(accessExpectations.flatMap((e) => e.actions));
     expect(actionNames.filter((action) => !named.has(action))).toEqual([]);
+  });
+});
+
+// Routes the shared harnesses leave out, each with its reason.
+const notBenchmarked: Record<string, string> = {
+  'GET /logout': 'only redirects',
+  'GET /language': 'only redirects',
+  'GET /__test/clock': 'test only',
+  'GET /*': 'the not-found page',
+};
+const withoutFormFields: Record<string, string> = {
+  'POST /logout': 'a button with no fields',
+  'POST /__test/clock': 'test only',
+  'POST /*': 'the not-found page',
+};
+
+describe('the shared harnesses', () => {
+  it('benchmark every page and action (npm run bench)', () => {
+    const benchmarked = new Set(benchCases.map((c) => `${c.method} ${c.route}`));
+    const missing = appRoutes().filter((route) => !benchmarked.has(route) && !notBenchmarked[route] && !(route.startsWith('POST') && withoutFormFields[route]));
+    expect(missing).toEqual([]);
+  });
+
+  it('send bad input to every form (bad-input test)', () => {
+    const tested = new Set(formCases.map((form) => `POST ${form.path}`));
+    const missing = appRoutes().filter((route) => route.startsWith('POST') && !tested.has(route) && !withoutFormFields[route]);
+    expect(missing).toEqual([]);
   });
 });
 
