@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, ilike, inArray } from 'drizzle-orm';
 import { scopeCondition } from '../access/permissions';
 import type { ActorContext } from '../context';
 import { organisations, roleAssignments, units } from '../db/schema';
@@ -15,44 +15,44 @@ export interface OrganisationRow {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The organisations the actor may see, filtered in SQL, with unit and user counts. */
+/** The organisations the actor may see, filtered in SQL, with unit and user counts for the page shown. */
 export async function listOrganisations(
   ctx: ActorContext,
   options: { search?: string; page: number },
 ): Promise<Page<OrganisationRow>> {
   const visible = scopeCondition(ctx.actor, 'organisation.list', { organisationId: organisations.id });
   const where = options.search ? and(visible, ilike(organisations.name, `%${escapeLike(options.search)}%`)) : visible;
-  const unitCounts = ctx.db
-    .select({ organisationId: units.organisationId, n: count().as('unit_n') })
-    .from(units)
-    .groupBy(units.organisationId)
-    .as('unit_counts');
-  const userCounts = ctx.db
-    .select({
-      organisationId: roleAssignments.organisationId,
-      n: sql<number>`count(distinct ${roleAssignments.userId})`.as('user_n'),
-    })
-    .from(roleAssignments)
-    .groupBy(roleAssignments.organisationId)
-    .as('user_counts');
   const [rows, [total]] = await Promise.all([
     ctx.db
-      .select({
-        id: organisations.id,
-        name: organisations.name,
-        businessId: organisations.businessId,
-        endedAt: organisations.endedAt,
-        unitCount: sql<number>`coalesce(${unitCounts.n}, 0)::int`,
-        userCount: sql<number>`coalesce(${userCounts.n}, 0)::int`,
-      })
+      .select({ id: organisations.id, name: organisations.name, businessId: organisations.businessId, endedAt: organisations.endedAt })
       .from(organisations)
-      .leftJoin(unitCounts, eq(unitCounts.organisationId, organisations.id))
-      .leftJoin(userCounts, eq(userCounts.organisationId, organisations.id))
       .where(where)
       .orderBy(asc(organisations.name), asc(organisations.id))
       .limit(pageSize)
       .offset(pageOffset(options.page)),
     ctx.db.select({ n: count() }).from(organisations).where(where),
   ]);
-  return toPage(rows, total?.n ?? 0, options.page);
+  // Counted only for the organisations on this page, so the cost does not grow with the whole data set.
+  const ids = rows.map((r) => r.id);
+  const [unitCounts, userCounts] = ids.length
+    ? await Promise.all([
+        ctx.db
+          .select({ organisationId: units.organisationId, n: count() })
+          .from(units)
+          .where(inArray(units.organisationId, ids))
+          .groupBy(units.organisationId),
+        ctx.db
+          .select({ organisationId: roleAssignments.organisationId, n: countDistinct(roleAssignments.userId) })
+          .from(roleAssignments)
+          .where(inArray(roleAssignments.organisationId, ids))
+          .groupBy(roleAssignments.organisationId),
+      ])
+    : [[], []];
+  const unitsBy = new Map(unitCounts.map((c) => [c.organisationId, c.n]));
+  const usersBy = new Map(userCounts.map((c) => [c.organisationId, c.n]));
+  return toPage(
+    rows.map((row) => ({ ...row, unitCount: unitsBy.get(row.id) ?? 0, userCount: usersBy.get(row.id) ?? 0 })),
+    total?.n ?? 0,
+    options.page,
+  );
 }
