@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, createContext, useContext, useEffect, u
 import { Form, type FormProps } from 'react-router';
 import type { z } from 'zod';
 import { type FieldError, type FieldErrors, formErrorField, validateForm } from '../forms/validation';
+import { translateDynamic } from '../i18n';
 import { useI18n } from '../i18n/react';
 
 interface FormState {
@@ -11,9 +12,8 @@ interface FormState {
 const FormStateContext = createContext<FormState>({ errors: {}, values: {} });
 
 function useErrorText() {
-  const { t } = useI18n();
-  // Error keys come from our own schemas and always name an existing message.
-  return (error: FieldError) => (t as unknown as (key: string, params?: object) => string)(error.key, error.params);
+  const { language } = useI18n();
+  return (error: FieldError) => translateDynamic(language, error.key, error.params);
 }
 
 /**
@@ -147,5 +147,74 @@ export function SubmitButton({ children }: { children: ReactNode }) {
     <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
       {children}
     </button>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** A native select with label, hint and error; options may be grouped (optgroups). */
+export function SelectField({
+  name,
+  label,
+  hint,
+  placeholder,
+  options,
+  groups,
+  defaultValue,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  placeholder: string;
+  options?: SelectOption[];
+  groups?: { label: string; options: SelectOption[] }[];
+  defaultValue?: string;
+}) {
+  const { errors, values } = useContext(FormStateContext);
+  const errorText = useErrorText();
+  const error = errors[name];
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const renderOptions = (list: SelectOption[]) =>
+    list.map((option) => (
+      <option key={option.value} value={option.value}>
+        {option.label}
+      </option>
+    ));
+  return (
+    <div className={`mb-5 ${error ? 'border-l-4 border-error-700 pl-3' : ''}`}>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="font-semibold text-error-700">
+          {errorText(error)}
+        </p>
+      )}
+      <select
+        id={id}
+        name={name}
+        defaultValue={values[name] ?? defaultValue ?? ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={`mt-1 block w-full max-w-md rounded border-2 bg-white px-3 py-2 ${error ? 'border-error-700' : 'border-slate-600'}`}
+      >
+        <option value="">{placeholder}</option>
+        {options && renderOptions(options)}
+        {groups?.map((group) => (
+          <optgroup key={group.label} label={group.label}>
+            {renderOptions(group.options)}
+          </optgroup>
+        ))}
+      </select>
+    </div>
   );
 }

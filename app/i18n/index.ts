@@ -33,6 +33,11 @@ void instance.init({
 export type T = TFunction<'translation'>;
 export const translator = (language: Language): T => instance.getFixedT(language) as T;
 
+/** For keys chosen at run time (error keys, email templates), which the typed `t` cannot check. */
+export function translateDynamic(language: Language, key: string, params?: Record<string, string | number>): string {
+  return (instance.getFixedT(language) as unknown as (key: string, params?: object) => string)(key, params);
+}
+
 export function formatDateTime(language: Language, value: Date): string {
   return new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(value);
 }

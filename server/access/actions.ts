@@ -25,6 +25,11 @@ export const actions = {
   'organisation.read': [centreStaff, organisation('org_admin', 'unit_coordinator', 'trainer')],
   'unit.list': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator', 'trainer')],
   'user.list': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator')],
+  'user.invite': [centreStaff, organisation('org_admin')],
+  // Centre staff decide only where the organisation has no admin (checked in the domain).
+  'user.approve': [centreStaff, organisation('org_admin')],
+  'user.deactivate': [centreStaff, organisation('org_admin')],
+  'signIn.unblock': [centreStaff],
   'outbox.read': [centreStaff],
   'audit.read': [centre('centre_admin')],
 } as const satisfies Record<string, readonly Rule[]>;

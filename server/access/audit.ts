@@ -7,6 +7,18 @@ export type AuditAction =
   | 'auth.signOut'
   | 'auth.signInFailed'
   | 'auth.passwordChanged'
+  | 'auth.signInThrottled'
+  | 'auth.throttleCleared'
+  | 'auth.passwordResetRequested'
+  | 'auth.passwordReset'
+  | 'account.registered'
+  | 'account.emailVerified'
+  | 'account.approved'
+  | 'account.rejected'
+  | 'account.invited'
+  | 'account.invitationAccepted'
+  | 'account.deactivated'
+  | 'account.reactivated'
   | 'access.roleGranted'
   | 'access.roleRevoked';
 

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { formatDateTime, translator } from '../../app/i18n';
+import { formatDateTime } from '../../app/i18n';
 import { users } from '../db/schema';
 import type { ActorContext } from '../context';
-import { enqueueEmail } from '../notifications/outbox';
+import { enqueueTemplatedEmail } from '../notifications/templated-email';
 import { writeAudit } from './audit';
 import { hashPassword, verifyPassword } from './passwords';
 import { revokeOtherSessions } from './sessions';
@@ -28,11 +28,9 @@ export async function changeOwnPassword(
     await tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, ctx.actor.userId));
     await revokeOtherSessions(write, ctx.actor.userId, input.keepSessionTokenHash);
     await writeAudit(tx, ctx.clock, { action: 'auth.passwordChanged', actorUserId: ctx.actor.userId, ip: input.ip });
-    const t = translator(ctx.actor.language);
-    await enqueueEmail(write, {
-      to: ctx.actor.email,
-      subject: t('emails.passwordChangedSubject'),
-      bodyText: t('emails.passwordChangedBody', { name: ctx.actor.name, when: formatDateTime(ctx.actor.language, now) }),
+    await enqueueTemplatedEmail(write, ctx.actor, 'passwordChanged', {
+      name: ctx.actor.name,
+      when: formatDateTime(ctx.actor.language, now),
     });
   });
   return { ok: true };

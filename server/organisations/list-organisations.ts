@@ -3,6 +3,7 @@ import { scopeCondition } from '../access/permissions';
 import type { ActorContext } from '../context';
 import { organisations, roleAssignments, units } from '../db/schema';
 import { type Page, pageOffset, pageSize, toPage } from '../pagination';
+import { escapeLike } from '../text';
 
 export interface OrganisationRow {
   id: string;
@@ -12,8 +13,6 @@ export interface OrganisationRow {
   unitCount: number;
   userCount: number;
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The organisations the actor may see, filtered in SQL, with unit and user counts for the page shown. */
 export async function listOrganisations(

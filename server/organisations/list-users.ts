@@ -1,27 +1,42 @@
-import { and, asc, countDistinct, eq, inArray } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, ilike, inArray, or } from 'drizzle-orm';
 import { scopeCondition } from '../access/permissions';
 import type { Role } from '../access/roles';
 import type { ActorContext } from '../context';
-import { roleAssignments, units, users } from '../db/schema';
+import { roleAssignments, units, userStatus, users } from '../db/schema';
 import { type Page, pageOffset, pageSize, toPage } from '../pagination';
+import { escapeLike } from '../text';
+
+export type UserStatus = (typeof userStatus.enumValues)[number];
 
 export interface OrganisationUserRow {
   id: string;
   name: string;
   email: string;
-  status: 'active' | 'pending' | 'deactivated';
+  status: UserStatus;
   roles: { role: Role; unitName: string | null }[];
 }
 
-/** People holding a role in the organisation, limited in SQL to what the actor may see. */
+export interface UserFilters {
+  search?: string | undefined;
+  role?: Role | undefined;
+  unitId?: string | undefined;
+  status?: UserStatus | undefined;
+}
+
+/** People holding a role in the organisation, filtered and limited in SQL to what the actor may see. */
 export async function listOrganisationUsers(
   ctx: ActorContext,
   organisationId: string,
-  options: { page: number },
+  options: { page: number } & UserFilters,
 ): Promise<Page<OrganisationUserRow>> {
+  const pattern = options.search ? `%${escapeLike(options.search)}%` : null;
   const where = and(
     eq(roleAssignments.organisationId, organisationId),
     scopeCondition(ctx.actor, 'user.list', { organisationId: roleAssignments.organisationId, unitPath: units.path }),
+    options.role ? eq(roleAssignments.role, options.role) : undefined,
+    options.unitId ? eq(roleAssignments.unitId, options.unitId) : undefined,
+    options.status ? eq(users.status, options.status) : undefined,
+    pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
   );
   const [pageUsers, [total]] = await Promise.all([
     ctx.db
@@ -36,6 +51,7 @@ export async function listOrganisationUsers(
     ctx.db
       .select({ n: countDistinct(roleAssignments.userId) })
       .from(roleAssignments)
+      .innerJoin(users, eq(users.id, roleAssignments.userId))
       .leftJoin(units, eq(units.id, roleAssignments.unitId))
       .where(where),
   ]);
@@ -53,4 +69,13 @@ export async function listOrganisationUsers(
     roles: grants.filter((g) => g.userId === user.id).map(({ role, unitName }) => ({ role, unitName })),
   }));
   return toPage(rows, total?.n ?? 0, options.page);
+}
+
+/** The organisation's units as options for filters and forms, in tree order. */
+export async function unitOptions(ctx: ActorContext, organisationId: string) {
+  return ctx.db
+    .select({ id: units.id, name: units.name, path: units.path })
+    .from(units)
+    .where(and(eq(units.organisationId, organisationId), scopeCondition(ctx.actor, 'unit.list', { organisationId: units.organisationId, unitPath: units.path })))
+    .orderBy(asc(units.path));
 }

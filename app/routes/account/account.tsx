@@ -1,5 +1,6 @@
 import { data } from 'react-router';
 import type { Route } from './+types/account';
+import { Notice } from '../../components/Notice';
 import { SubmitButton, TextField, ValidatedForm } from '../../components/forms';
 import { changePasswordSchema } from '../../forms/account';
 import { requirePermission } from '../../http/authorize.server';
@@ -49,11 +50,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <dd>{loaderData.roles.map((role) => t(`roles.${role}`)).join(', ')}</dd>
       </dl>
       <h2>{t('account.changePassword')}</h2>
-      {actionData?.ok && (
-        <p role="status" className="mb-4 border-l-4 border-ok-700 bg-white p-3 font-semibold text-ok-700">
-          {t('account.saved')}
-        </p>
-      )}
+      {actionData?.ok && <Notice tone="ok">{t('account.saved')}</Notice>}
       <ValidatedForm
         method="post"
         schema={changePasswordSchema}

@@ -1,4 +1,4 @@
-import { data, redirect } from 'react-router';
+import { Link, data, redirect } from 'react-router';
 import type { Route } from './+types/login';
 import { SubmitButton, TextField, ValidatedForm } from '../../components/forms';
 import { safeRedirect, signInSchema } from '../../forms/account';
@@ -28,9 +28,13 @@ export async function action({ request, context }: Route.ActionArgs) {
     },
   );
   if (!result.ok) {
+    const error =
+      result.reason === 'throttled'
+        ? { key: result.blocked ? 'auth.blocked' : 'auth.throttled', params: { minutes: Math.ceil(result.retryAfterSeconds / 60) } }
+        : { key: { invalid: 'auth.invalidCredentials', pending: 'auth.pendingAccount', unverified: 'auth.unverifiedAccount' }[result.reason] };
     return data(
-      { ok: false as const, errors: { [formErrorField]: { key: 'auth.invalidCredentials' } }, values: { email: form.data.email } },
-      { status: 400 },
+      { ok: false as const, errors: { [formErrorField]: error }, values: { email: form.data.email } },
+      { status: result.reason === 'throttled' ? 429 : 400 },
     );
   }
   return redirect(safeRedirect(form.data.redirectTo), {
@@ -52,6 +56,14 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
         <TextField name="password" type="password" label={labels.password} autoComplete="current-password" />
         <SubmitButton>{t('auth.submit')}</SubmitButton>
       </ValidatedForm>
+      <ul className="mt-6 space-y-2">
+        <li>
+          <Link to="/forgot-password">{t('auth.forgotPassword')}</Link>
+        </li>
+        <li>
+          <Link to="/register">{t('auth.register')}</Link>
+        </li>
+      </ul>
     </>
   );
 }

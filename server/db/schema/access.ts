@@ -1,8 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, units } from './organisations';
 
-export const userStatus = pgEnum('user_status', ['active', 'pending', 'deactivated']);
+/**
+ * unverified: registered, email not yet confirmed; pending: confirmed, waiting for an admin;
+ * invited: invited, no password yet; rejected: registration refused.
+ */
+export const userStatus = pgEnum('user_status', ['active', 'pending', 'deactivated', 'unverified', 'invited', 'rejected']);
 export const language = pgEnum('language', ['fi', 'sv', 'en']);
 
 export const users = pgTable(
@@ -75,4 +79,36 @@ export const sessions = pgTable(
     userAgent: text('user_agent').notNull().default(''),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const accountTokenKind = pgEnum('account_token_kind', ['email_verification', 'invitation', 'password_reset']);
+
+/** Emailed one-time links. Only the SHA-256 of the token is stored; a link works once and expires. */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    kind: accountTokenKind('kind').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+  },
+  (t) => [index('account_tokens_user_idx').on(t.userId, t.kind)],
+);
+
+/** Sign-in attempts, for throttling per account and per address. */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    succeeded: boolean('succeeded').notNull(),
+  },
+  (t) => [index('sign_in_attempts_email_idx').on(t.email, t.at), index('sign_in_attempts_ip_idx').on(t.ip, t.at)],
 );

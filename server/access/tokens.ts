@@ -1,0 +1,60 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Clock } from '../clock';
+import { accountTokens } from '../db/schema';
+import type { Queryable } from '../db/types';
+
+export type TokenKind = 'email_verification' | 'invitation' | 'password_reset';
+
+export const tokenLifetimesMs: Record<TokenKind, number> = {
+  email_verification: 48 * 3_600_000,
+  invitation: 14 * 24 * 3_600_000,
+  password_reset: 3_600_000,
+};
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Issues a one-time link token; earlier unused tokens of the same kind for the user stop working. */
+export async function issueToken(db: Queryable, clock: Clock, kind: TokenKind, userId: string, createdBy: string | null = null): Promise<string> {
+  const now = clock.now();
+  await db
+    .update(accountTokens)
+    .set({ usedAt: now })
+    .where(and(eq(accountTokens.userId, userId), eq(accountTokens.kind, kind), isNull(accountTokens.usedAt)));
+  const token = randomBytes(32).toString('base64url');
+  await db.insert(accountTokens).values({
+    tokenHash: hashToken(token),
+    kind,
+    userId,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + tokenLifetimesMs[kind]),
+    createdBy,
+  });
+  return token;
+}
+
+export type TokenCheck = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'expired' | 'used' };
+
+/** Looks a token up without using it (to show the form a link leads to). */
+export async function checkToken(db: Queryable, clock: Clock, kind: TokenKind, token: string): Promise<TokenCheck> {
+  const [row] = await db
+    .select()
+    .from(accountTokens)
+    .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.kind, kind)));
+  if (!row) return { ok: false, reason: 'invalid' };
+  if (row.usedAt) return { ok: false, reason: 'used' };
+  if (row.expiresAt <= clock.now()) return { ok: false, reason: 'expired' };
+  return { ok: true, userId: row.userId };
+}
+
+/** Uses a token: of two concurrent uses exactly one succeeds (the update is conditional). */
+export async function consumeToken(db: Queryable, clock: Clock, kind: TokenKind, token: string): Promise<TokenCheck> {
+  const check = await checkToken(db, clock, kind, token);
+  if (!check.ok) return check;
+  const [used] = await db
+    .update(accountTokens)
+    .set({ usedAt: clock.now() })
+    .where(and(eq(accountTokens.tokenHash, hashToken(token)), isNull(accountTokens.usedAt)))
+    .returning({ userId: accountTokens.userId });
+  return used ? { ok: true, userId: used.userId } : { ok: false, reason: 'used' };
+}

@@ -1,0 +1,28 @@
+import { type Language, translateDynamic } from '../../app/i18n';
+import type { WriteContext } from '../context';
+import { enqueueEmail } from './outbox';
+
+type EmailKey =
+  | 'passwordChanged'
+  | 'verifyEmail'
+  | 'registrationExists'
+  | 'registrationToApprove'
+  | 'registrationApproved'
+  | 'registrationRejected'
+  | 'invitation'
+  | 'roleAdded'
+  | 'passwordReset';
+
+/** Queues an email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */
+export async function enqueueTemplatedEmail(
+  ctx: WriteContext,
+  to: { email: string; language: Language },
+  key: EmailKey,
+  params: Record<string, string>,
+): Promise<void> {
+  await enqueueEmail(ctx, {
+    to: to.email,
+    subject: translateDynamic(to.language, `emails.${key}Subject`, params),
+    bodyText: translateDynamic(to.language, `emails.${key}Body`, params),
+  });
+}
