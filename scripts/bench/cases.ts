@@ -19,6 +19,9 @@ export interface Fixtures {
   organisationId: string;
   /** The organisation with the most users (a generated one when generated data is present). */
   largestOrganisationId: string;
+  /** The demo coordinator's unit, and an active participant, of the demo organisation. */
+  unitId: string;
+  userId: string;
 }
 
 export interface BenchCase {
@@ -58,14 +61,19 @@ const action = (name: string, as: BenchUser, route: string, body: string, expect
 });
 const largest = { params: (f: Fixtures) => ({ organisationId: f.largestOrganisationId }) };
 
-/** The concrete URL path of a case. */
-export function benchPath(benchCase: BenchCase, fixtures: Fixtures): string {
+/** Replaces :name with the fixture of that name (or the case's own params). */
+export function withFixtures(text: string, benchCase: BenchCase, fixtures: Fixtures): string {
   const values: Record<string, string> = { ...fixtures, ...benchCase.params?.(fixtures) };
-  const path = benchCase.route.replace(/:(\w+)/g, (_, name: string) => {
+  return text.replace(/:(\w+)/g, (_, name: string) => {
     const value = values[name];
-    if (!value) throw new Error(`No fixture for :${name} in ${benchCase.route}`);
+    if (!value) throw new Error(`No fixture for :${name} in ${benchCase.name}`);
     return value;
   });
+}
+
+/** The concrete URL path of a case. */
+export function benchPath(benchCase: BenchCase, fixtures: Fixtures): string {
+  const path = withFixtures(benchCase.route, benchCase, fixtures);
   return benchCase.query ? `${path}?${benchCase.query}` : path;
 }
 
@@ -81,10 +89,28 @@ export const benchCases: BenchCase[] = [
   page('largest organisation page, centre staff', 'centreStaff', '/organisations/:organisationId', largest),
   page('largest organisation users, centre staff', 'centreStaff', '/organisations/:organisationId/users', largest),
   page('organisation users, coordinator', 'coordinator', '/organisations/:organisationId/users'),
+  page('user list filtered, org admin', 'orgAdmin', '/organisations/:organisationId/users', { query: 'status=active&role=trainer' }),
+  page('invitation form, org admin', 'orgAdmin', '/organisations/:organisationId/invite'),
   page('own account, trainer', 'trainer', '/account'),
+  page('registration form', 'anonymous', '/register'),
+  page('email verification link (unknown token)', 'anonymous', '/verify-email', { query: 'token=unknown' }),
+  page('forgotten password form', 'anonymous', '/forgot-password'),
+  page('password reset link (unknown token)', 'anonymous', '/reset-password', { query: 'token=unknown' }),
+  page('invitation link (unknown token)', 'anonymous', '/invitation', { query: 'token=unknown' }),
+  page('sign-in blocks, centre staff', 'centreStaff', '/sign-in-blocks'),
   page('outbox, centre staff', 'centreStaff', '/outbox'),
   page('audit log, centre admin', 'centreAdmin', '/audit'),
   action('language switch', 'orgAdmin', '/language', 'language=fi&redirectTo=%2F', 302),
+  // Actions are measured on paths that leave the data as it was (or only add an outbox row).
+  action('registration with a taken address (scrypt)', 'anonymous', '/register', `name=Bench&email=kouluttaja1%40kll.example&password=pitka-salasana-1&confirmPassword=pitka-salasana-1&unitId=:unitId`, 200, 2),
+  action('email verification, unknown token', 'anonymous', '/verify-email', 'token=unknown', 400),
+  action('password reset request, unknown address', 'anonymous', '/forgot-password', 'email=ei-ole%40example.fi', 200),
+  action('password reset, unknown token (scrypt)', 'anonymous', '/reset-password', 'token=unknown&password=pitka-salasana-1&confirmPassword=pitka-salasana-1', 400, 2),
+  action('invitation acceptance, unknown token (scrypt)', 'anonymous', '/invitation', 'token=unknown&password=pitka-salasana-1&confirmPassword=pitka-salasana-1', 400, 2),
+  action('invitation of someone who has the role', 'orgAdmin', '/organisations/:organisationId/invite', 'email=yhteyshenkilo%40kll.example&name=x&unitId=:unitId&role=unit_coordinator', 400),
+  action('approval of an active user (refused)', 'orgAdmin', '/organisations/:organisationId/users/:userId/approval', 'intent=approve', 409),
+  action('reactivation of an active user (refused)', 'orgAdmin', '/organisations/:organisationId/users/:userId/activation', 'intent=reactivate', 409),
+  action('lifting a sign-in block', 'centreStaff', '/sign-in-blocks', 'scope=account&value=nobody%40example.fi', 200),
   // A wrong current password: the full check (scrypt) without changing the demo password.
   action('password change refused, trainer (scrypt)', 'trainer', '/account', 'currentPassword=wrong-password&newPassword=uusi-salasana-2027&confirmPassword=uusi-salasana-2027', 400, 2),
   action('sign-in (scrypt)', 'anonymous', '/login', `email=paakayttaja%40kll.example&password=${encodeURIComponent(demoPassword)}`, 302, 2),

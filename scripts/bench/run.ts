@@ -10,7 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { type BenchCase, type BenchUser, type Fixtures, baselineName, benchCases, benchPath, benchUsers } from './cases';
+import { type BenchCase, type BenchUser, type Fixtures, baselineName, benchCases, benchPath, benchUsers, withFixtures } from './cases';
 import { demoPassword } from '../../server/seed/demo';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -110,7 +110,14 @@ async function lookUpFixtures(url: string, staffCookie: string): Promise<Fixture
   const own = rows.find((r) => r.name === 'Kansanliikkeiden Liitto ry');
   if (!own) throw new Error('The demo organisation was not found on the organisation list.');
   const largest = rows.reduce((a, b) => (b.users > a.users ? b : a));
-  return { organisationId: own.id, largestOrganisationId: largest.id };
+  const invitePage = await (await fetch(`${url}/organisations/${own.id}/invite`, { headers: { Cookie: staffCookie } })).text();
+  // The demo coordinator's unit, so that inviting the coordinator there again is refused every time.
+  const unitId = /<option value="([0-9a-f-]{36})">Pohjoisen piiri</.exec(invitePage)?.[1];
+  // A participant: active, and not one of the accounts the bench signs in with.
+  const members = await (await fetch(`${url}/organisations/${own.id}/users?role=participant`, { headers: { Cookie: staffCookie } })).text();
+  const userId = /\/users\/([0-9a-f-]{36})\/activation/.exec(members)?.[1];
+  if (!unitId || !userId) throw new Error('The demo organisation has no units or participants to use as fixtures.');
+  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId };
 }
 
 interface LoadResult {
@@ -130,7 +137,7 @@ function runLoad(url: string, benchCase: BenchCase, fixtures: Fixtures, cookie: 
     url: `${url}${benchPath(benchCase, fixtures)}`,
     method: benchCase.method,
     headers,
-    body: benchCase.body,
+    body: benchCase.body && withFixtures(benchCase.body, benchCase, fixtures),
     expectStatus: benchCase.expectStatus,
     concurrency: benchCase.concurrency ?? options.concurrency,
     durationMs: options.duration * 1000,

@@ -4,12 +4,13 @@ import { signInAttempts } from '../db/schema';
 import type { Queryable } from '../db/types';
 
 /**
- * Failed sign-ins within the window first slow an account (or address) down — each further
- * attempt must wait twice as long as the last — and then block it until the window has passed
- * since the last failure. A success or staff clears the account's record.
+ * Failed sign-ins within the counting window first slow an account (or address) down — each
+ * further attempt must wait twice as long as the last — and then block it for `blockMs` after
+ * the last failure. A success, a password reset or staff clear the account's record.
  */
 export const throttleRules = {
-  windowMs: 15 * 60_000,
+  windowMs: 60 * 60_000,
+  blockMs: 15 * 60_000,
   account: { slowAfter: 5, blockAfter: 10 },
   address: { slowAfter: 20, blockAfter: 50 },
   firstDelayMs: 30_000,
@@ -28,7 +29,7 @@ function decide(
   if (!lastFailure || failures < limits.slowAfter) return null;
   const waitMs =
     failures >= limits.blockAfter
-      ? throttleRules.windowMs
+      ? throttleRules.blockMs
       : throttleRules.firstDelayMs * 2 ** (failures - limits.slowAfter);
   const retryAfterMs = lastFailure.getTime() + waitMs - now.getTime();
   return retryAfterMs > 0 ? { blocked: failures >= limits.blockAfter, retryAfterMs } : null;

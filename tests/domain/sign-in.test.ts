@@ -31,19 +31,19 @@ describe('signing in', () => {
   });
 
   it('refuses a wrong password and an unknown email alike, and audits the failure', async () => {
-    expect(await attempt('paakayttaja@kll.example', 'wrong-password')).toEqual({ ok: false });
+    expect(await attempt('paakayttaja@kll.example', 'wrong-password')).toEqual({ ok: false, reason: 'invalid' });
     expect(await lastAudit()).toMatchObject({ action: 'auth.signInFailed', details: { reason: 'wrongPassword' } });
-    expect(await attempt('nobody@nowhere.example', demoPassword)).toEqual({ ok: false });
+    expect(await attempt('nobody@nowhere.example', demoPassword)).toEqual({ ok: false, reason: 'invalid' });
     expect(await lastAudit()).toMatchObject({ action: 'auth.signInFailed', actorUserId: null });
   });
 
   it('refuses a deactivated account', async () => {
     await handle.db.update(users).set({ status: 'deactivated' }).where(eq(users.email, 'kouluttaja3@kll.example'));
-    expect(await attempt('kouluttaja3@kll.example', demoPassword)).toEqual({ ok: false });
+    expect(await attempt('kouluttaja3@kll.example', demoPassword)).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('refuses participants, who have no password', async () => {
-    expect(await attempt('osallistuja1@kll.example', '')).toEqual({ ok: false });
+    expect(await attempt('osallistuja1@kll.example', '')).toEqual({ ok: false, reason: 'invalid' });
   });
 });
 

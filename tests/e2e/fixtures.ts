@@ -47,3 +47,21 @@ export const test = base.extend<{ cspErrors: string[] }>({
   },
 });
 export { expect };
+
+/** The path of the newest link emailed to the address, read from the Outbox page as centre staff. */
+export async function linkFromOutbox(browser: import('@playwright/test').Browser, address: string): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, demoUsers.centreAdmin);
+  await page.goto('/outbox');
+  const body = await page.locator('tr', { hasText: address }).first().locator('pre').textContent({ timeout: 5000 });
+  await context.close();
+  const link = /https?:\/\/[^/\s]+(\/[a-z-]+\?token=[A-Za-z0-9_-]+)/.exec(body ?? '')?.[1];
+  if (!link) throw new Error(`No link in the newest email to ${address}`);
+  return link;
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}

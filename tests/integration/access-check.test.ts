@@ -23,6 +23,7 @@ let handle: DatabaseHandle;
 let server: TestServer;
 const userIds = new Map<TestRole, string>();
 let organisations: { own: string; other: string };
+let members: { own: string; other: string };
 
 beforeAll(async () => {
   handle = await openTestDatabase();
@@ -32,6 +33,10 @@ beforeAll(async () => {
     userIds.set(role as TestRole, (await actorByEmail(handle.db, email)).userId);
   }
   organisations = { own: await organisationIdByName(handle.db, demoOrgA), other: await organisationIdByName(handle.db, demoOrgB) };
+  members = {
+    own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
+    other: (await actorByEmail(handle.db, 'kouluttaja2@kyk.example')).userId,
+  };
 });
 afterAll(async () => {
   await server?.close();
@@ -68,6 +73,8 @@ describe('the access expectations table', () => {
 // Routes the shared harnesses leave out, each with its reason.
 const notBenchmarked: Record<string, string> = {
   'GET /logout': 'only redirects',
+  'GET /organisations/:organisationId/users/:userId/approval': 'only a link back to the user list',
+  'GET /organisations/:organisationId/users/:userId/activation': 'only a link back to the user list',
   'GET /language': 'only redirects',
   'GET /__test/clock': 'test only',
   'GET /*': 'the not-found page',
@@ -86,7 +93,7 @@ describe('the shared harnesses', () => {
   });
 
   it('send bad input to every form (bad-input test)', () => {
-    const tested = new Set(formCases.map((form) => `POST ${form.path}`));
+    const tested = new Set(formCases.map((form) => `POST ${form.route}`));
     const missing = appRoutes().filter((route) => route.startsWith('POST') && !tested.has(route) && !withoutFormFields[route]);
     expect(missing).toEqual([]);
   });
@@ -95,6 +102,7 @@ describe('the shared harnesses', () => {
 function concretePath(pattern: string, scope: 'own' | 'other'): string {
   return pattern
     .replace(':organisationId', organisations[scope])
+    .replace(':userId', members[scope])
     .replace('*', 'no-such-page');
 }
 

@@ -1,24 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../server/clock';
 import type { DatabaseHandle } from '../../server/db/client';
 import { seedDemoData } from '../../server/seed/demo';
 import { openTestDatabase } from '../support/database';
 import { fingerprint } from '../support/fingerprint';
-import { actorByEmail } from '../support/demo';
+import { actorByEmail, demoOrgA, organisationIdByName, unitByName } from '../support/demo';
 import { type TestServer, startTestServer } from '../support/http-app';
 import type { TestRole } from './access-expectations';
-import { type FormCase, formCases } from './form-cases';
+import { type FormCase, type FormEnv, formCases } from './form-cases';
 
-const emails: Partial<Record<TestRole, string>> = { org_admin: 'paakayttaja@kll.example', trainer: 'kouluttaja1@kll.example' };
+const emails: Partial<Record<TestRole, string>> = {
+  org_admin: 'paakayttaja@kll.example',
+  trainer: 'kouluttaja1@kll.example',
+  centre_staff: 'asiantuntija@sivis.example',
+};
 const scriptValue = '<script>alert("x")</script>';
 const sqlValue = "x'; DROP TABLE users; --";
 
 let handle: DatabaseHandle;
 let server: TestServer;
+let env: FormEnv;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
   await seedDemoData(handle.db);
   server = await startTestServer(handle.db);
+  env = {
+    db: handle.db,
+    clock: systemClock,
+    organisationId: await organisationIdByName(handle.db, demoOrgA),
+    unitId: (await unitByName(handle.db, 'Revontulten yhdistys')).id,
+    // Forms about one user act on this trainer of organisation A.
+    userId: (await actorByEmail(handle.db, 'kouluttaja3@kll.example')).userId,
+  };
 });
 afterAll(async () => {
   await server?.close();
@@ -31,7 +45,8 @@ async function submit(form: FormCase, body: string | Blob) {
   const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url };
   const email = emails[form.as];
   if (email) headers.Cookie = await server.cookieFor((await actorByEmail(handle.db, email)).userId);
-  const response = await fetch(`${server.url}${form.path}`, { method: 'POST', headers, body, redirect: 'manual' });
+  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId);
+  const response = await fetch(`${server.url}${path}`, { method: 'POST', headers, body, redirect: 'manual' });
   return { status: response.status, html: await response.text() };
 }
 
@@ -43,14 +58,14 @@ interface BadCase {
   harmlessOnly?: boolean;
 }
 
-function badCases(form: FormCase): BadCase[] {
-  const valid = Object.entries(form.valid);
+function badCases(form: FormCase, fresh: Record<string, string>): BadCase[] {
+  const valid = Object.entries({ ...form.valid, ...fresh });
   const withField = (field: string, values: string[]) => encode([...valid.filter(([n]) => n !== field), ...values.map((v) => [field, v] as [string, string])]);
   const cases: BadCase[] = [{ label: 'an unknown field', field: null, body: encode([...valid, ['isAdmin', 'true']]) }];
   for (const [field, spec] of Object.entries(form.fields)) {
     if (spec.required) cases.push({ label: `${field} missing`, field, body: withField(field, []) });
     cases.push({ label: `${field} over-long`, field, body: withField(field, ['a'.repeat(spec.maxLength + 1)]) });
-    cases.push({ label: `${field} given twice`, field, body: withField(field, [form.valid[field] ?? 'a', 'b']) });
+    cases.push({ label: `${field} given twice`, field, body: withField(field, [fresh[field] ?? form.valid[field] ?? 'a', 'b']) });
     if (spec.wrongKind) cases.push({ label: `${field} of the wrong kind`, field, body: withField(field, [spec.wrongKind]) });
     for (const [label, value] of [['markup', scriptValue], ['SQL-looking text', sqlValue]] as const) {
       cases.push({ label: `${field} with ${label}`, field, body: withField(field, [value]), harmlessOnly: spec.freeText });
@@ -65,8 +80,12 @@ function badCases(form: FormCase): BadCase[] {
   return cases;
 }
 
+const badCaseLabels = (form: FormCase) => badCases(form, Object.fromEntries(Object.keys(form.fields).map((f) => [f, 'x']))).map((c) => c.label);
+
 describe.each(formCases)('the $name form', (form) => {
-  it.each(badCases(form))('refuses $label without a 500, writing nothing, with an error shown', async (bad) => {
+  it.each(badCaseLabels(form))('refuses %s without a 500, writing nothing, with an error shown', async (label) => {
+    const fresh = (await form.prepare?.(env)) ?? {};
+    const bad = badCases(form, fresh).find((c) => c.label === label)!;
     const before = await fingerprint(handle.db, ['sessions']);
     const { status, html } = await submit(form, bad.body);
     expect(status).toBeLessThan(500);
@@ -79,18 +98,19 @@ describe.each(formCases)('the $name form', (form) => {
     }
     expect(after).toEqual(before);
     expect(status).toBe(400);
-    if (form.errorsShownAs === 'errorPage') {
-      expect(html).toContain('Pyyntöä ei voitu käsitellä');
-    } else if (bad.field) {
-      expect(html).toContain(`id="field-${bad.field}-error"`);
-    } else {
-      expect(html).toContain('Lomakkeessa oli tuntematon kenttä');
-    }
+    const expectedText =
+      typeof form.errorsShownAs === 'object'
+        ? form.errorsShownAs.page
+        : bad.field
+          ? (form.fields[bad.field]!.errorText ?? `id="field-${bad.field}-error"`)
+          : (form.unknownFieldText ?? 'Lomakkeessa oli tuntematon kenttä');
+    expect(html).toContain(expectedText);
   });
 
-  // Last, because it changes data (a password): proves the harness drives a working form.
+  // Last, because it changes data (a password, a status): proves the harness drives a working form.
   it('accepts a valid submission', async () => {
-    const { status } = await submit(form, encode(Object.entries(form.valid)));
+    const fresh = (await form.prepare?.(env)) ?? {};
+    const { status } = await submit(form, encode(Object.entries({ ...form.valid, ...fresh })));
     expect(status).toBe(form.validStatus);
   });
 });

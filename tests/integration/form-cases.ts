@@ -1,7 +1,13 @@
 /**
- * Every form of the app, for the bad-input test. A new form adds one entry: where it posts,
- * who submits it, a valid submission, and each field's limits.
+ * Every form of the app, for the bad-input test. A new form adds one entry: its route, who
+ * submits it, a valid submission (which the test also sends, last), and each field's limits.
  */
+import { eq } from 'drizzle-orm';
+import { registerTrainer } from '../../server/access/register';
+import { issueToken } from '../../server/access/tokens';
+import type { Clock } from '../../server/clock';
+import { users } from '../../server/db/schema';
+import type { Database } from '../../server/db/types';
 import { demoPassword } from '../../server/seed/demo';
 import type { TestRole } from './access-expectations';
 
@@ -15,56 +21,184 @@ export interface FieldSpec {
    * values must be stored and shown verbatim and harmlessly; structured fields must refuse them.
    */
   freeText?: boolean;
+  /** Where this field's error shows other than next to it (e.g. a broken link token). */
+  errorText?: string;
+}
+
+export interface FormEnv {
+  db: Database;
+  clock: Clock;
+  /** Ids in the submitter's own organisation (demo organisation A). */
+  organisationId: string;
+  unitId: string;
+  userId: string;
 }
 
 export interface FormCase {
   name: string;
-  path: string;
+  /** The route pattern; :organisationId and :userId come from the FormEnv. */
+  route: string;
   as: TestRole;
   valid: Record<string, string>;
+  /** Values that must be made fresh for each submission (tokens, a user in the right state). */
+  prepare?: (env: FormEnv) => Promise<Record<string, string>>;
   fields: Record<string, FieldSpec>;
-  /** Button-only forms have no fields to mark: their bad input answers a 400 error page. */
-  errorsShownAs: 'fieldErrors' | 'errorPage';
+  /** Forms without fields of their own to mark show errors as a page with this text. */
+  errorsShownAs: 'fieldErrors' | { page: string };
   /** What a valid submission answers (the harness checks the form really works). */
   validStatus: number;
+  /** Where an unknown field is reported, when not in the error summary. */
+  unknownFieldText?: string;
+}
+
+const password = { required: true, maxLength: 200, freeText: true };
+const email = { required: true, maxLength: 254, wrongKind: 'not-an-email' };
+const brokenLink = 'Linkki ei kelpaa';
+const userActionRefused = { page: 'Toimintoa ei tehty' };
+
+async function tokenFor(env: FormEnv, kind: 'invitation' | 'password_reset' | 'email_verification', status: 'invited' | 'active' | 'unverified') {
+  await env.db.update(users).set({ status }).where(eq(users.id, env.userId));
+  return issueToken(env.db, env.clock, kind, env.userId);
 }
 
 export const formCases: FormCase[] = [
   {
     name: 'sign-in',
-    path: '/login',
+    route: '/login',
     as: 'anonymous',
     valid: { email: 'paakayttaja@kll.example', password: demoPassword },
-    fields: {
-      email: { required: true, maxLength: 254, wrongKind: 'not-an-email' },
-      password: { required: true, maxLength: 200, freeText: true },
-    },
+    fields: { email, password },
     errorsShownAs: 'fieldErrors',
     validStatus: 302,
   },
   {
     name: 'change own password',
-    path: '/account',
+    route: '/account',
     as: 'org_admin',
     valid: { currentPassword: demoPassword, newPassword: 'uusi-salasana-2027', confirmPassword: 'uusi-salasana-2027' },
-    fields: {
-      currentPassword: { required: true, maxLength: 200, freeText: true },
-      newPassword: { required: true, maxLength: 200, freeText: true },
-      confirmPassword: { required: true, maxLength: 200, freeText: true },
-    },
+    fields: { currentPassword: password, newPassword: password, confirmPassword: password },
     errorsShownAs: 'fieldErrors',
     validStatus: 200,
   },
   {
     name: 'language',
-    path: '/language',
+    route: '/language',
     as: 'trainer',
     valid: { language: 'sv', redirectTo: '/' },
-    fields: {
-      language: { required: true, maxLength: 2, wrongKind: 'xx' },
-      redirectTo: { required: false, maxLength: 500, freeText: true },
-    },
-    errorsShownAs: 'errorPage',
+    fields: { language: { required: true, maxLength: 2, wrongKind: 'xx' }, redirectTo: { required: false, maxLength: 500, freeText: true } },
+    errorsShownAs: { page: 'Pyyntöä ei voitu käsitellä' },
     validStatus: 302,
+  },
+  {
+    name: 'registration',
+    route: '/register',
+    as: 'anonymous',
+    valid: { name: 'Rekisteröityjä', email: 'rekisteroityja@example.fi', password: 'pitka-salasana-1', confirmPassword: 'pitka-salasana-1' },
+    prepare: async (env) => ({ unitId: env.unitId }),
+    fields: {
+      name: { required: true, maxLength: 200, freeText: true },
+      email,
+      password,
+      confirmPassword: password,
+      unitId: { required: true, maxLength: 36, wrongKind: 'not-a-unit' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'email verification',
+    route: '/verify-email',
+    as: 'anonymous',
+    valid: {},
+    prepare: async (env) => {
+      // A verification needs a registration in the right state: make a fresh one.
+      const address = `vahvistus-${Math.random().toString(36).slice(2)}@example.fi`;
+      await registerTrainer(env, { name: 'V', email: address, password: 'pitka-salasana-1', unitId: env.unitId, language: 'fi' }, 'http://x');
+      const [user] = await env.db.select({ id: users.id }).from(users).where(eq(users.email, address));
+      return { token: await issueToken(env.db, env.clock, 'email_verification', user!.id) };
+    },
+    fields: { token: { required: true, maxLength: 100, wrongKind: 'not a token!', errorText: brokenLink } },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+    unknownFieldText: brokenLink,
+  },
+  {
+    name: 'forgotten password',
+    route: '/forgot-password',
+    as: 'anonymous',
+    valid: { email: 'kouluttaja1@kll.example' },
+    fields: { email },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'password reset',
+    route: '/reset-password',
+    as: 'anonymous',
+    valid: { password: 'pitka-salasana-2', confirmPassword: 'pitka-salasana-2' },
+    prepare: async (env) => ({ token: await tokenFor(env, 'password_reset', 'active') }),
+    fields: { token: { required: true, maxLength: 100, wrongKind: 'not a token!', errorText: brokenLink }, password, confirmPassword: password },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'accepting an invitation',
+    route: '/invitation',
+    as: 'anonymous',
+    valid: { password: 'pitka-salasana-3', confirmPassword: 'pitka-salasana-3' },
+    prepare: async (env) => ({ token: await tokenFor(env, 'invitation', 'invited') }),
+    fields: { token: { required: true, maxLength: 100, wrongKind: 'not a token!', errorText: brokenLink }, password, confirmPassword: password },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'inviting a user',
+    route: '/organisations/:organisationId/invite',
+    as: 'org_admin',
+    valid: { email: 'kutsuttava@example.fi', name: 'Kutsuttava', role: 'trainer' },
+    prepare: async (env) => ({ unitId: env.unitId }),
+    fields: {
+      email,
+      name: { required: true, maxLength: 200, freeText: true },
+      unitId: { required: true, maxLength: 36, wrongKind: 'not-a-unit' },
+      role: { required: true, maxLength: 16, wrongKind: 'centre_admin' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'approving a registration',
+    route: '/organisations/:organisationId/users/:userId/approval',
+    as: 'org_admin',
+    valid: { intent: 'reject', reason: 'Ei tunneta' },
+    prepare: async (env) => {
+      await env.db.update(users).set({ status: 'pending' }).where(eq(users.id, env.userId));
+      return {};
+    },
+    fields: { intent: { required: true, maxLength: 7, wrongKind: 'delete' }, reason: { required: false, maxLength: 1000, freeText: true } },
+    errorsShownAs: userActionRefused,
+    validStatus: 302,
+  },
+  {
+    name: 'deactivating a user',
+    route: '/organisations/:organisationId/users/:userId/activation',
+    as: 'org_admin',
+    valid: { intent: 'deactivate' },
+    prepare: async (env) => {
+      await env.db.update(users).set({ status: 'active' }).where(eq(users.id, env.userId));
+      return {};
+    },
+    fields: { intent: { required: true, maxLength: 10, wrongKind: 'delete' } },
+    errorsShownAs: userActionRefused,
+    validStatus: 302,
+  },
+  {
+    name: 'lifting a sign-in block',
+    route: '/sign-in-blocks',
+    as: 'centre_staff',
+    valid: { scope: 'account', value: 'kuka@example.fi' },
+    fields: { scope: { required: true, maxLength: 7, wrongKind: 'everyone' }, value: { required: true, maxLength: 254, freeText: true } },
+    errorsShownAs: { page: 'Pyyntöä ei voitu käsitellä' },
+    validStatus: 200,
   },
 ];

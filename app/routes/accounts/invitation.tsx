@@ -24,7 +24,7 @@ export default function Invitation({ loaderData, actionData }: Route.ComponentPr
       submit={t('invitation.acceptSubmit')}
       again={{ to: '/login', label: t('auth.signInTitle') }}
       token={loaderData.token}
-      problem={actionData?.problem ?? loaderData.problem}
+      problem={actionData ? actionData.problem : loaderData.problem}
       done={actionData?.done ?? false}
       serverState={actionData && !actionData.done && !actionData.problem ? actionData : undefined}
     />

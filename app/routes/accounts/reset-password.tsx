@@ -24,7 +24,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
       submit={t('passwordReset.resetSubmit')}
       again={{ to: '/forgot-password', label: t('passwordReset.forgotTitle') }}
       token={loaderData.token}
-      problem={actionData?.problem ?? loaderData.problem}
+      problem={actionData ? actionData.problem : loaderData.problem}
       done={actionData?.done ?? false}
       serverState={actionData && !actionData.done && !actionData.problem ? actionData : undefined}
     />

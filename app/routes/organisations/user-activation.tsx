@@ -1,12 +1,15 @@
-import { redirect } from 'react-router';
 import type { Route } from './+types/user-activation';
 import { ActionRefused } from '../../components/ActionRefused';
 import { activationSchema } from '../../forms/accounts';
+import { requirePermission, requireUuid } from '../../http/authorize.server';
 import { userAction } from '../../http/user-action.server';
 import { setUserActive } from '../../../server/access/set-user-active';
 
-export async function loader({ params }: Route.LoaderArgs) {
-  return redirect(`/organisations/${params.organisationId}/users`);
+/** Opened directly (not after a refusal), the address only offers the way back. */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const organisationId = requireUuid(params.organisationId);
+  await requirePermission(request, context, 'user.deactivate', { organisationId });
+  return { organisationId };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -16,6 +19,6 @@ export async function action(args: Route.ActionArgs) {
   });
 }
 
-export default function UserActivation({ actionData }: Route.ComponentProps) {
-  return <ActionRefused refusal={actionData} />;
+export default function UserActivation({ loaderData, actionData }: Route.ComponentProps) {
+  return <ActionRefused refusal={actionData} organisationId={loaderData.organisationId} />;
 }

@@ -1,13 +1,16 @@
-import { redirect } from 'react-router';
 import type { Route } from './+types/user-approval';
 import { ActionRefused } from '../../components/ActionRefused';
 import { approvalSchema } from '../../forms/accounts';
 import { baseUrl } from '../../http/base-url.server';
+import { requirePermission, requireUuid } from '../../http/authorize.server';
 import { userAction } from '../../http/user-action.server';
 import { decideRegistration } from '../../../server/access/decide-registration';
 
-export async function loader({ params }: Route.LoaderArgs) {
-  return redirect(`/organisations/${params.organisationId}/users`);
+/** Opened directly (not after a refusal), the address only offers the way back. */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const organisationId = requireUuid(params.organisationId);
+  await requirePermission(request, context, 'user.approve', { organisationId });
+  return { organisationId };
 }
 
 export async function action(args: Route.ActionArgs) {
@@ -18,6 +21,6 @@ export async function action(args: Route.ActionArgs) {
   });
 }
 
-export default function UserApproval({ actionData }: Route.ComponentProps) {
-  return <ActionRefused refusal={actionData} />;
+export default function UserApproval({ loaderData, actionData }: Route.ComponentProps) {
+  return <ActionRefused refusal={actionData} organisationId={loaderData.organisationId} />;
 }
