@@ -90,23 +90,8 @@ export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: 
   );
 }
 
-export function TextField({
-  name,
-  label,
-  hint,
-  type = 'text',
-  autoComplete,
-  defaultValue,
-  required = true,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  type?: 'text' | 'email' | 'password';
-  autoComplete?: string;
-  defaultValue?: string;
-  required?: boolean;
-}) {
+/** Label, hint and error around one control, wired up for screen readers (GOV.UK pattern). */
+function Field({ name, label, hint, children }: { name: string; label: string; hint?: string | undefined; children: (control: ControlProps) => ReactNode }) {
   const { errors, values } = useContext(FormStateContext);
   const errorText = useErrorText();
   const error = errors[name];
@@ -127,18 +112,51 @@ export function TextField({
           {errorText(error)}
         </p>
       )}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        defaultValue={values[name] ?? defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        aria-required={required || undefined}
-        className={`mt-1 block w-full max-w-md rounded border-2 px-3 py-2 ${error ? 'border-error-700' : 'border-slate-600'}`}
-      />
+      {children({
+        id,
+        name,
+        kept: values[name],
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy,
+        className: `mt-1 block w-full max-w-md rounded border-2 px-3 py-2 ${error ? 'border-error-700' : 'border-slate-600'}`,
+      })}
     </div>
+  );
+}
+
+interface ControlProps {
+  id: string;
+  name: string;
+  /** What the user typed before a failed submission. */
+  kept: string | undefined;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+  className: string;
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  type = 'text',
+  autoComplete,
+  defaultValue,
+  required = true,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  type?: 'text' | 'email' | 'password';
+  autoComplete?: string;
+  defaultValue?: string;
+  required?: boolean;
+}) {
+  return (
+    <Field name={name} label={label} hint={hint}>
+      {({ kept, ...control }) => (
+        <input {...control} type={type} autoComplete={autoComplete} defaultValue={kept ?? defaultValue} aria-required={required || undefined} />
+      )}
+    </Field>
   );
 }
 
@@ -173,11 +191,6 @@ export function SelectField({
   groups?: { label: string; options: SelectOption[] }[];
   defaultValue?: string;
 }) {
-  const { errors, values } = useContext(FormStateContext);
-  const errorText = useErrorText();
-  const error = errors[name];
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const renderOptions = (list: SelectOption[]) =>
     list.map((option) => (
       <option key={option.value} value={option.value}>
@@ -185,36 +198,18 @@ export function SelectField({
       </option>
     ));
   return (
-    <div className={`mb-5 ${error ? 'border-l-4 border-error-700 pl-3' : ''}`}>
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
+    <Field name={name} label={label} hint={hint}>
+      {({ kept, className, ...control }) => (
+        <select {...control} defaultValue={kept ?? defaultValue ?? ''} className={`${className} bg-white`}>
+          <option value="">{placeholder}</option>
+          {options && renderOptions(options)}
+          {groups?.map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              {renderOptions(group.options)}
+            </optgroup>
+          ))}
+        </select>
       )}
-      {error && (
-        <p id={`${id}-error`} className="font-semibold text-error-700">
-          {errorText(error)}
-        </p>
-      )}
-      <select
-        id={id}
-        name={name}
-        defaultValue={values[name] ?? defaultValue ?? ''}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`mt-1 block w-full max-w-md rounded border-2 bg-white px-3 py-2 ${error ? 'border-error-700' : 'border-slate-600'}`}
-      >
-        <option value="">{placeholder}</option>
-        {options && renderOptions(options)}
-        {groups?.map((group) => (
-          <optgroup key={group.label} label={group.label}>
-            {renderOptions(group.options)}
-          </optgroup>
-        ))}
-      </select>
-    </div>
+    </Field>
   );
 }

@@ -36,6 +36,11 @@ const only = (allowed: Partial<Record<TestRole, number>>, otherwise: number): An
   ...allowed,
 });
 const centre = { centre_admin: 200, centre_staff: 200 };
+/** What managing an organisation's users answers: centre staff anywhere, its admins at home. */
+const managedBy = (status: number) => ({
+  own: only({ centre_admin: status, centre_staff: status, org_admin: status }, 403),
+  other: only({ centre_admin: status, centre_staff: status }, 404),
+});
 
 export const accessExpectations: RouteExpectation[] = [
   { route: 'GET /', actions: ['home.view'], answers: signedIn(200) },
@@ -81,32 +86,32 @@ export const accessExpectations: RouteExpectation[] = [
   {
     route: 'GET /organisations/:organisationId/invite',
     actions: ['user.invite'],
-    answers: { own: only({ ...centre, org_admin: 200 }, 403), other: only(centre, 404) },
+    answers: managedBy(200),
   },
   {
     route: 'POST /organisations/:organisationId/invite',
     actions: ['user.invite'],
-    answers: { own: only({ centre_admin: 400, centre_staff: 400, org_admin: 400 }, 403), other: only({ centre_admin: 400, centre_staff: 400 }, 404) },
+    answers: managedBy(400),
   },
   {
     route: 'GET /organisations/:organisationId/users/:userId/approval',
     actions: ['user.approve'],
-    answers: { own: only({ ...centre, org_admin: 200 }, 403), other: only(centre, 404) },
+    answers: managedBy(200),
   },
   {
     route: 'POST /organisations/:organisationId/users/:userId/approval',
     actions: ['user.approve'],
-    answers: { own: only({ centre_admin: 400, centre_staff: 400, org_admin: 400 }, 403), other: only({ centre_admin: 400, centre_staff: 400 }, 404) },
+    answers: managedBy(400),
   },
   {
     route: 'GET /organisations/:organisationId/users/:userId/activation',
     actions: ['user.deactivate'],
-    answers: { own: only({ ...centre, org_admin: 200 }, 403), other: only(centre, 404) },
+    answers: managedBy(200),
   },
   {
     route: 'POST /organisations/:organisationId/users/:userId/activation',
     actions: ['user.deactivate'],
-    answers: { own: only({ centre_admin: 400, centre_staff: 400, org_admin: 400 }, 403), other: only({ centre_admin: 400, centre_staff: 400 }, 404) },
+    answers: managedBy(400),
   },
   { route: 'GET /outbox', actions: ['outbox.read'], answers: only(centre, 403) },
   { route: 'GET /audit', actions: ['audit.read'], answers: only({ centre_admin: 200 }, 403) },
