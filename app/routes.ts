@@ -13,6 +13,7 @@ export default [
   route('account', 'routes/account/account.tsx'),
   route('organisations', 'routes/organisations/list.tsx'),
   route('organisations/:organisationId', 'routes/organisations/detail.tsx'),
+  route('organisations/:organisationId/profile', 'routes/organisations/profile.tsx'),
   route('organisations/:organisationId/users', 'routes/organisations/users.tsx'),
   route('organisations/:organisationId/invite', 'routes/organisations/invite.tsx'),
   route('organisations/:organisationId/users/:userId/approval', 'routes/organisations/user-approval.tsx'),

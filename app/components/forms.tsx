@@ -146,7 +146,7 @@ export function TextField({
   name: string;
   label: string;
   hint?: string;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'date';
   autoComplete?: string;
   defaultValue?: string;
   required?: boolean;
@@ -156,6 +156,14 @@ export function TextField({
       {({ kept, ...control }) => (
         <input {...control} type={type} autoComplete={autoComplete} defaultValue={kept ?? defaultValue} aria-required={required || undefined} />
       )}
+    </Field>
+  );
+}
+
+export function TextArea({ name, label, hint, defaultValue, rows = 8 }: { name: string; label: string; hint?: string; defaultValue?: string; rows?: number }) {
+  return (
+    <Field name={name} label={label} hint={hint}>
+      {({ kept, className, ...control }) => <textarea {...control} rows={rows} defaultValue={kept ?? defaultValue} className={`${className} max-w-3xl`} />}
     </Field>
   );
 }

@@ -22,6 +22,8 @@ export interface Fixtures {
   /** The demo coordinator's unit, and an active participant, of the demo organisation. */
   unitId: string;
   userId: string;
+  /** The demo organisation's business ID, so that saving its profile changes nothing. */
+  businessId: string;
 }
 
 export interface BenchCase {
@@ -91,6 +93,7 @@ export const benchCases: BenchCase[] = [
   page('organisation users, coordinator', 'coordinator', '/organisations/:organisationId/users'),
   page('user list filtered, org admin', 'orgAdmin', '/organisations/:organisationId/users', { query: 'status=active&role=trainer' }),
   page('invitation form, org admin', 'orgAdmin', '/organisations/:organisationId/invite'),
+  page('organisation profile form, org admin', 'orgAdmin', '/organisations/:organisationId/profile'),
   page('own account, trainer', 'trainer', '/account'),
   page('registration form', 'anonymous', '/register'),
   page('email verification link (unknown token)', 'anonymous', '/verify-email', { query: 'token=unknown' }),
@@ -110,6 +113,13 @@ export const benchCases: BenchCase[] = [
   action('invitation of someone who has the role', 'orgAdmin', '/organisations/:organisationId/invite', 'email=yhteyshenkilo%40kll.example&name=x&unitId=:unitId&role=unit_coordinator', 400),
   action('approval of an active user (refused)', 'orgAdmin', '/organisations/:organisationId/users/:userId/approval', 'intent=approve', 409),
   action('reactivation of an active user (refused)', 'orgAdmin', '/organisations/:organisationId/users/:userId/activation', 'intent=reactivate', 409),
+  action(
+    'saving the organisation profile, org admin',
+    'orgAdmin',
+    '/organisations/:organisationId/profile',
+    'name=Kansanliikkeiden+Liitto+ry&businessId=:businessId&streetAddress=Harjoituskatu+5&postalCode=00100&city=Helsinki&contactName=Kaija+Kuvitelma&contactEmail=kaija%40example.fi&contactPhone=%2B358+40+123+4567&website=https%3A%2F%2Fwww.example.fi&iban=FI2112345600000785&bic=NDEAFIHH&membershipStart=2019-01-01&internalRules=Piirit+kouluttavat.',
+    200,
+  ),
   action('lifting a sign-in block', 'centreStaff', '/sign-in-blocks', 'scope=account&value=nobody%40example.fi', 200),
   // A wrong current password: the full check (scrypt) without changing the demo password.
   action('password change refused, trainer (scrypt)', 'trainer', '/account', 'currentPassword=wrong-password&newPassword=uusi-salasana-2027&confirmPassword=uusi-salasana-2027', 400, 2),

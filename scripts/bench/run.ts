@@ -116,8 +116,9 @@ async function lookUpFixtures(url: string, staffCookie: string): Promise<Fixture
   // A participant: active, and not one of the accounts the bench signs in with.
   const members = await (await fetch(`${url}/organisations/${own.id}/users?role=participant`, { headers: { Cookie: staffCookie } })).text();
   const userId = /\/users\/([0-9a-f-]{36})\/activation/.exec(members)?.[1];
-  if (!unitId || !userId) throw new Error('The demo organisation has no units or participants to use as fixtures.');
-  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId };
+  const businessId = new RegExp(`${own.id}"[^>]*>[^<]*</a></td><td[^>]*>(\\d{7}-\\d)<`).exec(html)?.[1];
+  if (!unitId || !userId || !businessId) throw new Error('The demo organisation has no units, participants or business ID to use as fixtures.');
+  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId };
 }
 
 interface LoadResult {

@@ -23,6 +23,8 @@ export const actions = {
   'account.changePassword': [signedIn],
   'organisation.list': [centreStaff, organisation('org_admin', 'unit_coordinator')],
   'organisation.read': [centreStaff, organisation('org_admin', 'unit_coordinator', 'trainer')],
+  'organisation.edit': [centreStaff, organisation('org_admin')],
+  'organisation.setCentreContact': [centreStaff],
   'unit.list': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator', 'trainer')],
   'user.list': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator')],
   'user.invite': [centreStaff, organisation('org_admin')],

@@ -20,7 +20,9 @@ export type AuditAction =
   | 'account.deactivated'
   | 'account.reactivated'
   | 'access.roleGranted'
-  | 'access.roleRevoked';
+  | 'access.roleRevoked'
+  | 'organisation.profileUpdated'
+  | 'organisation.imageUploaded';
 
 export interface AuditEntry {
   action: AuditAction;

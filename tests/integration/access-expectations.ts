@@ -83,6 +83,8 @@ export const accessExpectations: RouteExpectation[] = [
       other: only(centre, 404),
     },
   },
+  { route: 'GET /organisations/:organisationId/profile', actions: ['organisation.edit', 'organisation.setCentreContact'], answers: managedBy(200) },
+  { route: 'POST /organisations/:organisationId/profile', actions: ['organisation.edit'], answers: managedBy(400) },
   {
     route: 'GET /organisations/:organisationId/invite',
     actions: ['user.invite'],

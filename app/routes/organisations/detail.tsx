@@ -4,16 +4,18 @@ import { StatusTag } from '../../components/StatusTag';
 import { requirePermission, requireUuid } from '../../http/authorize.server';
 import { useI18n } from '../../i18n/react';
 import { can } from '../../../server/access/permissions';
-import { getOrganisation } from '../../../server/organisations/get-organisation';
+import { displayIban } from '../../../server/organisations/bank-account';
+import { getOrganisationProfile } from '../../../server/organisations/profile';
 import { type UnitNode, getUnitTree } from '../../../server/organisations/unit-tree';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const organisationId = requireUuid(params.organisationId);
   const ctx = await requirePermission(request, context, 'organisation.read', { organisationId });
-  const organisation = await getOrganisation(ctx, organisationId);
+  const organisation = await getOrganisationProfile(ctx, organisationId);
   if (!organisation) throw data(null, { status: 404 });
   return {
-    organisation,
+    organisation: { ...organisation, iban: organisation.iban ? displayIban(organisation.iban) : '' },
+    canEdit: can(ctx.actor, 'organisation.edit', { organisationId }),
     units: await getUnitTree(ctx, organisationId),
     canListUsers: can(ctx.actor, 'user.list', { organisationId }),
     canListOrganisations: can(ctx.actor, 'organisation.list'),
@@ -39,9 +41,27 @@ function UnitTree({ nodes }: { nodes: UnitNode[] }) {
   );
 }
 
+/** Plain text with blank lines between paragraphs, shown as paragraphs (never as HTML). */
+function Paragraphs({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split(/\n\s*\n/)
+        .filter((p) => p.trim())
+        .map((paragraph, i) => (
+          <p key={i} className="mb-3 whitespace-pre-line">
+            {paragraph.trim()}
+          </p>
+        ))}
+    </>
+  );
+}
+
 export default function OrganisationDetail({ loaderData }: Route.ComponentProps) {
-  const { t } = useI18n();
+  const { t, dateTime, date } = useI18n();
   const { organisation, units } = loaderData;
+  const dash = t('profile.notSet');
+  const address = [organisation.streetAddress, [organisation.postalCode, organisation.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return (
     <>
       <title>{`${organisation.name} – ${t('app.name')}`}</title>
@@ -51,12 +71,34 @@ export default function OrganisationDetail({ loaderData }: Route.ComponentProps)
         </p>
       )}
       <h1>{organisation.name}</h1>
-      <dl className="mb-4 grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
+      {organisation.updatedAt && (
+        <p className="mb-4 text-sm text-slate-700">{t('profile.lastChanged', { name: organisation.updatedByName ?? dash, when: dateTime(organisation.updatedAt) })}</p>
+      )}
+      <dl className="mb-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
         <dt className="font-semibold">{t('organisations.businessId')}</dt>
         <dd>{organisation.businessId}</dd>
         <dt className="font-semibold">{t('organisations.status')}</dt>
         <dd>{organisation.endedAt ? t('organisations.ended') : t('organisations.active')}</dd>
+        <dt className="font-semibold">{t('profile.address')}</dt>
+        <dd>{address || dash}</dd>
+        <dt className="font-semibold">{t('profile.contact')}</dt>
+        <dd>{[organisation.contactName, organisation.contactEmail, organisation.contactPhone].filter(Boolean).join(', ') || dash}</dd>
+        <dt className="font-semibold">{t('profile.website')}</dt>
+        <dd>{organisation.website ? <a href={organisation.website}>{organisation.website}</a> : dash}</dd>
+        <dt className="font-semibold">{t('profile.iban')}</dt>
+        <dd>{organisation.iban ? `${organisation.iban} (${organisation.bic})` : dash}</dd>
+        <dt className="font-semibold">{t('profile.membershipStart')}</dt>
+        <dd>{organisation.membershipStart ? date(new Date(`${organisation.membershipStart}T12:00:00Z`)) : dash}</dd>
+        <dt className="font-semibold">{t('profile.centreContact')}</dt>
+        <dd>{organisation.centreContact ? `${organisation.centreContact.name} (${organisation.centreContact.email})` : t('profile.noCentreContact')}</dd>
       </dl>
+      {loaderData.canEdit && (
+        <p className="mb-4">
+          <Link to={`/organisations/${organisation.id}/profile`}>{t('profile.edit')}</Link>
+        </p>
+      )}
+      <h2>{t('profile.internalRules')}</h2>
+      {organisation.internalRules ? <Paragraphs text={organisation.internalRules} /> : <p>{t('profile.noInternalRules')}</p>}
       {loaderData.canListUsers && (
         <p>
           <Link to={`/organisations/${organisation.id}/users`}>{t('organisations.showUsers')}</Link>
