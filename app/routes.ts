@@ -14,6 +14,8 @@ export default [
   route('organisations', 'routes/organisations/list.tsx'),
   route('organisations/:organisationId', 'routes/organisations/detail.tsx'),
   route('organisations/:organisationId/profile', 'routes/organisations/profile.tsx'),
+  route('organisations/:organisationId/images', 'routes/organisations/images.tsx'),
+  route('organisations/:organisationId/images/:kind', 'routes/organisations/image-file.tsx'),
   route('organisations/:organisationId/users', 'routes/organisations/users.tsx'),
   route('organisations/:organisationId/invite', 'routes/organisations/invite.tsx'),
   route('organisations/:organisationId/users/:userId/approval', 'routes/organisations/user-approval.tsx'),

@@ -58,6 +58,11 @@ export function ValidatedForm<S extends z.ZodObject>({
   );
 }
 
+/** Gives fields their errors and kept values, for forms that cannot use ValidatedForm (uploads). */
+export function FormState({ errors, values, children }: FormState & { children: ReactNode }) {
+  return <FormStateContext.Provider value={{ errors, values }}>{children}</FormStateContext.Provider>;
+}
+
 export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: Record<string, string> }) {
   const { t } = useI18n();
   const errorText = useErrorText();
@@ -158,6 +163,10 @@ export function TextField({
       )}
     </Field>
   );
+}
+
+export function FileField({ name, label, hint, accept }: { name: string; label: string; hint?: string; accept: string }) {
+  return <Field name={name} label={label} hint={hint}>{({ kept: _kept, className: _className, ...control }) => <input {...control} type="file" accept={accept} className="mt-1 block" />}</Field>;
 }
 
 export function TextArea({ name, label, hint, defaultValue, rows = 8 }: { name: string; label: string; hint?: string; defaultValue?: string; rows?: number }) {

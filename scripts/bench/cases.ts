@@ -3,6 +3,7 @@
  * who requests it, and its path (from the fixtures the runner looks up on the server).
  */
 import { demoPassword } from '../../server/seed/demo';
+import { makePng } from '../../server/organisations/sample-images';
 
 export const benchUsers = {
   anonymous: null,
@@ -35,7 +36,8 @@ export interface BenchCase {
   /** Values for the pattern's parameters, from the fixtures; defaults to the fixture of the same name. */
   params?: (f: Fixtures) => Record<string, string>;
   query?: string;
-  body?: string;
+  /** A form body (":name" takes a fixture), or a multipart upload with one file. */
+  body?: string | { fields: Record<string, string>; file: { field: string; name: string; type: string; content: () => Uint8Array } };
   /** The answer every request must get; anything else counts as an error. */
   expectStatus: number;
   /** Lower for deliberately expensive actions (password hashing). */
@@ -52,7 +54,7 @@ const page = (name: string, as: BenchUser, route: string, extra: Pick<BenchCase,
   expectStatus: 200,
   ...extra,
 });
-const action = (name: string, as: BenchUser, route: string, body: string, expectStatus: number, concurrency?: number): BenchCase => ({
+const action = (name: string, as: BenchUser, route: string, body: NonNullable<BenchCase['body']>, expectStatus: number, concurrency?: number): BenchCase => ({
   name,
   method: 'POST',
   as,
@@ -94,6 +96,7 @@ export const benchCases: BenchCase[] = [
   page('user list filtered, org admin', 'orgAdmin', '/organisations/:organisationId/users', { query: 'status=active&role=trainer' }),
   page('invitation form, org admin', 'orgAdmin', '/organisations/:organisationId/invite'),
   page('organisation profile form, org admin', 'orgAdmin', '/organisations/:organisationId/profile'),
+  page('logo and signature page, org admin', 'orgAdmin', '/organisations/:organisationId/images'),
   page('own account, trainer', 'trainer', '/account'),
   page('registration form', 'anonymous', '/register'),
   page('email verification link (unknown token)', 'anonymous', '/verify-email', { query: 'token=unknown' }),
@@ -118,6 +121,13 @@ export const benchCases: BenchCase[] = [
     'orgAdmin',
     '/organisations/:organisationId/profile',
     'name=Kansanliikkeiden+Liitto+ry&businessId=:businessId&streetAddress=Harjoituskatu+5&postalCode=00100&city=Helsinki&contactName=Kaija+Kuvitelma&contactEmail=kaija%40example.fi&contactPhone=%2B358+40+123+4567&website=https%3A%2F%2Fwww.example.fi&iban=FI2112345600000785&bic=NDEAFIHH&membershipStart=2019-01-01&internalRules=Piirit+kouluttavat.',
+    200,
+  ),
+  action(
+    'logo upload (PNG 400 × 200), org admin',
+    'orgAdmin',
+    '/organisations/:organisationId/images',
+    { fields: { kind: 'logo' }, file: { field: 'file', name: 'logo.png', type: 'image/png', content: () => makePng(400, 200) } },
     200,
   ),
   action('lifting a sign-in block', 'centreStaff', '/sign-in-blocks', 'scope=account&value=nobody%40example.fi', 200),

@@ -9,7 +9,7 @@ interface LoadSpec {
   url: string;
   method: 'GET' | 'POST';
   headers: Record<string, string>;
-  body?: string;
+  bodyBase64?: string;
   expectStatus: number;
   concurrency: number;
   durationMs: number;
@@ -22,6 +22,7 @@ if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) {
   console.error('The benchmark only loads servers on loopback.');
   process.exit(2);
 }
+const body = spec.bodyBase64 ? Buffer.from(spec.bodyBase64, 'base64') : null;
 const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency });
 const latencies: number[] = [];
 let errors = 0;
@@ -44,7 +45,7 @@ function once(): Promise<void> {
       errors++;
       resolve();
     });
-    if (spec.body) req.end(spec.body);
+    if (body) req.end(body);
     else req.end();
   });
 }

@@ -130,15 +130,38 @@ interface LoadResult {
   p99: number;
 }
 
+/** A multipart body as a browser would send it, with a fixed boundary. */
+function multipart(body: Exclude<BenchCase['body'], string | undefined>): { contentType: string; bytes: Buffer } {
+  const boundary = '----sivisverkko-bench';
+  const parts = Object.entries(body.fields).map(
+    ([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+  );
+  const { file } = body;
+  parts.push(
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+    Buffer.from(file.content()),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return { contentType: `multipart/form-data; boundary=${boundary}`, bytes: Buffer.concat(parts) };
+}
+
 function runLoad(url: string, benchCase: BenchCase, fixtures: Fixtures, cookie: string | null): LoadResult {
   const headers: Record<string, string> = { Origin: url };
   if (cookie) headers.Cookie = cookie;
-  if (benchCase.body) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+  let body: Buffer | undefined;
+  if (typeof benchCase.body === 'string') {
+    headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    body = Buffer.from(withFixtures(benchCase.body, benchCase, fixtures));
+  } else if (benchCase.body) {
+    const encoded = multipart(benchCase.body);
+    headers['Content-Type'] = encoded.contentType;
+    body = encoded.bytes;
+  }
   const spec = {
     url: `${url}${benchPath(benchCase, fixtures)}`,
     method: benchCase.method,
     headers,
-    body: benchCase.body && withFixtures(benchCase.body, benchCase, fixtures),
+    bodyBase64: body?.toString('base64'),
     expectStatus: benchCase.expectStatus,
     concurrency: benchCase.concurrency ?? options.concurrency,
     durationMs: options.duration * 1000,

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionNames } from '../../server/access/actions';
 import type { DatabaseHandle } from '../../server/db/client';
+import { systemClock } from '../../server/clock';
+import { saveImage } from '../../server/organisations/images';
 import { seedDemoData } from '../../server/seed/demo';
+import { makePng } from '../../server/organisations/sample-images';
 import { openTestDatabase } from '../support/database';
 import { actorByEmail, demoOrgA, demoOrgB, organisationIdByName } from '../support/demo';
 import { type TestServer, startTestServer } from '../support/http-app';
@@ -33,6 +36,11 @@ beforeAll(async () => {
     userIds.set(role as TestRole, (await actorByEmail(handle.db, email)).userId);
   }
   organisations = { own: await organisationIdByName(handle.db, demoOrgA), other: await organisationIdByName(handle.db, demoOrgB) };
+  // Each organisation has a logo, so that serving it can answer 200.
+  const uploader = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'admin@sivis.example') };
+  for (const organisationId of Object.values(organisations)) {
+    await saveImage(uploader, { ownerKey: organisationId, organisationId, kind: 'logo', bytes: makePng(64, 32), signerName: '', signerTitle: '' });
+  }
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
     other: (await actorByEmail(handle.db, 'kouluttaja2@kyk.example')).userId,
@@ -74,6 +82,7 @@ describe('the access expectations table', () => {
 const notBenchmarked: Record<string, string> = {
   'GET /logout': 'only redirects',
   'GET /organisations/:organisationId/users/:userId/approval': 'only a link back to the user list',
+  'GET /organisations/:organisationId/images/:kind': 'a stored file, served as it is',
   'GET /organisations/:organisationId/users/:userId/activation': 'only a link back to the user list',
   'GET /language': 'only redirects',
   'GET /__test/clock': 'test only',
@@ -103,6 +112,7 @@ function concretePath(pattern: string, scope: 'own' | 'other'): string {
   return pattern
     .replace(':organisationId', organisations[scope])
     .replace(':userId', members[scope])
+    .replace(':kind', 'logo')
     .replace('*', 'no-such-page');
 }
 

@@ -85,6 +85,16 @@ export const accessExpectations: RouteExpectation[] = [
   },
   { route: 'GET /organisations/:organisationId/profile', actions: ['organisation.edit', 'organisation.setCentreContact'], answers: managedBy(200) },
   { route: 'POST /organisations/:organisationId/profile', actions: ['organisation.edit'], answers: managedBy(400) },
+  { route: 'GET /organisations/:organisationId/images', actions: ['organisation.edit'], answers: managedBy(200) },
+  { route: 'POST /organisations/:organisationId/images', actions: ['organisation.edit'], answers: managedBy(400) },
+  {
+    route: 'GET /organisations/:organisationId/images/:kind',
+    actions: ['organisation.read'],
+    answers: {
+      own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403),
+      other: only(centre, 404),
+    },
+  },
   {
     route: 'GET /organisations/:organisationId/invite',
     actions: ['user.invite'],

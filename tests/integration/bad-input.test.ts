@@ -41,8 +41,10 @@ afterAll(async () => {
 
 const encode = (pairs: [string, string][]) => new URLSearchParams(pairs).toString();
 
-async function submit(form: FormCase, body: string | Blob) {
-  const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url };
+async function submit(form: FormCase, body: string | Blob | FormData) {
+  const headers: Record<string, string> = { Origin: server.url };
+  // A FormData body sets its own multipart content type.
+  if (!(body instanceof FormData)) headers['Content-Type'] = 'application/x-www-form-urlencoded';
   const email = emails[form.as];
   if (email) headers.Cookie = await server.cookieFor((await actorByEmail(handle.db, email)).userId);
   const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId);
@@ -110,7 +112,14 @@ describe.each(formCases)('the $name form', (form) => {
   // Last, because it changes data (a password, a status): proves the harness drives a working form.
   it('accepts a valid submission', async () => {
     const fresh = (await form.prepare?.(env)) ?? {};
-    const { status } = await submit(form, encode(Object.entries({ ...form.valid, ...fresh })));
+    const fields = Object.entries({ ...form.valid, ...fresh });
+    let body: string | FormData = encode(fields);
+    if (form.validFile) {
+      body = new FormData();
+      for (const [name, value] of fields) body.append(name, value);
+      body.append(form.validFile.field, new Blob([new Uint8Array(form.validFile.content())], { type: form.validFile.type }), form.validFile.name);
+    }
+    const { status } = await submit(form, body);
     expect(status).toBe(form.validStatus);
   });
 });

@@ -9,6 +9,7 @@ import type { Clock } from '../../server/clock';
 import { users } from '../../server/db/schema';
 import type { Database } from '../../server/db/types';
 import { demoPassword } from '../../server/seed/demo';
+import { makePng } from '../../server/organisations/sample-images';
 import type { TestRole } from './access-expectations';
 
 export interface FieldSpec {
@@ -49,6 +50,8 @@ export interface FormCase {
   validStatus: number;
   /** Where an unknown field is reported, when not in the error summary. */
   unknownFieldText?: string;
+  /** Upload forms: the file a valid submission carries (bad cases are sent without it). */
+  validFile?: { field: string; name: string; type: string; content: () => Uint8Array };
 }
 
 const password = { required: true, maxLength: 200, freeText: true };
@@ -184,6 +187,21 @@ export const formCases: FormCase[] = [
       bic: { required: false, maxLength: 11, wrongKind: 'NDEA' },
       membershipStart: { required: false, maxLength: 10, wrongKind: '1.1.2019' },
       internalRules: { required: false, maxLength: 20_000, freeText: true },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'logo and signature upload',
+    route: '/organisations/:organisationId/images',
+    as: 'org_admin',
+    valid: { kind: 'signature', signerName: 'Kaija Kuvitelma', signerTitle: 'puheenjohtaja' },
+    validFile: { field: 'file', name: 'allekirjoitus.png', type: 'image/png', content: () => makePng(120, 40) },
+    fields: {
+      // A hidden field: its error is listed in the summary, linked to the field.
+      kind: { required: true, maxLength: 9, wrongKind: 'banner', errorText: 'href="#field-kind"' },
+      signerName: { required: false, maxLength: 200, freeText: true },
+      signerTitle: { required: false, maxLength: 200, freeText: true },
     },
     errorsShownAs: 'fieldErrors',
     validStatus: 200,

@@ -93,9 +93,14 @@ export default function OrganisationDetail({ loaderData }: Route.ComponentProps)
         <dd>{organisation.centreContact ? `${organisation.centreContact.name} (${organisation.centreContact.email})` : t('profile.noCentreContact')}</dd>
       </dl>
       {loaderData.canEdit && (
-        <p className="mb-4">
-          <Link to={`/organisations/${organisation.id}/profile`}>{t('profile.edit')}</Link>
-        </p>
+        <ul className="mb-4 space-y-1">
+          <li>
+            <Link to={`/organisations/${organisation.id}/profile`}>{t('profile.edit')}</Link>
+          </li>
+          <li>
+            <Link to={`/organisations/${organisation.id}/images`}>{t('images.link')}</Link>
+          </li>
+        </ul>
       )}
       <h2>{t('profile.internalRules')}</h2>
       {organisation.internalRules ? <Paragraphs text={organisation.internalRules} /> : <p>{t('profile.noInternalRules')}</p>}
