@@ -16,6 +16,8 @@ export default [
   route('organisations/:organisationId/profile', 'routes/organisations/profile.tsx'),
   route('organisations/:organisationId/images', 'routes/organisations/images.tsx'),
   route('organisations/:organisationId/images/:kind', 'routes/organisations/image-file.tsx'),
+  route('organisations/:organisationId/units', 'routes/organisations/units.tsx'),
+  route('organisations/:organisationId/units/:unitId', 'routes/organisations/unit.tsx'),
   route('organisations/:organisationId/users', 'routes/organisations/users.tsx'),
   route('organisations/:organisationId/invite', 'routes/organisations/invite.tsx'),
   route('organisations/:organisationId/users/:userId/approval', 'routes/organisations/user-approval.tsx'),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type FormResult, formErrorField, validateForm } from '../forms/validation';
+import { type FieldErrors, type FormResult, formErrorField, validateForm } from '../forms/validation';
 
 /** Reads and validates a submitted form; a body that cannot be read is a form-level error. */
 export async function readForm<S extends z.ZodObject>(
@@ -18,3 +18,23 @@ export async function readForm<S extends z.ZodObject>(
 
 /** Passwords are never sent back to the browser. */
 export const keepAllButPasswords = (name: string) => !/password/i.test(name);
+
+/**
+ * Reads a form that is one of several (told apart by its `intent` field) and validates it with
+ * that form's schema. An unknown intent is a form-level error.
+ */
+export async function readIntentForm<M extends Record<string, z.ZodObject>>(
+  request: Request,
+  schemas: M,
+): Promise<{ [K in keyof M]: { intent: K } & FormResult<z.infer<M[K]>> }[keyof M] | { intent: null; ok: false; errors: FieldErrors; values: Record<string, string> }> {
+  let formData: FormData;
+  try {
+    formData = await request.formData();
+  } catch {
+    return { intent: null, ok: false, errors: { [formErrorField]: { key: 'forms.invalidValue' } }, values: {} };
+  }
+  const intent = formData.getAll('intent');
+  const name = intent.length === 1 && typeof intent[0] === 'string' && Object.hasOwn(schemas, intent[0]) ? intent[0] : null;
+  if (!name) return { intent: null, ok: false, errors: { [formErrorField]: { key: 'forms.invalidValue' } }, values: {} };
+  return { intent: name, ...validateForm(schemas[name]!, formData.entries()) } as never;
+}

@@ -25,6 +25,8 @@ export interface Fixtures {
   userId: string;
   /** The demo organisation's business ID, so that saving its profile changes nothing. */
   businessId: string;
+  /** The coordinator of `unitId`, so that assigning them again is refused every time. */
+  coordinatorId: string;
 }
 
 export interface BenchCase {
@@ -97,6 +99,8 @@ export const benchCases: BenchCase[] = [
   page('invitation form, org admin', 'orgAdmin', '/organisations/:organisationId/invite'),
   page('organisation profile form, org admin', 'orgAdmin', '/organisations/:organisationId/profile'),
   page('logo and signature page, org admin', 'orgAdmin', '/organisations/:organisationId/images'),
+  page('unit management, org admin', 'orgAdmin', '/organisations/:organisationId/units'),
+  page('unit page, org admin', 'orgAdmin', '/organisations/:organisationId/units/:unitId'),
   page('own account, trainer', 'trainer', '/account'),
   page('registration form', 'anonymous', '/register'),
   page('email verification link (unknown token)', 'anonymous', '/verify-email', { query: 'token=unknown' }),
@@ -130,6 +134,10 @@ export const benchCases: BenchCase[] = [
     { fields: { kind: 'logo' }, file: { field: 'file', name: 'logo.png', type: 'image/png', content: () => makePng(400, 200) } },
     200,
   ),
+  action('creating a unit under an unknown parent (refused)', 'orgAdmin', '/organisations/:organisationId/units', 'intent=create&name=Bench&kind=association&parentId=00000000-0000-4000-8000-000000000000', 400),
+  action('saving a unit unchanged', 'orgAdmin', '/organisations/:organisationId/units/:unitId', 'intent=update&name=Pohjoisen+piiri&kind=district&trainsWithCentre=yes&active=yes', 200),
+  action('moving a unit to where it is', 'orgAdmin', '/organisations/:organisationId/units/:unitId', 'intent=move&parentId=', 200),
+  action('assigning its coordinator again (refused)', 'orgAdmin', '/organisations/:organisationId/units/:unitId', 'intent=assignCoordinator&userId=:coordinatorId', 400),
   action('lifting a sign-in block', 'centreStaff', '/sign-in-blocks', 'scope=account&value=nobody%40example.fi', 200),
   // A wrong current password: the full check (scrypt) without changing the demo password.
   action('password change refused, trainer (scrypt)', 'trainer', '/account', 'currentPassword=wrong-password&newPassword=uusi-salasana-2027&confirmPassword=uusi-salasana-2027', 400, 2),

@@ -117,8 +117,10 @@ async function lookUpFixtures(url: string, staffCookie: string): Promise<Fixture
   const members = await (await fetch(`${url}/organisations/${own.id}/users?role=participant`, { headers: { Cookie: staffCookie } })).text();
   const userId = /\/users\/([0-9a-f-]{36})\/activation/.exec(members)?.[1];
   const businessId = new RegExp(`${own.id}"[^>]*>[^<]*</a></td><td[^>]*>(\\d{7}-\\d)<`).exec(html)?.[1];
-  if (!unitId || !userId || !businessId) throw new Error('The demo organisation has no units, participants or business ID to use as fixtures.');
-  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId };
+  const unitPage = await (await fetch(`${url}/organisations/${own.id}/units/${unitId}`, { headers: { Cookie: staffCookie } })).text();
+  const coordinatorId = /name="userId" value="([0-9a-f-]{36})"/.exec(unitPage)?.[1];
+  if (!unitId || !userId || !businessId || !coordinatorId) throw new Error('The demo organisation lacks the units, people or business ID the fixtures need.');
+  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId };
 }
 
 interface LoadResult {

@@ -25,6 +25,7 @@ export const actions = {
   'organisation.read': [centreStaff, organisation('org_admin', 'unit_coordinator', 'trainer')],
   'organisation.edit': [centreStaff, organisation('org_admin')],
   'organisation.setCentreContact': [centreStaff],
+  'unit.manage': [centreStaff, organisation('org_admin')],
   'unit.list': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator', 'trainer')],
   'user.list': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator')],
   'user.invite': [centreStaff, organisation('org_admin')],

@@ -22,7 +22,10 @@ export type AuditAction =
   | 'access.roleGranted'
   | 'access.roleRevoked'
   | 'organisation.profileUpdated'
-  | 'organisation.imageUploaded';
+  | 'organisation.imageUploaded'
+  | 'unit.created'
+  | 'unit.updated'
+  | 'unit.moved';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -28,7 +28,7 @@ export async function inviteUser(ctx: ActorContext, input: InvitationInput, base
   const [unit] = await ctx.db
     .select({ id: units.id, name: units.name })
     .from(units)
-    .where(and(eq(units.id, input.unitId), eq(units.organisationId, input.organisationId)));
+    .where(and(eq(units.id, input.unitId), eq(units.organisationId, input.organisationId), eq(units.active, true)));
   if (!unit) return { ok: false, field: 'unitId', error: 'invitation.unitNotInOrganisation' };
   const organisation = await getOrganisation(ctx, input.organisationId);
   return ctx.db.transaction(async (tx) => {

@@ -24,7 +24,7 @@ export async function registrableUnits(db: Database) {
     .select({ id: units.id, name: units.name, organisationId: organisations.id, organisationName: organisations.name })
     .from(units)
     .innerJoin(organisations, eq(organisations.id, units.organisationId))
-    .where(and(eq(units.trainsWithCentre, true), isNull(organisations.endedAt)))
+    .where(and(eq(units.trainsWithCentre, true), eq(units.active, true), isNull(organisations.endedAt)))
     .orderBy(organisations.name, units.path);
 }
 
@@ -38,7 +38,7 @@ export async function registerTrainer(ctx: DomainContext, input: RegistrationInp
     .select({ id: units.id, organisationId: units.organisationId })
     .from(units)
     .innerJoin(organisations, eq(organisations.id, units.organisationId))
-    .where(and(eq(units.id, input.unitId), eq(units.trainsWithCentre, true), isNull(organisations.endedAt)));
+    .where(and(eq(units.id, input.unitId), eq(units.trainsWithCentre, true), eq(units.active, true), isNull(organisations.endedAt)));
   if (!unit) return { ok: false, field: 'unitId', error: 'registration.unitNotAvailable' };
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {

@@ -8,6 +8,7 @@ export interface UnitNode {
   name: string;
   kind: 'district' | 'region' | 'association';
   trainsWithCentre: boolean;
+  active: boolean;
   children: UnitNode[];
 }
 
@@ -23,6 +24,7 @@ export async function getUnitTree(ctx: ActorContext, organisationId: string): Pr
       name: units.name,
       kind: units.kind,
       trainsWithCentre: units.trainsWithCentre,
+      active: units.active,
     })
     .from(units)
     .where(

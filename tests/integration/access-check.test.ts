@@ -6,7 +6,7 @@ import { saveImage } from '../../server/organisations/images';
 import { seedDemoData } from '../../server/seed/demo';
 import { makePng } from '../../server/organisations/sample-images';
 import { openTestDatabase } from '../support/database';
-import { actorByEmail, demoOrgA, demoOrgB, organisationIdByName } from '../support/demo';
+import { actorByEmail, demoOrgA, demoOrgB, organisationIdByName, unitByName } from '../support/demo';
 import { type TestServer, startTestServer } from '../support/http-app';
 import { benchCases } from '../../scripts/bench/cases';
 import { type TestRole, accessExpectations, testRoles } from './access-expectations';
@@ -27,6 +27,7 @@ let server: TestServer;
 const userIds = new Map<TestRole, string>();
 let organisations: { own: string; other: string };
 let members: { own: string; other: string };
+let unitIds: { own: string; other: string };
 
 beforeAll(async () => {
   handle = await openTestDatabase();
@@ -41,6 +42,7 @@ beforeAll(async () => {
   for (const organisationId of Object.values(organisations)) {
     await saveImage(uploader, { ownerKey: organisationId, organisationId, kind: 'logo', bytes: makePng(64, 32), signerName: '', signerTitle: '' });
   }
+  unitIds = { own: (await unitByName(handle.db, 'Etelän piiri')).id, other: (await unitByName(handle.db, 'Länsi-Suomen alue')).id };
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
     other: (await actorByEmail(handle.db, 'kouluttaja2@kyk.example')).userId,
@@ -113,6 +115,7 @@ function concretePath(pattern: string, scope: 'own' | 'other'): string {
     .replace(':organisationId', organisations[scope])
     .replace(':userId', members[scope])
     .replace(':kind', 'logo')
+    .replace(':unitId', unitIds[scope])
     .replace('*', 'no-such-page');
 }
 

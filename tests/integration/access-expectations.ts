@@ -95,6 +95,10 @@ export const accessExpectations: RouteExpectation[] = [
       other: only(centre, 404),
     },
   },
+  { route: 'GET /organisations/:organisationId/units', actions: ['unit.manage'], answers: managedBy(200) },
+  { route: 'POST /organisations/:organisationId/units', actions: ['unit.manage'], answers: managedBy(400) },
+  { route: 'GET /organisations/:organisationId/units/:unitId', actions: ['unit.manage'], answers: managedBy(200) },
+  { route: 'POST /organisations/:organisationId/units/:unitId', actions: ['unit.manage'], answers: managedBy(400) },
   {
     route: 'GET /organisations/:organisationId/invite',
     actions: ['user.invite'],

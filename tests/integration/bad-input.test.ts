@@ -32,6 +32,7 @@ beforeAll(async () => {
     unitId: (await unitByName(handle.db, 'Revontulten yhdistys')).id,
     // Forms about one user act on this trainer of organisation A.
     userId: (await actorByEmail(handle.db, 'kouluttaja3@kll.example')).userId,
+    editedUnitId: (await unitByName(handle.db, 'Revontulten yhdistys')).id,
   };
 });
 afterAll(async () => {
@@ -47,7 +48,7 @@ async function submit(form: FormCase, body: string | Blob | FormData) {
   if (!(body instanceof FormData)) headers['Content-Type'] = 'application/x-www-form-urlencoded';
   const email = emails[form.as];
   if (email) headers.Cookie = await server.cookieFor((await actorByEmail(handle.db, email)).userId);
-  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId);
+  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId);
   const response = await fetch(`${server.url}${path}`, { method: 'POST', headers, body, redirect: 'manual' });
   return { status: response.status, html: await response.text() };
 }

@@ -33,11 +33,13 @@ export interface FormEnv {
   organisationId: string;
   unitId: string;
   userId: string;
+  /** A unit (with no units under it) that unit forms act on. */
+  editedUnitId: string;
 }
 
 export interface FormCase {
   name: string;
-  /** The route pattern; :organisationId and :userId come from the FormEnv. */
+  /** The route pattern; :organisationId, :userId and :unitId come from the FormEnv. */
   route: string;
   as: TestRole;
   valid: Record<string, string>;
@@ -203,6 +205,55 @@ export const formCases: FormCase[] = [
       signerName: { required: false, maxLength: 200, freeText: true },
       signerTitle: { required: false, maxLength: 200, freeText: true },
     },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'creating a unit',
+    route: '/organisations/:organisationId/units',
+    as: 'org_admin',
+    valid: { intent: 'create', name: 'Uusi yhdistys', kind: 'association', parentId: '' },
+    fields: {
+      intent: { required: true, maxLength: 6, wrongKind: 'delete', errorText: 'href="#field-intent"' },
+      name: { required: true, maxLength: 200, freeText: true },
+      kind: { required: true, maxLength: 11, wrongKind: 'country' },
+      parentId: { required: false, maxLength: 36, wrongKind: 'not-a-unit' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'editing a unit',
+    route: '/organisations/:organisationId/units/:unitId',
+    as: 'org_admin',
+    valid: { intent: 'update', name: 'Revontulten yhdistys', kind: 'association', trainsWithCentre: 'yes', active: 'yes' },
+    fields: {
+      // The intent picks the form; a broken one is reported above all the forms.
+      intent: { required: true, maxLength: 6, wrongKind: 'delete', errorText: 'Arvo ei kelpaa. Tarkista se.' },
+      name: { required: true, maxLength: 200, freeText: true },
+      kind: { required: true, maxLength: 11, wrongKind: 'country' },
+      trainsWithCentre: { required: true, maxLength: 3, wrongKind: 'maybe' },
+      active: { required: true, maxLength: 3, wrongKind: 'maybe' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'moving a unit',
+    route: '/organisations/:organisationId/units/:unitId',
+    as: 'org_admin',
+    valid: { intent: 'move', parentId: '' },
+    fields: { parentId: { required: true, maxLength: 36, wrongKind: 'not-a-unit' } },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'assigning a coordinator',
+    route: '/organisations/:organisationId/units/:unitId',
+    as: 'org_admin',
+    valid: { intent: 'assignCoordinator' },
+    prepare: async (env) => ({ userId: env.userId }),
+    fields: { userId: { required: true, maxLength: 36, wrongKind: 'not-a-user' } },
     errorsShownAs: 'fieldErrors',
     validStatus: 200,
   },

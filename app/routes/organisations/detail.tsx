@@ -16,6 +16,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     organisation: { ...organisation, iban: organisation.iban ? displayIban(organisation.iban) : '' },
     canEdit: can(ctx.actor, 'organisation.edit', { organisationId }),
+    canManageUnits: can(ctx.actor, 'unit.manage', { organisationId }),
     units: await getUnitTree(ctx, organisationId),
     canListUsers: can(ctx.actor, 'user.list', { organisationId }),
     canListOrganisations: can(ctx.actor, 'organisation.list'),
@@ -110,6 +111,11 @@ export default function OrganisationDetail({ loaderData }: Route.ComponentProps)
         </p>
       )}
       <h2>{t('organisations.unitTree')}</h2>
+      {loaderData.canManageUnits && (
+        <p className="mb-2">
+          <Link to={`/organisations/${organisation.id}/units`}>{t('units.manage')}</Link>
+        </p>
+      )}
       {units.length === 0 ? <p>{t('organisations.noUnits')}</p> : <UnitTree nodes={units} />}
     </>
   );

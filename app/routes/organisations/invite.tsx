@@ -1,6 +1,7 @@
 import { Link, data } from 'react-router';
 import type { Route } from './+types/invite';
 import { Notice } from '../../components/Notice';
+import { unitSelectOptions } from '../../components/UnitOptions';
 import { SelectField, SubmitButton, TextField, ValidatedForm } from '../../components/forms';
 import { invitationSchema } from '../../forms/accounts';
 import { requirePermission, requireUuid } from '../../http/authorize.server';
@@ -19,7 +20,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const units = await unitOptions(ctx, organisationId);
   return {
     organisation: { id: organisation.id, name: organisation.name },
-    units: units.map((u) => ({ value: u.id, label: `${'– '.repeat(u.path.split('/').length - 3)}${u.name}` })),
+    units: unitSelectOptions(units),
   };
 }
 
