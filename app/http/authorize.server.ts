@@ -1,6 +1,7 @@
 import { data } from 'react-router';
 import type { AppLoadContext } from 'react-router';
-import type { Action } from '../../server/access/actions';
+import { type Action, organisationWrites } from '../../server/access/actions';
+import { isMembershipEnded } from '../../server/organisations/membership';
 import { type Target, decide } from '../../server/access/permissions';
 import type { ActorContext } from '../../server/context';
 import { requireSession } from './session.server';
@@ -19,7 +20,12 @@ export async function requirePermission(
   const decision = decide(session.actor, action, target);
   if (decision === 'notFound') throw data(null, { status: 404 });
   if (decision === 'forbidden') throw data(null, { status: 403 });
-  return { db: context.app.db, clock: context.app.clock, actor: session.actor, tokenHash: session.tokenHash };
+  const ctx = { db: context.app.db, clock: context.app.clock, actor: session.actor, tokenHash: session.tokenHash };
+  // An ended organisation stays readable, but nothing in it changes any more.
+  if (request.method !== 'GET' && target.organisationId && organisationWrites.has(action) && (await isMembershipEnded(ctx, target.organisationId))) {
+    throw data(null, { status: 403 });
+  }
+  return ctx;
 }
 
 /** Ids in URLs are UUIDs; anything else cannot exist. */

@@ -1,5 +1,9 @@
+import { data } from 'react-router';
 import type { z } from 'zod';
-import { type FormResult, formErrorField, validateForm } from '../forms/validation';
+import type { ActorContext } from '../../server/context';
+import { saveImage } from '../../server/organisations/images';
+import { imageUploadSchema } from '../forms/images';
+import { type FieldErrors, type FormResult, formErrorField, validateForm } from '../forms/validation';
 
 /** Refused before reading: comfortably above the 2 MB image limit plus the other fields. */
 const maxUploadBytes = 3 * 1024 * 1024;
@@ -31,4 +35,21 @@ export async function readUpload<S extends z.ZodObject>(
     return { ok: false, errors: fileError ? { ...errors, [fileField]: fileError } : errors, values: form.ok ? {} : form.values };
   }
   return { ok: true, data: { ...form.data, bytes: new Uint8Array(await (file as File).arrayBuffer()) } };
+}
+
+/** The action of an images page: read the upload, let the domain check and store it. */
+export async function uploadImage(request: Request, ctx: ActorContext, owner: { ownerKey: string; organisationId: string | null }) {
+  const form = await readUpload(request, imageUploadSchema, 'file');
+  if (!form.ok) return data({ ok: false as const, kind: form.values.kind ?? null, errors: form.errors, values: form.values }, { status: 400 });
+  const result = await saveImage(ctx, {
+    ...owner,
+    kind: form.data.kind,
+    bytes: form.data.bytes,
+    signerName: form.data.signerName ?? '',
+    signerTitle: form.data.signerTitle ?? '',
+  });
+  if (!result.ok) {
+    return data({ ok: false as const, kind: form.data.kind, errors: { file: { key: result.error } } as FieldErrors, values: {} }, { status: 400 });
+  }
+  return { ok: true as const, kind: form.data.kind };
 }

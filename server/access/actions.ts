@@ -33,9 +33,23 @@ export const actions = {
   'user.approve': [centreStaff, organisation('org_admin')],
   'user.deactivate': [centreStaff, organisation('org_admin')],
   'signIn.unblock': [centreStaff],
+  'organisation.create': [centreStaff],
+  'organisation.endMembership': [centreStaff],
+  'centre.edit': [centre('centre_admin')],
+  'centre.viewSignature': [centreStaff],
   'outbox.read': [centreStaff],
   'audit.read': [centre('centre_admin')],
 } as const satisfies Record<string, readonly Rule[]>;
 
 export type Action = keyof typeof actions;
+
+/** Actions that change an organisation's data: refused (403) once its membership has ended. */
+export const organisationWrites: ReadonlySet<Action> = new Set<Action>([
+  'organisation.edit',
+  'unit.manage',
+  'user.invite',
+  'user.approve',
+  'user.deactivate',
+  'organisation.endMembership',
+]);
 export const actionNames = Object.keys(actions) as Action[];

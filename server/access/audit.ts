@@ -25,7 +25,11 @@ export type AuditAction =
   | 'organisation.imageUploaded'
   | 'unit.created'
   | 'unit.updated'
-  | 'unit.moved';
+  | 'unit.moved'
+  | 'centre.settingsUpdated'
+  | 'centre.supportRulesSaved'
+  | 'organisation.created'
+  | 'organisation.membershipEnded';
 
 export interface AuditEntry {
   action: AuditAction;

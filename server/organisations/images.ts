@@ -7,6 +7,9 @@ import { type ImageCheck, checkImage } from './image-check';
 
 export type ImageKind = 'logo' | 'signature';
 
+/** The owner key of the centre's own images; an organisation's images use its id. */
+export const centreImageOwner = 'centre';
+
 export async function getImage(ctx: DomainContext, ownerKey: string, kind: ImageKind) {
   const [row] = await ctx.db.select().from(images).where(and(eq(images.ownerKey, ownerKey), eq(images.kind, kind)));
   return row ?? null;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionNames } from '../../server/access/actions';
 import type { DatabaseHandle } from '../../server/db/client';
 import { systemClock } from '../../server/clock';
-import { saveImage } from '../../server/organisations/images';
+import { centreImageOwner, saveImage } from '../../server/organisations/images';
 import { seedDemoData } from '../../server/seed/demo';
 import { makePng } from '../../server/organisations/sample-images';
 import { openTestDatabase } from '../support/database';
@@ -39,6 +39,7 @@ beforeAll(async () => {
   organisations = { own: await organisationIdByName(handle.db, demoOrgA), other: await organisationIdByName(handle.db, demoOrgB) };
   // Each organisation has a logo, so that serving it can answer 200.
   const uploader = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'admin@sivis.example') };
+  await saveImage(uploader, { ownerKey: centreImageOwner, organisationId: null, kind: 'logo', bytes: makePng(64, 32), signerName: '', signerTitle: '' });
   for (const organisationId of Object.values(organisations)) {
     await saveImage(uploader, { ownerKey: organisationId, organisationId, kind: 'logo', bytes: makePng(64, 32), signerName: '', signerTitle: '' });
   }
@@ -85,6 +86,7 @@ const notBenchmarked: Record<string, string> = {
   'GET /logout': 'only redirects',
   'GET /organisations/:organisationId/users/:userId/approval': 'only a link back to the user list',
   'GET /organisations/:organisationId/images/:kind': 'a stored file, served as it is',
+  'GET /centre/images/:kind': 'a stored file, served as it is',
   'GET /organisations/:organisationId/users/:userId/activation': 'only a link back to the user list',
   'GET /language': 'only redirects',
   'GET /__test/clock': 'test only',

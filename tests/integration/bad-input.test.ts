@@ -13,6 +13,7 @@ const emails: Partial<Record<TestRole, string>> = {
   org_admin: 'paakayttaja@kll.example',
   trainer: 'kouluttaja1@kll.example',
   centre_staff: 'asiantuntija@sivis.example',
+  centre_admin: 'admin@sivis.example',
 };
 const scriptValue = '<script>alert("x")</script>';
 const sqlValue = "x'; DROP TABLE users; --";

@@ -6,8 +6,9 @@ import { eq } from 'drizzle-orm';
 import { registerTrainer } from '../../server/access/register';
 import { issueToken } from '../../server/access/tokens';
 import type { Clock } from '../../server/clock';
-import { users } from '../../server/db/schema';
+import { organisations, users } from '../../server/db/schema';
 import type { Database } from '../../server/db/types';
+import { businessIdFor } from '../../server/organisations/business-id';
 import { demoPassword } from '../../server/seed/demo';
 import { makePng } from '../../server/organisations/sample-images';
 import type { TestRole } from './access-expectations';
@@ -57,6 +58,7 @@ export interface FormCase {
 }
 
 const password = { required: true, maxLength: 200, freeText: true };
+let newOrganisations = 0;
 const email = { required: true, maxLength: 254, wrongKind: 'not-an-email' };
 const brokenLink = 'Linkki ei kelpaa';
 const userActionRefused = { page: 'Toimintoa ei tehty' };
@@ -258,6 +260,82 @@ export const formCases: FormCase[] = [
     validStatus: 200,
   },
   {
+    name: 'centre settings',
+    route: '/centre',
+    as: 'centre_admin',
+    valid: { intent: 'settings', name: 'Opintokeskus Sivis', businessId: '0737546-2', address: 'Esimerkkikatu 1', iban: 'FI21 1234 5600 0007 85', bic: 'NDEAFIHH' },
+    fields: {
+      intent: { required: true, maxLength: 8, wrongKind: 'delete', errorText: 'Arvo ei kelpaa. Tarkista se.' },
+      name: { required: true, maxLength: 200, freeText: true },
+      businessId: { required: true, maxLength: 9, wrongKind: '0737546-3' },
+      address: { required: false, maxLength: 300, freeText: true },
+      iban: { required: false, maxLength: 42, wrongKind: 'FI00' },
+      bic: { required: false, maxLength: 11, wrongKind: 'NDEA' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'support rules of a year',
+    route: '/centre',
+    as: 'centre_admin',
+    valid: {
+      intent: 'rules',
+      year: '2027',
+      hourlyRate: '35,00',
+      costCapPercent: '55',
+      peerGroupRate: '3',
+      minTeachingHours: '1',
+      minParticipants: '7',
+      minParticipantAge: '15',
+      peerMinMembers: '5',
+      peerMinHours: '10',
+    },
+    fields: {
+      year: { required: true, maxLength: 4, wrongKind: '1999' },
+      hourlyRate: { required: true, maxLength: 10, wrongKind: '35 euroa' },
+      costCapPercent: { required: true, maxLength: 6, wrongKind: '155' },
+      peerGroupRate: { required: true, maxLength: 10, wrongKind: '-3' },
+      minTeachingHours: { required: true, maxLength: 8, wrongKind: 'tunti' },
+      minParticipants: { required: true, maxLength: 4, wrongKind: '7,5' },
+      minParticipantAge: { required: true, maxLength: 4, wrongKind: 'x' },
+      peerMinMembers: { required: true, maxLength: 4, wrongKind: 'x' },
+      peerMinHours: { required: true, maxLength: 8, wrongKind: 'x' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'centre logo and signature upload',
+    route: '/centre/images',
+    as: 'centre_admin',
+    valid: { kind: 'signature', signerName: 'Sanna Sivistys', signerTitle: 'toiminnanjohtaja' },
+    validFile: { field: 'file', name: 'allekirjoitus.png', type: 'image/png', content: () => makePng(200, 80) },
+    fields: {
+      kind: { required: true, maxLength: 9, wrongKind: 'banner', errorText: 'href="#field-kind"' },
+      signerName: { required: false, maxLength: 200, freeText: true },
+      signerTitle: { required: false, maxLength: 200, freeText: true },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'new member organisation',
+    route: '/organisations/new',
+    as: 'centre_staff',
+    valid: { name: 'Uusi Liitto ry', adminName: 'Eka Pääkäyttäjä', adminEmail: 'eka@uusi.example' },
+    // Free-text cases may create an organisation: each submission gets an unused business ID.
+    prepare: async () => ({ businessId: businessIdFor(4_000_000 + ++newOrganisations * 13) }),
+    fields: {
+      name: { required: true, maxLength: 200, freeText: true },
+      businessId: { required: true, maxLength: 9, wrongKind: '1572860-1' },
+      adminName: { required: true, maxLength: 200, freeText: true },
+      adminEmail: email,
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
     name: 'inviting a user',
     route: '/organisations/:organisationId/invite',
     as: 'org_admin',
@@ -306,5 +384,19 @@ export const formCases: FormCase[] = [
     fields: { scope: { required: true, maxLength: 7, wrongKind: 'everyone' }, value: { required: true, maxLength: 254, freeText: true } },
     errorsShownAs: { page: 'Pyyntöä ei voitu käsitellä' },
     validStatus: 200,
+  },
+  {
+    // Last: its valid submission ends organisation A's membership, after which its forms refuse changes.
+    name: 'ending a membership',
+    route: '/organisations/:organisationId/membership',
+    as: 'centre_staff',
+    valid: { confirm: 'end' },
+    prepare: async (env) => {
+      await env.db.update(organisations).set({ endedAt: null }).where(eq(organisations.id, env.organisationId));
+      return {};
+    },
+    fields: { confirm: { required: true, maxLength: 3, wrongKind: 'yes' } },
+    errorsShownAs: { page: 'Pyyntöä ei voitu käsitellä' },
+    validStatus: 302,
   },
 ];

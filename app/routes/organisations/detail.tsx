@@ -1,5 +1,6 @@
 import { Link, data } from 'react-router';
 import type { Route } from './+types/detail';
+import { Notice } from '../../components/Notice';
 import { StatusTag } from '../../components/StatusTag';
 import { requirePermission, requireUuid } from '../../http/authorize.server';
 import { useI18n } from '../../i18n/react';
@@ -17,6 +18,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     organisation: { ...organisation, iban: organisation.iban ? displayIban(organisation.iban) : '' },
     canEdit: can(ctx.actor, 'organisation.edit', { organisationId }),
     canManageUnits: can(ctx.actor, 'unit.manage', { organisationId }),
+    canEndMembership: can(ctx.actor, 'organisation.endMembership', { organisationId }) && !organisation.endedAt,
+    notice: new URL(request.url).searchParams.has('created') ? ('newOrganisation.created' as const) : new URL(request.url).searchParams.has('ended') ? ('membership.ended' as const) : null,
     units: await getUnitTree(ctx, organisationId),
     canListUsers: can(ctx.actor, 'user.list', { organisationId }),
     canListOrganisations: can(ctx.actor, 'organisation.list'),
@@ -72,6 +75,8 @@ export default function OrganisationDetail({ loaderData }: Route.ComponentProps)
         </p>
       )}
       <h1>{organisation.name}</h1>
+      {loaderData.notice && <Notice tone="ok">{t(loaderData.notice)}</Notice>}
+      {organisation.endedAt && <Notice tone="warn">{t('membership.endedBanner', { when: date(organisation.endedAt) })}</Notice>}
       {organisation.updatedAt && (
         <p className="mb-4 text-sm text-slate-700">{t('profile.lastChanged', { name: organisation.updatedByName ?? dash, when: dateTime(organisation.updatedAt) })}</p>
       )}
@@ -93,7 +98,7 @@ export default function OrganisationDetail({ loaderData }: Route.ComponentProps)
         <dt className="font-semibold">{t('profile.centreContact')}</dt>
         <dd>{organisation.centreContact ? `${organisation.centreContact.name} (${organisation.centreContact.email})` : t('profile.noCentreContact')}</dd>
       </dl>
-      {loaderData.canEdit && (
+      {loaderData.canEdit && !organisation.endedAt && (
         <ul className="mb-4 space-y-1">
           <li>
             <Link to={`/organisations/${organisation.id}/profile`}>{t('profile.edit')}</Link>
@@ -102,6 +107,11 @@ export default function OrganisationDetail({ loaderData }: Route.ComponentProps)
             <Link to={`/organisations/${organisation.id}/images`}>{t('images.link')}</Link>
           </li>
         </ul>
+      )}
+      {loaderData.canEndMembership && (
+        <p className="mb-4">
+          <Link to={`/organisations/${organisation.id}/membership`}>{t('membership.end')}</Link>
+        </p>
       )}
       <h2>{t('profile.internalRules')}</h2>
       {organisation.internalRules ? <Paragraphs text={organisation.internalRules} /> : <p>{t('profile.noInternalRules')}</p>}

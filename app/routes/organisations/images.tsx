@@ -1,15 +1,12 @@
-import { Form, Link, data } from 'react-router';
+import { data } from 'react-router';
 import type { Route } from './+types/images';
-import { Notice } from '../../components/Notice';
-import { ErrorSummary, FileField, FormState, SubmitButton, TextField } from '../../components/forms';
-import { imageUploadSchema } from '../../forms/images';
-import type { FieldErrors } from '../../forms/validation';
+import { ImagesPage } from '../../components/ImagesPage';
 import { requirePermission, requireUuid } from '../../http/authorize.server';
-import { readUpload } from '../../http/upload.server';
+import { uploadImage } from '../../http/upload.server';
 import { useI18n } from '../../i18n/react';
 import { getOrganisation } from '../../../server/organisations/get-organisation';
-import { getCentreSettings } from '../../../server/organisations/centre';
-import { imageSummaries, saveImage } from '../../../server/organisations/images';
+import { getCentreSettings } from '../../../server/centre/settings';
+import { imageSummaries } from '../../../server/organisations/images';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const organisationId = requireUuid(params.organisationId);
@@ -28,101 +25,22 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const organisationId = requireUuid(params.organisationId);
   const ctx = await requirePermission(request, context, 'organisation.edit', { organisationId });
-  const form = await readUpload(request, imageUploadSchema, 'file');
-  if (!form.ok) return data({ ok: false as const, kind: form.values.kind ?? null, errors: form.errors, values: form.values }, { status: 400 });
-  const result = await saveImage(ctx, {
-    ownerKey: organisationId,
-    organisationId,
-    kind: form.data.kind,
-    bytes: form.data.bytes,
-    signerName: form.data.signerName ?? '',
-    signerTitle: form.data.signerTitle ?? '',
-  });
-  if (!result.ok) {
-    return data({ ok: false as const, kind: form.data.kind, errors: { file: { key: result.error } } as FieldErrors, values: {} }, { status: 400 });
-  }
-  return { ok: true as const, kind: form.data.kind };
-}
-
-function UploadForm({ kind, actionData }: { kind: 'logo' | 'signature'; actionData: Route.ComponentProps['actionData'] }) {
-  const { t } = useI18n();
-  const mine = actionData && !actionData.ok && actionData.kind === kind ? actionData : undefined;
-  const labels = { file: t('images.file'), signerName: t('images.signerName'), signerTitle: t('images.signerTitle') };
-  return (
-    <FormState errors={mine?.errors ?? {}} values={mine?.values ?? {}}>
-      <Form method="post" encType="multipart/form-data" className="max-w-xl" aria-label={kind === 'logo' ? t('images.uploadLogo') : t('images.uploadSignature')}>
-        <ErrorSummary errors={mine?.errors ?? {}} labels={labels} />
-        <input type="hidden" name="kind" value={kind} />
-        <FileField name="file" label={labels.file} hint={t('images.fileHint')} accept="image/png,image/jpeg" />
-        {kind === 'signature' && (
-          <>
-            <TextField name="signerName" label={labels.signerName} />
-            <TextField name="signerTitle" label={labels.signerTitle} />
-          </>
-        )}
-        <SubmitButton>{kind === 'logo' ? t('images.uploadLogo') : t('images.uploadSignature')}</SubmitButton>
-      </Form>
-    </FormState>
-  );
+  return uploadImage(request, ctx, { ownerKey: organisationId, organisationId });
 }
 
 export default function OrganisationImages({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, dateTime } = useI18n();
-  const { organisation, logo, signature } = loaderData;
-  const src = (kind: 'logo' | 'signature', sha: string) => `/organisations/${organisation.id}/images/${kind}?v=${sha.slice(0, 12)}`;
-  const title = t('images.title', { organisation: organisation.name });
+  const { t } = useI18n();
+  const { organisation } = loaderData;
   return (
-    <>
-      <title>{`${title} – ${t('app.name')}`}</title>
-      <p className="mb-2">
-        <Link to={`/organisations/${organisation.id}`}>{organisation.name}</Link>
-      </p>
-      <h1>{title}</h1>
-      {actionData?.ok && <Notice tone="ok">{t('images.uploaded')}</Notice>}
-      {actionData && !actionData.ok && actionData.kind !== 'logo' && actionData.kind !== 'signature' && (
-        // A submission that names neither image (a tampered form): its errors go here.
-        <ErrorSummary errors={actionData.errors} labels={{}} />
-      )}
-      <p className="mb-6 max-w-3xl">{t('images.intro')}</p>
-      <div className="grid gap-8 lg:grid-cols-2">
-        {(['logo', 'signature'] as const).map((kind) => {
-          const current = kind === 'logo' ? logo : signature;
-          return (
-            <section key={kind} aria-labelledby={`${kind}-title`} className="rounded border border-slate-300 bg-white p-4">
-              <h2 id={`${kind}-title`} className="mt-0">
-                {t(`images.${kind}`)}
-              </h2>
-              {current ? (
-                <>
-                  <img src={src(kind, current.sha256)} alt={t(`images.alt.${kind}`)} className="mb-2 max-h-32 max-w-full border border-slate-200" />
-                  <p className="mb-4 text-sm">{t('images.current', { width: current.width, height: current.height, when: dateTime(current.uploadedAt) })}</p>
-                  {kind === 'signature' && <p className="mb-4">{t('images.signedBy', { name: current.signerName, title: current.signerTitle })}</p>}
-                </>
-              ) : (
-                <p className="mb-4">{t('images.none')}</p>
-              )}
-              <UploadForm kind={kind} actionData={actionData} />
-            </section>
-          );
-        })}
-      </div>
-      <section aria-labelledby="preview-title" className="mt-8">
-        <h2 id="preview-title">{t('images.previewTitle')}</h2>
-        <div className="aspect-[1/1.414] max-w-md border border-slate-400 bg-white p-6 shadow">
-          <div className="mb-8 flex items-start justify-between">
-            <span className="font-bold">{loaderData.centreName}</span>
-            {logo && <img src={src('logo', logo.sha256)} alt={t('images.alt.logo')} className="max-h-12" />}
-          </div>
-          <p className="mb-2 text-center text-xl font-bold tracking-widest">{t('images.previewCertificate')}</p>
-          <p className="mb-16 text-center text-sm">{t('images.previewText')}</p>
-          {signature && (
-            <div className="w-1/2">
-              <img src={src('signature', signature.sha256)} alt={t('images.alt.signature')} className="max-h-12" />
-              <p className="border-t border-slate-600 text-xs">{t('images.signedBy', { name: signature.signerName, title: signature.signerTitle })}</p>
-            </div>
-          )}
-        </div>
-      </section>
-    </>
+    <ImagesPage
+      title={t('images.title', { organisation: organisation.name })}
+      back={{ to: `/organisations/${organisation.id}`, label: organisation.name }}
+      imageBase={`/organisations/${organisation.id}/images`}
+      centreName={loaderData.centreName}
+      logo={loaderData.logo}
+      signature={loaderData.signature}
+      actionData={actionData}
+    />
   );
 }
+

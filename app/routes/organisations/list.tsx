@@ -5,12 +5,13 @@ import { StatusTag } from '../../components/StatusTag';
 import { Table } from '../../components/Table';
 import { pageParam, requirePermission } from '../../http/authorize.server';
 import { useI18n } from '../../i18n/react';
+import { can } from '../../../server/access/permissions';
 import { listOrganisations } from '../../../server/organisations/list-organisations';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const ctx = await requirePermission(request, context, 'organisation.list');
   const search = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 100);
-  return { search, ...(await listOrganisations(ctx, { search, page: pageParam(request) })) };
+  return { search, canCreate: can(ctx.actor, 'organisation.create'), ...(await listOrganisations(ctx, { search, page: pageParam(request) })) };
 }
 
 export default function OrganisationList({ loaderData }: Route.ComponentProps) {
@@ -20,6 +21,11 @@ export default function OrganisationList({ loaderData }: Route.ComponentProps) {
     <>
       <title>{`${t('organisations.title')} – ${t('app.name')}`}</title>
       <h1>{t('organisations.title')}</h1>
+      {loaderData.canCreate && (
+        <p className="mb-4">
+          <Link to="/organisations/new">{t('newOrganisation.link')}</Link>
+        </p>
+      )}
       <Form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-2">
         <div>
           <label htmlFor="q" className="block font-semibold">
