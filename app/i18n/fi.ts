@@ -22,6 +22,8 @@ export const fi = {
     account: 'Oma tili',
     throttling: 'Estetyt kirjautumiset',
     centre: 'Opintokeskus',
+    contacts: 'Yhteystiedot',
+    help: 'Ohjeet',
     signOut: 'Kirjaudu ulos',
   },
   roles: {
@@ -356,6 +358,68 @@ export const fi = {
     ended: 'Jäsenyys päätetty. Järjestön tiedot ovat nyt vain luettavissa.',
     endedBanner: 'Jäsenyys päättyi {{when}}. Tiedot ovat vain luettavissa.',
   },
+  contacts: {
+    title: 'Yhteystiedot',
+    intro: 'Opintokeskuksen henkilökunta auttaa järjestöjä. Järjestösi nimetty yhteyshenkilö on korostettu.',
+    yourContact: 'Järjestösi yhteyshenkilö',
+    empty: 'Yhteystietoja ei ole vielä kirjattu.',
+    jobTitle: 'Tehtävä',
+    responsibilities: 'Vastuualueet',
+    phone: 'Puhelin',
+    email: 'Sähköposti',
+    edit: 'Muokkaa: {{name}}',
+    editTitle: 'Yhteystiedot: {{name}}',
+    save: 'Tallenna',
+    saved: 'Yhteystiedot tallennettu.',
+    back: 'Kaikki yhteystiedot',
+  },
+  help: {
+    title: 'Ohjeet',
+    intro: 'Lyhyet ohjeet Sivisverkon eri osiin. Lisää apua saat opintokeskuksen henkilökunnalta (Yhteystiedot).',
+    link: 'Ohje: {{area}}',
+    back: 'Kaikki ohjeet',
+    areas: {
+      'getting-started': {
+        title: 'Uuden pääkäyttäjän aloitus',
+        body: 'Pääkäyttäjänä vastaat järjestösi yhteistyöstä opintokeskuksen kanssa. Etusivun tarkistuslista näyttää, mitä on vielä tehtävä.\n\nTäydennä ensin järjestön tiedot: osoite, yhteyshenkilö ja tilinumero. Lataa logo ja allekirjoitus, koska ne tulevat todistuksiin.\n\nKirjaa järjestön sisäiset säännöt, rakenna alaorganisaatiot ja kutsu koulutusten vastuuhenkilöt.',
+      },
+      organisation: {
+        title: 'Järjestön tiedot, logo ja allekirjoitus',
+        body: 'Järjestön tiedot näkyvät opintokeskukselle, ja tilinumeroon maksetaan taloudellinen tuki. Y-tunnus ja IBAN tarkistetaan tallennettaessa.\n\nJärjestöllä on yksi logo ja yksi allekirjoitus (PNG tai JPEG, enintään 2 Mt). Uusi tiedosto korvaa vanhan. Esikatselu näyttää, miltä ne näyttävät todistuksessa.\n\nJokainen muutos kirjataan, ja sivulla näkyy viimeisin muuttaja.',
+      },
+      units: {
+        title: 'Alaorganisaatiot',
+        body: 'Alaorganisaatiot (piirit, alueet, yhdistykset) muodostavat puun, joka voi olla kuinka syvä tahansa. Merkitse, mitkä niistä kouluttavat yhteistyössä opintokeskuksen kanssa: vain niihin voi rekisteröityä.\n\nAlaorganisaation voi siirtää toisen alle kaikkine alayksiköineen. Alaorganisaatioita ei poisteta, vaan ne poistetaan käytöstä, jotta niiden historia säilyy.\n\nYhteyshenkilö näkee oman alaorganisaationsa ja sen alayksiköt.',
+      },
+      users: {
+        title: 'Käyttäjät ja tunnukset',
+        body: 'Koulutuksen vastuuhenkilöt voivat rekisteröityä itse. Vahvistettuaan sähköpostinsa he odottavat pääkäyttäjän hyväksyntää, ja saavat sähköpostia kun tunnus on käsitelty.\n\nVoit myös kutsua henkilön suoraan: hän saa linkin, jolla asettaa salasanan. Linkki toimii kerran ja vanhenee 14 päivässä.\n\nKäytöstä poistettu käyttäjä ei voi kirjautua, ja hänen istuntonsa päättyvät heti.',
+      },
+      accounts: {
+        title: 'Kirjautuminen ja salasana',
+        body: 'Unohtuneen salasanan voi vaihtaa sähköpostiin tulevalla linkillä, joka on voimassa tunnin.\n\nToistuvat epäonnistuneet kirjautumiset hidastavat ja lopulta estävät kirjautumisen 15 minuutiksi. Opintokeskus voi poistaa eston.',
+      },
+      centre: {
+        title: 'Opintokeskuksen asetukset',
+        body: 'Opintokeskuksen pääkäyttäjä ylläpitää opintokeskuksen tietoja, logoa, allekirjoitusta ja tilinumeroa sekä vuosittaisia tukisääntöjä.\n\nHenkilökunta lisää jäsenjärjestöt ja kutsuu niiden ensimmäisen pääkäyttäjän. Päättyneen jäsenyyden järjestön tiedot säilyvät vain luettavina.',
+      },
+    },
+  },
+  checklist: {
+    title: 'Aloituksen tarkistuslista',
+    intro: 'Nämä kohdat merkitään tehdyiksi automaattisesti.',
+    done: 'Tehty',
+    todo: 'Tekemättä',
+    allDone: 'Kaikki aloituksen tehtävät on tehty.',
+    items: {
+      profile: 'Täydennä järjestön tiedot (osoite, yhteyshenkilö, tilinumero)',
+      logo: 'Lataa järjestön logo',
+      signature: 'Lataa allekirjoitus',
+      internalRules: 'Kirjaa järjestön sisäiset säännöt',
+      units: 'Lisää alaorganisaatiot',
+      users: 'Kutsu tai hyväksy koulutusten vastuuhenkilöt',
+    },
+  },
   unitKinds: {
     district: 'Piiri',
     region: 'Alue',
@@ -460,6 +524,7 @@ export const fi = {
       'centre.supportRulesSaved': 'Tukisäännöt tallennettu',
       'organisation.created': 'Jäsenjärjestö lisätty',
       'organisation.membershipEnded': 'Jäsenyys päätetty',
+      'centre.staffProfileSaved': 'Henkilökunnan yhteystiedot muutettu',
     },
   },
   pagination: {

@@ -1,9 +1,12 @@
 import type { Route } from './+types/home';
+import { Link } from 'react-router';
 import { LinkCard } from '../components/Card';
+import { StatusTag } from '../components/StatusTag';
 import { requirePermission } from '../http/authorize.server';
 import { useI18n } from '../i18n/react';
 import { can } from '../../server/access/permissions';
 import { hasCentreRole } from '../../server/access/roles';
+import { type ChecklistItem, checklistItems, gettingStarted } from '../../server/organisations/checklist';
 import { getOrganisation } from '../../server/organisations/get-organisation';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -15,6 +18,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const organisations = isCentre
     ? []
     : (await Promise.all(organisationIds.map((id) => getOrganisation(ctx, id)))).flatMap((o) => (o ? [{ id: o.id, name: o.name }] : []));
+  const administered = organisations.filter((o) => can(actor, 'organisation.edit', { organisationId: o.id }));
+  const checklists = await Promise.all(administered.map(async (o) => ({ organisation: o, items: await gettingStarted(ctx, o.id) })));
   return {
     name: actor.name,
     roles,
@@ -23,7 +28,47 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     canListOrganisations: can(actor, 'organisation.list'),
     canReadOutbox: can(actor, 'outbox.read'),
     canReadAudit: can(actor, 'audit.read'),
+    checklists,
   };
+}
+
+const checklistLinks: Record<ChecklistItem, (id: string) => string> = {
+  profile: (id) => `/organisations/${id}/profile`,
+  logo: (id) => `/organisations/${id}/images`,
+  signature: (id) => `/organisations/${id}/images`,
+  internalRules: (id) => `/organisations/${id}/profile`,
+  units: (id) => `/organisations/${id}/units`,
+  users: (id) => `/organisations/${id}/invite`,
+};
+
+function Checklist({ organisation, items }: { organisation: { id: string; name: string }; items: Record<ChecklistItem, boolean> }) {
+  const { t } = useI18n();
+  const allDone = checklistItems.every((item) => items[item]);
+  return (
+    <section aria-labelledby={`checklist-${organisation.id}`} className="mb-6 max-w-3xl rounded border border-slate-300 bg-white p-4">
+      <h2 id={`checklist-${organisation.id}`} className="mt-0">
+        {t('checklist.title')}: {organisation.name}
+      </h2>
+      {allDone ? (
+        <p>{t('checklist.allDone')}</p>
+      ) : (
+        <>
+          <p className="mb-2 text-sm text-slate-700">{t('checklist.intro')}</p>
+          <ul className="space-y-1">
+            {checklistItems.map((item) => (
+              <li key={item} className="flex items-center gap-2">
+                <StatusTag tone={items[item] ? 'ok' : 'warn'}>{items[item] ? t('checklist.done') : t('checklist.todo')}</StatusTag>
+                {items[item] ? t(`checklist.items.${item}`) : <Link to={checklistLinks[item](organisation.id)}>{t(`checklist.items.${item}`)}</Link>}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2 text-sm">
+            <Link to="/help/getting-started">{t('help.areas.getting-started.title')}</Link>
+          </p>
+        </>
+      )}
+    </section>
+  );
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
@@ -61,6 +106,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <p key={intro}>{intro}</p>
         ))}
       </section>
+      {loaderData.checklists.map(({ organisation, items }) => (
+        <Checklist key={organisation.id} organisation={organisation} items={items} />
+      ))}
       <section aria-labelledby="tasks-title">
         <h2 id="tasks-title">{t('home.whatYouCanDo')}</h2>
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

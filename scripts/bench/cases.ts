@@ -27,6 +27,8 @@ export interface Fixtures {
   businessId: string;
   /** The coordinator of `unitId`, so that assigning them again is refused every time. */
   coordinatorId: string;
+  /** A centre staff member (whose contact details are edited). */
+  staffId: string;
 }
 
 export interface BenchCase {
@@ -101,6 +103,10 @@ export const benchCases: BenchCase[] = [
   page('logo and signature page, org admin', 'orgAdmin', '/organisations/:organisationId/images'),
   page('unit management, org admin', 'orgAdmin', '/organisations/:organisationId/units'),
   page('centre settings, centre admin', 'centreAdmin', '/centre'),
+  page('contacts, org admin', 'orgAdmin', '/contacts'),
+  page('staff contact form, centre admin', 'centreAdmin', '/contacts/:staffId'),
+  page('help pages, trainer', 'trainer', '/help'),
+  page('help on units, org admin', 'orgAdmin', '/help/:area', { params: () => ({ area: 'units' }) }),
   page('centre logo and signature, centre admin', 'centreAdmin', '/centre/images'),
   page('new organisation form, centre staff', 'centreStaff', '/organisations/new'),
   page('ending a membership (page), centre staff', 'centreStaff', '/organisations/:organisationId/membership'),
@@ -153,6 +159,7 @@ export const benchCases: BenchCase[] = [
   ),
   action('new organisation with a taken business ID (refused)', 'centreStaff', '/organisations/new', 'name=Bench&businessId=:businessId&adminName=Bench&adminEmail=bench%40example.fi', 400),
   action('ending a membership unconfirmed (refused)', 'centreStaff', '/organisations/:organisationId/membership', 'confirm=no', 400),
+  action('saving a staff member’s contact details', 'centreAdmin', '/contacts/:staffId', 'title=Asiantuntija&responsibilities=Kulttuurij%C3%A4rjest%C3%B6t&phone=%2B358+40+765+4321', 200),
   action('lifting a sign-in block', 'centreStaff', '/sign-in-blocks', 'scope=account&value=nobody%40example.fi', 200),
   // A wrong current password: the full check (scrypt) without changing the demo password.
   action('password change refused, trainer (scrypt)', 'trainer', '/account', 'currentPassword=wrong-password&newPassword=uusi-salasana-2027&confirmPassword=uusi-salasana-2027', 400, 2),

@@ -100,7 +100,7 @@ async function signIn(url: string, email: string): Promise<string> {
 }
 
 /** Looks the fixtures up through the pages themselves, so any server with demo data will do. */
-async function lookUpFixtures(url: string, staffCookie: string): Promise<Fixtures> {
+async function lookUpFixtures(url: string, staffCookie: string, adminCookie: string): Promise<Fixtures> {
   const html = await (await fetch(`${url}/organisations`, { headers: { Cookie: staffCookie } })).text();
   const rows = [...html.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].flatMap((match) => {
     const id = /href="\/organisations\/([0-9a-f-]{36})"[^>]*>([^<]*)</.exec(match[1]!);
@@ -119,8 +119,10 @@ async function lookUpFixtures(url: string, staffCookie: string): Promise<Fixture
   const businessId = new RegExp(`${own.id}"[^>]*>[^<]*</a></td><td[^>]*>(\\d{7}-\\d)<`).exec(html)?.[1];
   const unitPage = await (await fetch(`${url}/organisations/${own.id}/units/${unitId}`, { headers: { Cookie: staffCookie } })).text();
   const coordinatorId = /name="userId" value="([0-9a-f-]{36})"/.exec(unitPage)?.[1];
-  if (!unitId || !userId || !businessId || !coordinatorId) throw new Error('The demo organisation lacks the units, people or business ID the fixtures need.');
-  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId };
+  const contacts = await (await fetch(`${url}/contacts`, { headers: { Cookie: adminCookie } })).text();
+  const staffId = /href="\/contacts\/([0-9a-f-]{36})"/.exec(contacts)?.[1];
+  if (!unitId || !userId || !businessId || !coordinatorId || !staffId) throw new Error('The demo data lacks the units, people or business ID the fixtures need.');
+  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId };
 }
 
 interface LoadResult {
@@ -184,7 +186,7 @@ try {
   for (const [user, email] of Object.entries(benchUsers) as [BenchUser, string | null][]) {
     cookies.set(user, email ? await signIn(url, email) : null);
   }
-  const fixtures = await lookUpFixtures(url, cookies.get('centreStaff')!);
+  const fixtures = await lookUpFixtures(url, cookies.get('centreStaff')!, cookies.get('centreAdmin')!);
   const selected = benchCases.filter((c) => c.name === baselineName || !options.only || c.name.includes(options.only));
   const results: (LoadResult & { name: string; concurrency: number })[] = [];
   for (const benchCase of selected) {

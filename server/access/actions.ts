@@ -37,6 +37,9 @@ export const actions = {
   'organisation.endMembership': [centreStaff],
   'centre.edit': [centre('centre_admin')],
   'centre.viewSignature': [centreStaff],
+  'contacts.view': [signedIn],
+  'contacts.edit': [centre('centre_admin')],
+  'help.view': [signedIn],
   'outbox.read': [centreStaff],
   'audit.read': [centre('centre_admin')],
 } as const satisfies Record<string, readonly Rule[]>;

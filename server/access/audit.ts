@@ -29,7 +29,8 @@ export type AuditAction =
   | 'centre.settingsUpdated'
   | 'centre.supportRulesSaved'
   | 'organisation.created'
-  | 'organisation.membershipEnded';
+  | 'organisation.membershipEnded'
+  | 'centre.staffProfileSaved';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -28,6 +28,7 @@ const userIds = new Map<TestRole, string>();
 let organisations: { own: string; other: string };
 let members: { own: string; other: string };
 let unitIds: { own: string; other: string };
+let staffId: string;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
@@ -43,6 +44,7 @@ beforeAll(async () => {
   for (const organisationId of Object.values(organisations)) {
     await saveImage(uploader, { ownerKey: organisationId, organisationId, kind: 'logo', bytes: makePng(64, 32), signerName: '', signerTitle: '' });
   }
+  staffId = (await actorByEmail(handle.db, 'asiantuntija@sivis.example')).userId;
   unitIds = { own: (await unitByName(handle.db, 'Etelän piiri')).id, other: (await unitByName(handle.db, 'Länsi-Suomen alue')).id };
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
@@ -118,6 +120,8 @@ function concretePath(pattern: string, scope: 'own' | 'other'): string {
     .replace(':userId', members[scope])
     .replace(':kind', 'logo')
     .replace(':unitId', unitIds[scope])
+    .replace(':staffId', staffId)
+    .replace(':area', 'units')
     .replace('*', 'no-such-page');
 }
 

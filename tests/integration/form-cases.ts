@@ -36,6 +36,8 @@ export interface FormEnv {
   userId: string;
   /** A unit (with no units under it) that unit forms act on. */
   editedUnitId: string;
+  /** A centre staff member, whose contact details are edited. */
+  staffId: string;
 }
 
 export interface FormCase {
@@ -334,6 +336,19 @@ export const formCases: FormCase[] = [
     },
     errorsShownAs: 'fieldErrors',
     validStatus: 302,
+  },
+  {
+    name: 'a staff member’s contact details',
+    route: '/contacts/:staffId',
+    as: 'centre_admin',
+    valid: { title: 'Koulutusasiantuntija', responsibilities: 'Kulttuurijärjestöt', phone: '+358 40 765 4321' },
+    fields: {
+      title: { required: false, maxLength: 200, freeText: true },
+      responsibilities: { required: false, maxLength: 2000, freeText: true },
+      phone: { required: false, maxLength: 30, wrongKind: 'call me' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
   },
   {
     name: 'inviting a user',

@@ -1,5 +1,6 @@
 import { Form, data } from 'react-router';
 import type { Route } from './+types/sign-in-blocks';
+import { HelpLink } from '../../components/HelpLink';
 import { Notice } from '../../components/Notice';
 import { Table } from '../../components/Table';
 import { unblockSchema } from '../../forms/accounts';
@@ -31,6 +32,7 @@ export default function SignInBlocks({ loaderData, actionData }: Route.Component
     <>
       <title>{`${t('throttling.title')} – ${t('app.name')}`}</title>
       <h1>{t('throttling.title')}</h1>
+      <HelpLink area="accounts" />
       {actionData?.unblocked && <Notice tone="ok">{t('throttling.unblocked', { value: actionData.unblocked })}</Notice>}
       <p className="mb-4 max-w-3xl">{t('throttling.intro')}</p>
       {loaderData.rows.length === 0 ? (

@@ -1,5 +1,6 @@
 import { data } from 'react-router';
 import type { Route } from './+types/account';
+import { HelpLink } from '../../components/HelpLink';
 import { Notice } from '../../components/Notice';
 import { SubmitButton, TextField, ValidatedForm } from '../../components/forms';
 import { changePasswordSchema } from '../../forms/account';
@@ -40,6 +41,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
     <>
       <title>{`${t('account.title')} – ${t('app.name')}`}</title>
       <h1>{t('account.title')}</h1>
+      <HelpLink area="accounts" />
       <h2>{t('account.details')}</h2>
       <dl className="mb-6 grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
         <dt className="font-semibold">{t('account.name')}</dt>

@@ -1,5 +1,6 @@
 import { Link, data } from 'react-router';
 import type { Route } from './+types/settings';
+import { HelpLink } from '../../components/HelpLink';
 import { Notice } from '../../components/Notice';
 import { Table } from '../../components/Table';
 import { ErrorSummary, SubmitButton, TextField, ValidatedForm } from '../../components/forms';
@@ -67,6 +68,7 @@ export default function CentreSettings({ loaderData, actionData }: Route.Compone
     <>
       <title>{`${t('centre.title')} – ${t('app.name')}`}</title>
       <h1>{t('centre.title')}</h1>
+      <HelpLink area="centre" />
       <p className="mb-4 max-w-3xl">{t('centre.intro')}</p>
       {actionData && !actionData.ok && !actionData.intent && <ErrorSummary errors={actionData.errors} labels={{}} />}
       <h2>{t('centre.settings')}</h2>

@@ -1,5 +1,6 @@
 import { Link, data } from 'react-router';
 import type { Route } from './+types/detail';
+import { HelpLink } from '../../components/HelpLink';
 import { Notice } from '../../components/Notice';
 import { StatusTag } from '../../components/StatusTag';
 import { requirePermission, requireUuid } from '../../http/authorize.server';
@@ -75,6 +76,7 @@ export default function OrganisationDetail({ loaderData }: Route.ComponentProps)
         </p>
       )}
       <h1>{organisation.name}</h1>
+      <HelpLink area="organisation" />
       {loaderData.notice && <Notice tone="ok">{t(loaderData.notice)}</Notice>}
       {organisation.endedAt && <Notice tone="warn">{t('membership.endedBanner', { when: date(organisation.endedAt) })}</Notice>}
       {organisation.updatedAt && (

@@ -1,5 +1,6 @@
 import { Link, data } from 'react-router';
 import type { Route } from './+types/profile';
+import { HelpLink } from '../../components/HelpLink';
 import { Notice } from '../../components/Notice';
 import { SelectField, SubmitButton, TextArea, TextField, ValidatedForm } from '../../components/forms';
 import { organisationProfileSchema, ownOrganisationProfileSchema } from '../../forms/organisation';
@@ -63,6 +64,7 @@ export default function OrganisationProfile({ loaderData, actionData }: Route.Co
         <Link to={`/organisations/${profile.id}`}>{profile.name}</Link>
       </p>
       <h1>{t('profile.editTitle', { organisation: profile.name })}</h1>
+      <HelpLink area="organisation" />
       {actionData?.ok && <Notice tone="ok">{actionData.changed ? t('profile.saved') : t('profile.unchanged')}</Notice>}
       <p className="mb-6 max-w-3xl">{t('profile.intro')}</p>
       <ValidatedForm

@@ -1,5 +1,6 @@
 import { Form, Link, data } from 'react-router';
 import type { Route } from './+types/unit';
+import { HelpLink } from '../../components/HelpLink';
 import { Notice } from '../../components/Notice';
 import { unitSelectOptions } from '../../components/UnitOptions';
 import { ErrorSummary, SelectField, SubmitButton, TextField, ValidatedForm } from '../../components/forms';
@@ -67,6 +68,7 @@ export default function UnitPage({ loaderData, actionData }: Route.ComponentProp
         <Link to={`/organisations/${organisationId}/units`}>{t('units.backToUnits')}</Link>
       </p>
       <h1>{t('units.edit', { unit: unit.name })}</h1>
+      <HelpLink area="units" />
       {actionData?.ok && <Notice tone="ok">{t(actionData.notice)}</Notice>}
       {actionData && !actionData.ok && !actionData.intent && <ErrorSummary errors={actionData.errors} labels={{}} />}
       <h2>{t('units.details')}</h2>

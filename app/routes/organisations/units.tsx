@@ -1,5 +1,6 @@
 import { Link, data } from 'react-router';
 import type { Route } from './+types/units';
+import { HelpLink } from '../../components/HelpLink';
 import { Notice } from '../../components/Notice';
 import { StatusTag } from '../../components/StatusTag';
 import { unitSelectOptions } from '../../components/UnitOptions';
@@ -65,6 +66,7 @@ export default function Units({ loaderData, actionData }: Route.ComponentProps) 
         <Link to={`/organisations/${organisation.id}`}>{organisation.name}</Link>
       </p>
       <h1>{title}</h1>
+      <HelpLink area="units" />
       <p className="mb-4 max-w-3xl">{t('units.intro')}</p>
       {loaderData.tree.length === 0 ? <p>{t('organisations.noUnits')}</p> : <ManagedTree nodes={loaderData.tree} organisationId={organisation.id} />}
       <h2>{t('units.create')}</h2>

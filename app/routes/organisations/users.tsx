@@ -1,6 +1,7 @@
 import { Form, Link, data } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/users';
+import { HelpLink } from '../../components/HelpLink';
 import { Notice } from '../../components/Notice';
 import { Pagination } from '../../components/Pagination';
 import { StatusTag } from '../../components/StatusTag';
@@ -99,6 +100,7 @@ export default function OrganisationUsers({ loaderData }: Route.ComponentProps) 
         <Link to={`/organisations/${organisation.id}`}>{organisation.name}</Link>
       </p>
       <h1>{title}</h1>
+      <HelpLink area="users" />
       {filters.notice && <Notice tone="ok">{t(`users.notices.${filters.notice}`)}</Notice>}
       {permitted.invite && (
         <p className="mb-4">

@@ -112,3 +112,14 @@ export const signInAttempts = pgTable(
   },
   (t) => [index('sign_in_attempts_email_idx').on(t.email, t.at), index('sign_in_attempts_ip_idx').on(t.ip, t.at)],
 );
+
+/** How a centre staff member appears on the contacts page (maintained by the centre admin). */
+export const staffProfiles = pgTable('staff_profiles', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  title: text('title').notNull().default(''),
+  responsibilities: text('responsibilities').notNull().default(''),
+  phone: text('phone').notNull().default(''),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
