@@ -23,7 +23,7 @@ function UploadForm({ kind, actionData }: { kind: 'logo' | 'signature'; actionDa
   const mine = actionData && !actionData.ok && actionData.kind === kind ? actionData : undefined;
   const labels = { file: t('images.file'), signerName: t('images.signerName'), signerTitle: t('images.signerTitle') };
   return (
-    <FormState errors={mine?.errors ?? {}} values={mine?.values ?? {}}>
+    <FormState errors={mine?.errors ?? {}} values={mine?.values ?? {}} idPrefix={`${kind}-`}>
       <Form method="post" encType="multipart/form-data" className="max-w-xl" aria-label={kind === 'logo' ? t('images.uploadLogo') : t('images.uploadSignature')}>
         <ErrorSummary errors={mine?.errors ?? {}} labels={labels} />
         <input type="hidden" name="kind" value={kind} />

@@ -8,6 +8,8 @@ import { useI18n } from '../i18n/react';
 interface FormState {
   errors: FieldErrors;
   values: Record<string, string>;
+  /** Keeps field ids unique when one page has several forms with the same fields. */
+  idPrefix?: string;
 }
 const FormStateContext = createContext<FormState>({ errors: {}, values: {} });
 
@@ -59,13 +61,14 @@ export function ValidatedForm<S extends z.ZodObject>({
 }
 
 /** Gives fields their errors and kept values, for forms that cannot use ValidatedForm (uploads). */
-export function FormState({ errors, values, children }: FormState & { children: ReactNode }) {
-  return <FormStateContext.Provider value={{ errors, values }}>{children}</FormStateContext.Provider>;
+export function FormState({ errors, values, idPrefix, children }: FormState & { children: ReactNode }) {
+  return <FormStateContext.Provider value={{ errors, values, idPrefix: idPrefix ?? '' }}>{children}</FormStateContext.Provider>;
 }
 
 export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: Record<string, string> }) {
   const { t } = useI18n();
   const errorText = useErrorText();
+  const { idPrefix = '' } = useContext(FormStateContext);
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors);
   useEffect(() => {
@@ -83,7 +86,7 @@ export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: 
             {field === formErrorField ? (
               errorText(error)
             ) : (
-              <a href={`#field-${field}`} className="font-semibold text-error-700">
+              <a href={`#${idPrefix}field-${field}`} className="font-semibold text-error-700">
                 {labels[field] ? `${labels[field]}: ` : ''}
                 {errorText(error)}
               </a>
@@ -97,10 +100,10 @@ export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: 
 
 /** Label, hint and error around one control, wired up for screen readers (GOV.UK pattern). */
 function Field({ name, label, hint, children }: { name: string; label: string; hint?: string | undefined; children: (control: ControlProps) => ReactNode }) {
-  const { errors, values } = useContext(FormStateContext);
+  const { errors, values, idPrefix = '' } = useContext(FormStateContext);
   const errorText = useErrorText();
   const error = errors[name];
-  const id = `field-${name}`;
+  const id = `${idPrefix}field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`mb-5 ${error ? 'border-l-4 border-error-700 pl-3' : ''}`}>

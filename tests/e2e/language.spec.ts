@@ -26,5 +26,7 @@ test('dates follow the language and Helsinki time, and the test clock moves the 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('cell', { name: /15 Jun 2026, 12:30/ }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Suomi' }).click();
+  // The choice is also stored for the user: wait for it, so later tests meet a Finnish admin.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fi');
   await request.post('/__test/clock', { form: { reset: '1' }, headers: { Origin: 'http://127.0.0.1:3100' } });
 });

@@ -205,9 +205,10 @@ export const formCases: FormCase[] = [
     validFile: { field: 'file', name: 'allekirjoitus.png', type: 'image/png', content: () => makePng(120, 40) },
     fields: {
       // A hidden field: its error is listed in the summary, linked to the field.
-      kind: { required: true, maxLength: 9, wrongKind: 'banner', errorText: 'href="#field-kind"' },
-      signerName: { required: false, maxLength: 200, freeText: true },
-      signerTitle: { required: false, maxLength: 200, freeText: true },
+      kind: { required: true, maxLength: 9, wrongKind: 'banner', errorText: 'field-kind"' },
+      // Each image has its own form on the page, so its fields' ids carry the image's name.
+      signerName: { required: false, maxLength: 200, freeText: true, errorText: 'id="signature-field-signerName-error"' },
+      signerTitle: { required: false, maxLength: 200, freeText: true, errorText: 'id="signature-field-signerTitle-error"' },
     },
     errorsShownAs: 'fieldErrors',
     validStatus: 200,
@@ -314,9 +315,10 @@ export const formCases: FormCase[] = [
     valid: { kind: 'signature', signerName: 'Sanna Sivistys', signerTitle: 'toiminnanjohtaja' },
     validFile: { field: 'file', name: 'allekirjoitus.png', type: 'image/png', content: () => makePng(200, 80) },
     fields: {
-      kind: { required: true, maxLength: 9, wrongKind: 'banner', errorText: 'href="#field-kind"' },
-      signerName: { required: false, maxLength: 200, freeText: true },
-      signerTitle: { required: false, maxLength: 200, freeText: true },
+      kind: { required: true, maxLength: 9, wrongKind: 'banner', errorText: 'field-kind"' },
+      // Each image has its own form on the page, so its fields' ids carry the image's name.
+      signerName: { required: false, maxLength: 200, freeText: true, errorText: 'id="signature-field-signerName-error"' },
+      signerTitle: { required: false, maxLength: 200, freeText: true, errorText: 'id="signature-field-signerTitle-error"' },
     },
     errorsShownAs: 'fieldErrors',
     validStatus: 200,
