@@ -70,6 +70,26 @@ async function tokenFor(env: FormEnv, kind: 'invitation' | 'password_reset' | 'e
   return issueToken(env.db, env.clock, kind, env.userId);
 }
 
+/** The images page's signature form, with a real PNG in its valid submission. */
+function signatureUpload(name: string, route: string, as: TestRole): FormCase {
+  return {
+    name,
+    route,
+    as,
+    valid: { kind: 'signature', signerName: 'Kaija Kuvitelma', signerTitle: 'puheenjohtaja' },
+    validFile: { field: 'file', name: 'allekirjoitus.png', type: 'image/png', content: () => makePng(120, 40) },
+    fields: {
+      // A hidden field: its error is listed in the summary, linked to the field.
+      kind: { required: true, maxLength: 9, wrongKind: 'banner', errorText: 'field-kind"' },
+      // Each image has its own form on the page, so its fields' ids carry the image's name.
+      signerName: { required: false, maxLength: 200, freeText: true, errorText: 'id="signature-field-signerName-error"' },
+      signerTitle: { required: false, maxLength: 200, freeText: true, errorText: 'id="signature-field-signerTitle-error"' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  };
+}
+
 export const formCases: FormCase[] = [
   {
     name: 'sign-in',
@@ -197,22 +217,7 @@ export const formCases: FormCase[] = [
     errorsShownAs: 'fieldErrors',
     validStatus: 200,
   },
-  {
-    name: 'logo and signature upload',
-    route: '/organisations/:organisationId/images',
-    as: 'org_admin',
-    valid: { kind: 'signature', signerName: 'Kaija Kuvitelma', signerTitle: 'puheenjohtaja' },
-    validFile: { field: 'file', name: 'allekirjoitus.png', type: 'image/png', content: () => makePng(120, 40) },
-    fields: {
-      // A hidden field: its error is listed in the summary, linked to the field.
-      kind: { required: true, maxLength: 9, wrongKind: 'banner', errorText: 'field-kind"' },
-      // Each image has its own form on the page, so its fields' ids carry the image's name.
-      signerName: { required: false, maxLength: 200, freeText: true, errorText: 'id="signature-field-signerName-error"' },
-      signerTitle: { required: false, maxLength: 200, freeText: true, errorText: 'id="signature-field-signerTitle-error"' },
-    },
-    errorsShownAs: 'fieldErrors',
-    validStatus: 200,
-  },
+  signatureUpload('logo and signature upload', '/organisations/:organisationId/images', 'org_admin'),
   {
     name: 'creating a unit',
     route: '/organisations/:organisationId/units',
@@ -308,21 +313,7 @@ export const formCases: FormCase[] = [
     errorsShownAs: 'fieldErrors',
     validStatus: 200,
   },
-  {
-    name: 'centre logo and signature upload',
-    route: '/centre/images',
-    as: 'centre_admin',
-    valid: { kind: 'signature', signerName: 'Sanna Sivistys', signerTitle: 'toiminnanjohtaja' },
-    validFile: { field: 'file', name: 'allekirjoitus.png', type: 'image/png', content: () => makePng(200, 80) },
-    fields: {
-      kind: { required: true, maxLength: 9, wrongKind: 'banner', errorText: 'field-kind"' },
-      // Each image has its own form on the page, so its fields' ids carry the image's name.
-      signerName: { required: false, maxLength: 200, freeText: true, errorText: 'id="signature-field-signerName-error"' },
-      signerTitle: { required: false, maxLength: 200, freeText: true, errorText: 'id="signature-field-signerTitle-error"' },
-    },
-    errorsShownAs: 'fieldErrors',
-    validStatus: 200,
-  },
+  signatureUpload('centre logo and signature upload', '/centre/images', 'centre_admin'),
   {
     name: 'new member organisation',
     route: '/organisations/new',
