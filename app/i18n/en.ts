@@ -228,8 +228,7 @@ export const en: Translation = {
     bic: 'BIC',
     membershipStart: 'Membership started',
     internalRules: "The organisation's internal rules on using the study centre's support",
-    internalRulesHint:
-      "Which units provide training with the study centre, who can apply for accounts and which training courses receive support. Visible to the organisation's main administrators and trainers. A blank line starts a new paragraph.",
+    internalRulesHint: "Which units train with the study centre, who may apply for accounts and which training gets support. Shown to the organisation's main administrators and trainers. A blank line starts a new paragraph, \"- \" at the start of a line makes a bulleted list, and text **between asterisks** is bold.",
     noInternalRules: 'The organisation has not yet recorded its internal rules.',
     centreContact: 'Contact person at the study centre',
     noCentreContact: 'Not assigned',

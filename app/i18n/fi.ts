@@ -217,7 +217,7 @@ export const fi = {
     bic: 'BIC',
     membershipStart: 'Jäsenyys alkanut',
     internalRules: 'Järjestön sisäiset säännöt opintokeskuksen tuen käytöstä',
-    internalRulesHint: 'Mitkä yksiköt kouluttavat opintokeskuksen kanssa, kuka voi hakea tunnuksia ja mitkä koulutukset saavat tukea. Näkyy järjestön pääkäyttäjille ja kouluttajille. Tyhjä rivi aloittaa uuden kappaleen.',
+    internalRulesHint: 'Mitkä yksiköt kouluttavat opintokeskuksen kanssa, kuka voi hakea tunnuksia ja mitkä koulutukset saavat tukea. Näkyy järjestön pääkäyttäjille ja kouluttajille. Tyhjä rivi aloittaa uuden kappaleen, ”- ” rivin alussa tekee luettelon ja **tähtien välissä** oleva teksti lihavoidaan.',
     noInternalRules: 'Järjestö ei ole vielä kirjannut sisäisiä sääntöjään.',
     centreContact: 'Yhteyshenkilö opintokeskuksessa',
     noCentreContact: 'Ei nimetty',

@@ -218,7 +218,7 @@ export const sv: Translation = {
     bic: 'BIC',
     membershipStart: 'Medlem sedan',
     internalRules: 'Organisationens interna regler för användningen av studiecentralens stöd',
-    internalRulesHint: 'Vilka enheter som utbildar med studiecentralen, vem som får ansöka om konton och vilka utbildningar som får stöd. Visas för organisationens huvudanvändare och utbildare. En tom rad inleder ett nytt stycke.',
+    internalRulesHint: 'Vilka enheter som utbildar med studiecentralen, vem som får ansöka om konton och vilka utbildningar som får stöd. Visas för organisationens huvudanvändare och utbildare. En tom rad inleder ett nytt stycke, ”- ” i början av en rad gör en punktlista och text **mellan stjärnor** blir fet.',
     noInternalRules: 'Organisationen har ännu inte skrivit ned sina interna regler.',
     centreContact: 'Kontaktperson vid studiecentralen',
     noCentreContact: 'Inte utsedd',

@@ -2,6 +2,7 @@ import { Link, data } from 'react-router';
 import type { Route } from './+types/detail';
 import { HelpLink } from '../../components/HelpLink';
 import { Notice } from '../../components/Notice';
+import { RichText } from '../../components/RichText';
 import { StatusTag } from '../../components/StatusTag';
 import { requirePermission, requireUuid } from '../../http/authorize.server';
 import { useI18n } from '../../i18n/react';
@@ -43,22 +44,6 @@ function UnitTree({ nodes }: { nodes: UnitNode[] }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-/** Plain text with blank lines between paragraphs, shown as paragraphs (never as HTML). */
-function Paragraphs({ text }: { text: string }) {
-  return (
-    <>
-      {text
-        .split(/\n\s*\n/)
-        .filter((p) => p.trim())
-        .map((paragraph, i) => (
-          <p key={i} className="mb-3 whitespace-pre-line">
-            {paragraph.trim()}
-          </p>
-        ))}
-    </>
   );
 }
 
@@ -116,7 +101,7 @@ export default function OrganisationDetail({ loaderData }: Route.ComponentProps)
         </p>
       )}
       <h2>{t('profile.internalRules')}</h2>
-      {organisation.internalRules ? <Paragraphs text={organisation.internalRules} /> : <p>{t('profile.noInternalRules')}</p>}
+      {organisation.internalRules ? <RichText text={organisation.internalRules} /> : <p>{t('profile.noInternalRules')}</p>}
       {loaderData.canListUsers && (
         <p>
           <Link to={`/organisations/${organisation.id}/users`}>{t('organisations.showUsers')}</Link>
