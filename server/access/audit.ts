@@ -30,7 +30,11 @@ export type AuditAction =
   | 'centre.supportRulesSaved'
   | 'organisation.created'
   | 'organisation.membershipEnded'
-  | 'centre.staffProfileSaved';
+  | 'centre.staffProfileSaved'
+  | 'adminApplication.created'
+  | 'adminApplication.signed'
+  | 'adminApplication.approved'
+  | 'adminApplication.rejected';
 
 export interface AuditEntry {
   action: AuditAction;

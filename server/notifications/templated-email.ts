@@ -11,7 +11,10 @@ type EmailKey =
   | 'registrationRejected'
   | 'invitation'
   | 'roleAdded'
-  | 'passwordReset';
+  | 'passwordReset'
+  | 'adminApplicationSigned'
+  | 'adminApplicationApproved'
+  | 'adminApplicationRejected';
 
 /** Queues an email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */
 export async function enqueueTemplatedEmail(

@@ -123,3 +123,46 @@ export const staffProfiles = pgTable('staff_profiles', {
   phone: text('phone').notNull().default(''),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+export const adminApplicationStatus = pgEnum('admin_application_status', ['draft', 'signed', 'approved', 'rejected']);
+
+/**
+ * An application to become an organisation's main administrator. The PDF the applicant reviewed
+ * is stored byte for byte; signing adds a signature record and a signed copy with a signature page.
+ */
+export const adminApplications = pgTable(
+  'admin_applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    justification: text('justification').notNull(),
+    status: adminApplicationStatus('status').notNull().default('draft'),
+    /** The exact bytes shown for review (base64) and their SHA-256. */
+    reviewedPdf: text('reviewed_pdf').notNull(),
+    reviewedSha256: text('reviewed_sha256').notNull(),
+    signedPdf: text('signed_pdf'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+  },
+  (t) => [index('admin_applications_status_idx').on(t.status, t.createdAt), index('admin_applications_user_idx').on(t.userId)],
+);
+
+export const signatureRecords = pgTable('signature_records', {
+  applicationId: uuid('application_id')
+    .primaryKey()
+    .references(() => adminApplications.id),
+  signerUserId: uuid('signer_user_id')
+    .notNull()
+    .references(() => users.id),
+  signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+  ip: text('ip'),
+  method: text('method').notNull(),
+  sha256: text('sha256').notNull(),
+});
