@@ -10,6 +10,7 @@ export function navigationFor(actor: Actor): NavItem[] {
   if (can(actor, 'audit.read')) items.push({ to: '/audit', labelKey: 'nav.audit' });
   if (can(actor, 'signIn.unblock')) items.push({ to: '/sign-in-blocks', labelKey: 'nav.throttling' });
   if (can(actor, 'centre.edit')) items.push({ to: '/centre', labelKey: 'nav.centre' });
+  if (can(actor, 'adminApplication.review')) items.push({ to: '/admin-applications', labelKey: 'nav.adminApplications' });
   items.push({ to: '/contacts', labelKey: 'nav.contacts' });
   items.push({ to: '/help', labelKey: 'nav.help' });
   items.push({ to: '/account', labelKey: 'nav.account' });

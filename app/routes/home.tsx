@@ -28,6 +28,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     canListOrganisations: can(actor, 'organisation.list'),
     canReadOutbox: can(actor, 'outbox.read'),
     canReadAudit: can(actor, 'audit.read'),
+    canApply: can(actor, 'adminApplication.apply'),
+    canReview: can(actor, 'adminApplication.review'),
     checklists,
   };
 }
@@ -120,6 +122,8 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             organisations.map((o) => <LinkCard key={o.id} to={`/organisations/${o.id}`} title={`${orgCardTitle}: ${o.name}`} text={orgCardText} />)}
           {loaderData.canReadOutbox && <LinkCard to="/outbox" title={t('home.cards.outbox')} text={t('home.cards.outboxText')} />}
           {loaderData.canReadAudit && <LinkCard to="/audit" title={t('home.cards.audit')} text={t('home.cards.auditText')} />}
+          {loaderData.canReview && <LinkCard to="/admin-applications" title={t('adminApplication.page.queue')} text={t('adminApplication.page.queueText')} />}
+          {loaderData.canApply && <LinkCard to="/admin-application" title={t('adminApplication.page.apply')} text={t('adminApplication.page.applyText')} />}
           <LinkCard to="/account" title={t('home.cards.account')} text={t('home.cards.accountText')} />
         </ul>
       </section>

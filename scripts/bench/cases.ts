@@ -29,6 +29,12 @@ export interface Fixtures {
   coordinatorId: string;
   /** A centre staff member (whose contact details are edited). */
   staffId: string;
+  /** The demo trainer's draft admin application. */
+  applicationId: string;
+  /** The demo organisation's only admin (who may not leave). */
+  orgAdminId: string;
+  /** The hash shown with the draft application, so that signing reaches the password check. */
+  reviewedSha256: string;
 }
 
 export interface BenchCase {
@@ -103,6 +109,12 @@ export const benchCases: BenchCase[] = [
   page('logo and signature page, org admin', 'orgAdmin', '/organisations/:organisationId/images'),
   page('unit management, org admin', 'orgAdmin', '/organisations/:organisationId/units'),
   page('centre settings, centre admin', 'centreAdmin', '/centre'),
+  page('admin application page, trainer', 'trainer', '/admin-application'),
+  page('own admin application, trainer', 'trainer', '/admin-application/:applicationId'),
+  page('admin application PDF, trainer', 'trainer', '/admin-application/:applicationId/pdf'),
+  page('admin application queue, centre staff', 'centreStaff', '/admin-applications'),
+  page('admin application review, centre staff', 'centreStaff', '/admin-applications/:applicationId'),
+  page('admin role page, org admin', 'orgAdmin', '/organisations/:organisationId/admin-role'),
   page('contacts, org admin', 'orgAdmin', '/contacts'),
   page('staff contact form, centre admin', 'centreAdmin', '/contacts/:staffId'),
   page('help pages, trainer', 'trainer', '/help'),
@@ -160,6 +172,10 @@ export const benchCases: BenchCase[] = [
   action('new organisation with a taken business ID (refused)', 'centreStaff', '/organisations/new', 'name=Bench&businessId=:businessId&adminName=Bench&adminEmail=bench%40example.fi', 400),
   action('ending a membership unconfirmed (refused)', 'centreStaff', '/organisations/:organisationId/membership', 'confirm=no', 400),
   action('saving a staff member’s contact details', 'centreAdmin', '/contacts/:staffId', 'title=Asiantuntija&responsibilities=Kulttuurij%C3%A4rjest%C3%B6t&phone=%2B358+40+765+4321', 200),
+  action('second admin application (refused)', 'trainer', '/admin-application', 'organisationId=:organisationId&justification=Bench&acceptDuties=yes', 400),
+  action('signing with a wrong password (scrypt, refused)', 'trainer', '/admin-application/:applicationId', 'reviewedSha256=:reviewedSha256&password=wrong-password', 400, 2),
+  action('deciding an unsigned application (refused)', 'centreStaff', '/admin-applications/:applicationId', 'intent=approve&reason=', 409),
+  action('the last admin giving up the role (refused)', 'orgAdmin', '/organisations/:organisationId/admin-role', 'userId=:orgAdminId', 409),
   action('lifting a sign-in block', 'centreStaff', '/sign-in-blocks', 'scope=account&value=nobody%40example.fi', 200),
   // A wrong current password: the full check (scrypt) without changing the demo password.
   action('password change refused, trainer (scrypt)', 'trainer', '/account', 'currentPassword=wrong-password&newPassword=uusi-salasana-2027&confirmPassword=uusi-salasana-2027', 400, 2),

@@ -100,7 +100,9 @@ async function signIn(url: string, email: string): Promise<string> {
 }
 
 /** Looks the fixtures up through the pages themselves, so any server with demo data will do. */
-async function lookUpFixtures(url: string, staffCookie: string, adminCookie: string): Promise<Fixtures> {
+async function lookUpFixtures(url: string, cookies: Map<BenchUser, string | null>): Promise<Fixtures> {
+  const staffCookie = cookies.get('centreStaff')!;
+  const adminCookie = cookies.get('centreAdmin')!;
   const html = await (await fetch(`${url}/organisations`, { headers: { Cookie: staffCookie } })).text();
   const rows = [...html.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].flatMap((match) => {
     const id = /href="\/organisations\/([0-9a-f-]{36})"[^>]*>([^<]*)</.exec(match[1]!);
@@ -121,8 +123,24 @@ async function lookUpFixtures(url: string, staffCookie: string, adminCookie: str
   const coordinatorId = /name="userId" value="([0-9a-f-]{36})"/.exec(unitPage)?.[1];
   const contacts = await (await fetch(`${url}/contacts`, { headers: { Cookie: adminCookie } })).text();
   const staffId = /href="\/contacts\/([0-9a-f-]{36})"/.exec(contacts)?.[1];
-  if (!unitId || !userId || !businessId || !coordinatorId || !staffId) throw new Error('The demo data lacks the units, people or business ID the fixtures need.');
-  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId };
+  // The trainer's draft application (made now if there is none; a second attempt is simply refused).
+  const trainerCookie = cookies.get('trainer')!;
+  await fetch(`${url}/admin-application`, {
+    method: 'POST',
+    headers: { Cookie: trainerCookie, Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ organisationId: own.id, justification: 'Bench', acceptDuties: 'yes' }),
+    redirect: 'manual',
+  });
+  const applications = await (await fetch(`${url}/admin-application`, { headers: { Cookie: trainerCookie } })).text();
+  const applicationId = /href="\/admin-application\/([0-9a-f-]{36})"/.exec(applications)?.[1];
+  const draft = applicationId ? await (await fetch(`${url}/admin-application/${applicationId}`, { headers: { Cookie: trainerCookie } })).text() : '';
+  const reviewedSha256 = /name="reviewedSha256" value="([0-9a-f]{64})"/.exec(draft)?.[1];
+  const adminRole = await (await fetch(`${url}/organisations/${own.id}/admin-role`, { headers: { Cookie: cookies.get('orgAdmin')! } })).text();
+  const orgAdminId = /name="userId" value="([0-9a-f-]{36})"/.exec(adminRole)?.[1];
+  if (!unitId || !userId || !businessId || !coordinatorId || !staffId || !applicationId || !orgAdminId || !reviewedSha256) {
+    throw new Error('The demo data lacks the units, people, business ID or application the fixtures need.');
+  }
+  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256 };
 }
 
 interface LoadResult {
@@ -186,7 +204,7 @@ try {
   for (const [user, email] of Object.entries(benchUsers) as [BenchUser, string | null][]) {
     cookies.set(user, email ? await signIn(url, email) : null);
   }
-  const fixtures = await lookUpFixtures(url, cookies.get('centreStaff')!, cookies.get('centreAdmin')!);
+  const fixtures = await lookUpFixtures(url, cookies);
   const selected = benchCases.filter((c) => c.name === baselineName || !options.only || c.name.includes(options.only));
   const results: (LoadResult & { name: string; concurrency: number })[] = [];
   for (const benchCase of selected) {

@@ -40,6 +40,9 @@ export const actions = {
   'contacts.view': [signedIn],
   'contacts.edit': [centre('centre_admin')],
   'help.view': [signedIn],
+  'adminApplication.apply': [organisation('trainer', 'unit_coordinator')],
+  'adminApplication.review': [centreStaff],
+  'adminRole.giveUp': [centreStaff, organisation('org_admin')],
   'outbox.read': [centreStaff],
   'audit.read': [centre('centre_admin')],
 } as const satisfies Record<string, readonly Rule[]>;
@@ -54,5 +57,6 @@ export const organisationWrites: ReadonlySet<Action> = new Set<Action>([
   'user.approve',
   'user.deactivate',
   'organisation.endMembership',
+  'adminRole.giveUp',
 ]);
 export const actionNames = Object.keys(actions) as Action[];

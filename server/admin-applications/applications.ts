@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { activeOrganisationAdmins, rolesInOrganisation } from '../access/approvers';
 import { writeAudit } from '../access/audit';
 import { hasCentreRole } from '../access/roles';
 import type { ActorContext } from '../context';
-import { adminApplications, organisations, roleAssignments, signatureRecords, users } from '../db/schema';
+import { adminApplications, auditLog, organisations, roleAssignments, signatureRecords, users } from '../db/schema';
 import { enqueueTemplatedEmail } from '../notifications/templated-email';
 import { addSignaturePage, renderApplicationPdf } from './pdf';
 import type { SigningMethod } from './signing';
@@ -20,7 +20,8 @@ export type ApplicationError =
   | 'adminApplication.reviewedChanged'
   | 'adminApplication.wrongPassword'
   | 'adminApplication.tampered'
-  | 'adminApplication.lastAdmin';
+  | 'adminApplication.lastAdmin'
+  | 'profile.membershipEnded';
 export type ApplicationResult = { ok: true; applicationId: string } | { ok: false; error: 'notFound' } | { ok: false; error: ApplicationError };
 
 /** Starts an application: the PDF the applicant will review is made and stored now. */
@@ -33,7 +34,8 @@ export async function createApplication(ctx: ActorContext, input: { organisation
     .from(adminApplications)
     .where(and(eq(adminApplications.userId, ctx.actor.userId), eq(adminApplications.organisationId, input.organisationId), inArray(adminApplications.status, ['draft', 'signed'])));
   if (open) return { ok: false, error: 'adminApplication.openApplication' };
-  const [organisation] = await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.organisationId));
+  const [organisation] = await ctx.db.select({ name: organisations.name, endedAt: organisations.endedAt }).from(organisations).where(eq(organisations.id, input.organisationId));
+  if (organisation!.endedAt) return { ok: false, error: 'profile.membershipEnded' };
   const createdAt = ctx.clock.now();
   const pdf = await renderApplicationPdf({
     applicantName: ctx.actor.name,
@@ -187,4 +189,86 @@ export async function giveUpAdminRole(ctx: ActorContext, input: { organisationId
     });
     return { ok: true as const, applicationId: '' };
   });
+}
+
+/** Organisations where the actor could apply: a trainer or coordinator there, not yet its admin. */
+export async function organisationsToApplyFor(ctx: ActorContext) {
+  const admin = new Set(ctx.actor.grants.flatMap((g) => (g.role === 'org_admin' && g.organisationId ? [g.organisationId] : [])));
+  const ids = [...new Set(ctx.actor.grants.flatMap((g) => ((g.role === 'trainer' || g.role === 'unit_coordinator') && g.organisationId && !admin.has(g.organisationId) ? [g.organisationId] : [])))];
+  if (ids.length === 0) return [];
+  return ctx.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).orderBy(organisations.name);
+}
+
+const applicationColumns = {
+  id: adminApplications.id,
+  userId: adminApplications.userId,
+  status: adminApplications.status,
+  justification: adminApplications.justification,
+  createdAt: adminApplications.createdAt,
+  decidedAt: adminApplications.decidedAt,
+  decisionReason: adminApplications.decisionReason,
+  reviewedSha256: adminApplications.reviewedSha256,
+  organisationId: organisations.id,
+  organisationName: organisations.name,
+  applicantName: users.name,
+  applicantEmail: users.email,
+};
+
+function applicationsQuery(ctx: ActorContext) {
+  return ctx.db
+    .select(applicationColumns)
+    .from(adminApplications)
+    .innerJoin(organisations, eq(organisations.id, adminApplications.organisationId))
+    .innerJoin(users, eq(users.id, adminApplications.userId));
+}
+
+export async function ownApplications(ctx: ActorContext) {
+  return applicationsQuery(ctx).where(eq(adminApplications.userId, ctx.actor.userId)).orderBy(desc(adminApplications.createdAt));
+}
+
+/** One application: the applicant's own, or any for centre staff; null otherwise. */
+export async function getApplication(ctx: ActorContext, applicationId: string, options: { asStaff: boolean }) {
+  const [row] = await applicationsQuery(ctx).where(eq(adminApplications.id, applicationId));
+  if (!row || (!options.asStaff && row.userId !== ctx.actor.userId)) return null;
+  return row;
+}
+
+/** The staff queue: signed applications first (oldest first), then the latest decisions. */
+export async function applicationQueue(ctx: ActorContext) {
+  const [waiting, decided] = await Promise.all([
+    applicationsQuery(ctx).where(eq(adminApplications.status, 'signed')).orderBy(asc(adminApplications.createdAt)),
+    applicationsQuery(ctx).where(inArray(adminApplications.status, ['approved', 'rejected'])).orderBy(desc(adminApplications.decidedAt)).limit(50),
+  ]);
+  return { waiting, decided };
+}
+
+export async function signatureOf(ctx: ActorContext, applicationId: string) {
+  const [row] = await ctx.db.select().from(signatureRecords).where(eq(signatureRecords.applicationId, applicationId));
+  return row ?? null;
+}
+
+/** The signed copy once signed, else the reviewed document. */
+export async function applicationPdf(ctx: ActorContext, applicationId: string): Promise<Uint8Array | null> {
+  const [row] = await ctx.db.select({ reviewed: adminApplications.reviewedPdf, signed: adminApplications.signedPdf }).from(adminApplications).where(eq(adminApplications.id, applicationId));
+  return row ? fromBase64(row.signed ?? row.reviewed) : null;
+}
+
+/** The application's history from the audit log: who did what and when. */
+export async function applicationHistory(ctx: ActorContext, applicationId: string) {
+  return ctx.db
+    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(eq(auditLog.targetType, 'adminApplication'), eq(auditLog.targetId, applicationId)))
+    .orderBy(asc(auditLog.id));
+}
+
+/** The organisation's admins, for giving up the role. */
+export async function organisationAdmins(ctx: ActorContext, organisationId: string) {
+  return ctx.db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(roleAssignments.organisationId, organisationId), eq(roleAssignments.role, 'org_admin')))
+    .orderBy(users.name);
 }

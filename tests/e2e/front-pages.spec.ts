@@ -1,8 +1,8 @@
 import { demoUsers, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
 
 const journeys = [
-  { who: 'centre admin', email: demoUsers.centreAdmin, role: 'Opintokeskuksen pääkäyttäjä', nav: ['Etusivu', 'Organisaatiot', 'Lähtevät sähköpostit', 'Tapahtumaloki', 'Estetyt kirjautumiset', 'Opintokeskus', 'Yhteystiedot', 'Ohjeet', 'Oma tili'] },
-  { who: 'centre staff', email: demoUsers.centreStaff, role: 'Opintokeskuksen henkilökunta', nav: ['Etusivu', 'Organisaatiot', 'Lähtevät sähköpostit', 'Estetyt kirjautumiset', 'Yhteystiedot', 'Ohjeet', 'Oma tili'] },
+  { who: 'centre admin', email: demoUsers.centreAdmin, role: 'Opintokeskuksen pääkäyttäjä', nav: ['Etusivu', 'Organisaatiot', 'Lähtevät sähköpostit', 'Tapahtumaloki', 'Estetyt kirjautumiset', 'Opintokeskus', 'Pääkäyttäjähakemukset', 'Yhteystiedot', 'Ohjeet', 'Oma tili'] },
+  { who: 'centre staff', email: demoUsers.centreStaff, role: 'Opintokeskuksen henkilökunta', nav: ['Etusivu', 'Organisaatiot', 'Lähtevät sähköpostit', 'Estetyt kirjautumiset', 'Pääkäyttäjähakemukset', 'Yhteystiedot', 'Ohjeet', 'Oma tili'] },
   { who: 'org admin', email: demoUsers.orgAdmin, role: 'Pääkäyttäjä', nav: ['Etusivu', 'Organisaatiot', 'Yhteystiedot', 'Ohjeet', 'Oma tili'] },
   { who: 'unit coordinator', email: demoUsers.coordinator, role: 'Alaorganisaation yhteyshenkilö', nav: ['Etusivu', 'Organisaatiot', 'Yhteystiedot', 'Ohjeet', 'Oma tili'] },
   { who: 'trainer', email: demoUsers.trainer, role: 'Koulutuksen vastuuhenkilö', nav: ['Etusivu', 'Yhteystiedot', 'Ohjeet', 'Oma tili'] },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionNames } from '../../server/access/actions';
 import type { DatabaseHandle } from '../../server/db/client';
+import { createApplication } from '../../server/admin-applications/applications';
 import { systemClock } from '../../server/clock';
 import { centreImageOwner, saveImage } from '../../server/organisations/images';
 import { seedDemoData } from '../../server/seed/demo';
@@ -29,6 +30,7 @@ let organisations: { own: string; other: string };
 let members: { own: string; other: string };
 let unitIds: { own: string; other: string };
 let staffId: string;
+let applicationIds: { own: string; other: string };
 
 beforeAll(async () => {
   handle = await openTestDatabase();
@@ -45,6 +47,12 @@ beforeAll(async () => {
     await saveImage(uploader, { ownerKey: organisationId, organisationId, kind: 'logo', bytes: makePng(64, 32), signerName: '', signerTitle: '' });
   }
   staffId = (await actorByEmail(handle.db, 'asiantuntija@sivis.example')).userId;
+  const applicationBy = async (email: string, organisationId: string) => {
+    const result = await createApplication({ db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, email) }, { organisationId, justification: 'Haen.' });
+    if (!result.ok) throw new Error(result.error);
+    return result.applicationId;
+  };
+  applicationIds = { own: await applicationBy('kouluttaja1@kll.example', organisations.own), other: await applicationBy('kouluttaja1@kyk.example', organisations.other) };
   unitIds = { own: (await unitByName(handle.db, 'Etelän piiri')).id, other: (await unitByName(handle.db, 'Länsi-Suomen alue')).id };
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
@@ -89,6 +97,7 @@ const notBenchmarked: Record<string, string> = {
   'GET /organisations/:organisationId/users/:userId/approval': 'only a link back to the user list',
   'GET /organisations/:organisationId/images/:kind': 'a stored file, served as it is',
   'GET /centre/images/:kind': 'a stored file, served as it is',
+  'GET /admin-application/:applicationId/pdf': 'a stored file, served as it is',
   'GET /organisations/:organisationId/users/:userId/activation': 'only a link back to the user list',
   'GET /language': 'only redirects',
   'GET /__test/clock': 'test only',
@@ -121,6 +130,7 @@ function concretePath(pattern: string, scope: 'own' | 'other'): string {
     .replace(':kind', 'logo')
     .replace(':unitId', unitIds[scope])
     .replace(':staffId', staffId)
+    .replace(':applicationId', applicationIds[scope])
     .replace(':area', 'units')
     .replace('*', 'no-such-page');
 }

@@ -35,6 +35,7 @@ beforeAll(async () => {
     userId: (await actorByEmail(handle.db, 'kouluttaja3@kll.example')).userId,
     editedUnitId: (await unitByName(handle.db, 'Revontulten yhdistys')).id,
     staffId: (await actorByEmail(handle.db, 'asiantuntija@sivis.example')).userId,
+    applicationId: '00000000-0000-4000-8000-000000000000',
   };
 });
 afterAll(async () => {
@@ -50,7 +51,7 @@ async function submit(form: FormCase, body: string | Blob | FormData) {
   if (!(body instanceof FormData)) headers['Content-Type'] = 'application/x-www-form-urlencoded';
   const email = emails[form.as];
   if (email) headers.Cookie = await server.cookieFor((await actorByEmail(handle.db, email)).userId);
-  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId);
+  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId);
   const response = await fetch(`${server.url}${path}`, { method: 'POST', headers, body, redirect: 'manual' });
   return { status: response.status, html: await response.text() };
 }

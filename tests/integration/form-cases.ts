@@ -6,7 +6,10 @@ import { eq } from 'drizzle-orm';
 import { registerTrainer } from '../../server/access/register';
 import { issueToken } from '../../server/access/tokens';
 import type { Clock } from '../../server/clock';
-import { organisations, users } from '../../server/db/schema';
+import { loadActor } from '../../server/access/actor';
+import { createApplication, signApplication } from '../../server/admin-applications/applications';
+import { passwordReauthentication } from '../../server/admin-applications/signing';
+import { adminApplications, organisations, roleAssignments, signatureRecords, users } from '../../server/db/schema';
 import type { Database } from '../../server/db/types';
 import { businessIdFor } from '../../server/organisations/business-id';
 import { demoPassword } from '../../server/seed/demo';
@@ -38,11 +41,13 @@ export interface FormEnv {
   editedUnitId: string;
   /** A centre staff member, whose contact details are edited. */
   staffId: string;
+  /** The admin application a form acts on; `prepare` makes a fresh one where needed. */
+  applicationId: string;
 }
 
 export interface FormCase {
   name: string;
-  /** The route pattern; :organisationId, :userId and :unitId come from the FormEnv. */
+  /** The route pattern; :organisationId, :userId, :unitId, :staffId and :applicationId come from the FormEnv. */
   route: string;
   as: TestRole;
   valid: Record<string, string>;
@@ -88,6 +93,20 @@ function signatureUpload(name: string, route: string, as: TestRole): FormCase {
     errorsShownAs: 'fieldErrors',
     validStatus: 200,
   };
+}
+
+
+/** A fresh draft application by the demo trainer of organisation A (earlier open ones removed). */
+async function freshDraft(env: FormEnv) {
+  const trainer = (await loadActor(env.db, (await env.db.select({ id: users.id }).from(users).where(eq(users.email, 'kouluttaja1@kll.example')))[0]!.id))!;
+  // The trainer's pages are Finnish here, whatever an earlier form case chose.
+  await env.db.update(users).set({ language: 'fi' }).where(eq(users.id, trainer.userId));
+  await env.db.delete(signatureRecords);
+  await env.db.delete(adminApplications).where(eq(adminApplications.userId, trainer.userId));
+  const result = await createApplication({ db: env.db, clock: env.clock, actor: trainer }, { organisationId: env.organisationId, justification: 'Haen.' });
+  if (!result.ok) throw new Error(result.error);
+  env.applicationId = result.applicationId;
+  return { trainer, applicationId: result.applicationId };
 }
 
 export const formCases: FormCase[] = [
@@ -342,6 +361,75 @@ export const formCases: FormCase[] = [
     },
     errorsShownAs: 'fieldErrors',
     validStatus: 200,
+  },
+  {
+    name: 'admin application',
+    route: '/admin-application',
+    as: 'trainer',
+    valid: { justification: 'Hoidan piirin koulutukset.', acceptDuties: 'yes' },
+    prepare: async (env) => {
+      await freshDraft(env);
+      // The valid submission must not meet an open application.
+      await env.db.delete(adminApplications).where(eq(adminApplications.id, env.applicationId));
+      return { organisationId: env.organisationId };
+    },
+    fields: {
+      organisationId: { required: true, maxLength: 36, wrongKind: 'not-an-organisation' },
+      justification: { required: true, maxLength: 5000, freeText: true },
+      acceptDuties: { required: true, maxLength: 3, wrongKind: 'no' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'signing an admin application',
+    route: '/admin-application/:applicationId',
+    as: 'trainer',
+    valid: { password: demoPassword },
+    prepare: async (env) => {
+      await freshDraft(env);
+      const [draft] = await env.db.select().from(adminApplications).where(eq(adminApplications.id, env.applicationId));
+      return { reviewedSha256: draft!.reviewedSha256 };
+    },
+    fields: {
+      // A hidden field: its error is listed in the summary, linked to the field.
+      reviewedSha256: { required: true, maxLength: 64, wrongKind: 'abc', errorText: 'field-reviewedSha256"' },
+      password,
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'deciding an admin application',
+    route: '/admin-applications/:applicationId',
+    as: 'centre_staff',
+    valid: { intent: 'reject', reason: 'Ei perusteita.' },
+    prepare: async (env) => {
+      const { trainer, applicationId } = await freshDraft(env);
+      const [draft] = await env.db.select().from(adminApplications).where(eq(adminApplications.id, applicationId));
+      await signApplication({ db: env.db, clock: env.clock, actor: trainer }, { applicationId, reviewedSha256: draft!.reviewedSha256, password: demoPassword, ip: null }, passwordReauthentication, 'http://x');
+      return {};
+    },
+    fields: {
+      intent: { required: true, maxLength: 7, wrongKind: 'delete', errorText: 'field-intent"' },
+      // A plain textarea beside two decision buttons: its errors are listed in the summary.
+      reason: { required: false, maxLength: 1000, freeText: true, errorText: 'field-reason"' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'removing an admin role',
+    route: '/organisations/:organisationId/admin-role',
+    as: 'centre_staff',
+    valid: {},
+    prepare: async (env) => {
+      await env.db.insert(roleAssignments).values({ userId: env.userId, role: 'org_admin', organisationId: env.organisationId }).onConflictDoNothing();
+      return { userId: env.userId };
+    },
+    fields: { userId: { required: true, maxLength: 36, wrongKind: 'not-a-user', errorText: 'field-userId"' } },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
   },
   {
     name: 'inviting a user',

@@ -20,6 +20,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     organisation: { ...organisation, iban: organisation.iban ? displayIban(organisation.iban) : '' },
     canEdit: can(ctx.actor, 'organisation.edit', { organisationId }),
     canManageUnits: can(ctx.actor, 'unit.manage', { organisationId }),
+    canGiveUpAdminRole: can(ctx.actor, 'adminRole.giveUp', { organisationId }),
     canEndMembership: can(ctx.actor, 'organisation.endMembership', { organisationId }) && !organisation.endedAt,
     notice: new URL(request.url).searchParams.has('created') ? ('newOrganisation.created' as const) : new URL(request.url).searchParams.has('ended') ? ('membership.ended' as const) : null,
     units: await getUnitTree(ctx, organisationId),
@@ -94,6 +95,11 @@ export default function OrganisationDetail({ loaderData }: Route.ComponentProps)
             <Link to={`/organisations/${organisation.id}/images`}>{t('images.link')}</Link>
           </li>
         </ul>
+      )}
+      {loaderData.canGiveUpAdminRole && (
+        <p className="mb-2">
+          <Link to={`/organisations/${organisation.id}/admin-role`}>{t('adminApplication.page.giveUpLink')}</Link>
+        </p>
       )}
       {loaderData.canEndMembership && (
         <p className="mb-4">
