@@ -73,6 +73,9 @@ const action = (name: string, as: BenchUser, route: string, body: NonNullable<Be
   expectStatus,
   ...(concurrency ? { concurrency } : {}),
 });
+/** A 400 × 200 PNG uploaded as the logo of an images page. */
+const logoUpload = (name: string, as: BenchUser, route: string) =>
+  action(name, as, route, { fields: { kind: 'logo' }, file: { field: 'file', name: 'logo.png', type: 'image/png', content: () => makePng(400, 200) } }, 200);
 const largest = { params: (f: Fixtures) => ({ organisationId: f.largestOrganisationId }) };
 
 /** Replaces :name with the fixture of that name (or the case's own params). */
@@ -149,26 +152,14 @@ export const benchCases: BenchCase[] = [
     'name=Kansanliikkeiden+Liitto+ry&businessId=:businessId&streetAddress=Harjoituskatu+5&postalCode=00100&city=Helsinki&contactName=Kaija+Kuvitelma&contactEmail=kaija%40example.fi&contactPhone=%2B358+40+123+4567&website=https%3A%2F%2Fwww.example.fi&iban=FI2112345600000785&bic=NDEAFIHH&membershipStart=2019-01-01&internalRules=Piirit+kouluttavat.',
     200,
   ),
-  action(
-    'logo upload (PNG 400 × 200), org admin',
-    'orgAdmin',
-    '/organisations/:organisationId/images',
-    { fields: { kind: 'logo' }, file: { field: 'file', name: 'logo.png', type: 'image/png', content: () => makePng(400, 200) } },
-    200,
-  ),
+  logoUpload('logo upload (PNG 400 × 200), org admin', 'orgAdmin', '/organisations/:organisationId/images'),
   action('creating a unit under an unknown parent (refused)', 'orgAdmin', '/organisations/:organisationId/units', 'intent=create&name=Bench&kind=association&parentId=00000000-0000-4000-8000-000000000000', 400),
   action('saving a unit unchanged', 'orgAdmin', '/organisations/:organisationId/units/:unitId', 'intent=update&name=Pohjoisen+piiri&kind=district&trainsWithCentre=yes&active=yes', 200),
   action('moving a unit to where it is', 'orgAdmin', '/organisations/:organisationId/units/:unitId', 'intent=move&parentId=', 200),
   action('assigning its coordinator again (refused)', 'orgAdmin', '/organisations/:organisationId/units/:unitId', 'intent=assignCoordinator&userId=:coordinatorId', 400),
   action('saving centre settings', 'centreAdmin', '/centre', 'intent=settings&name=Opintokeskus+Sivis&businessId=0737546-2&address=Esimerkkikatu+1%2C+00100+Helsinki&iban=&bic=', 200),
   action('saving a year’s support rules', 'centreAdmin', '/centre', 'intent=rules&year=2027&hourlyRate=35&costCapPercent=55&peerGroupRate=3&minTeachingHours=1&minParticipants=7&minParticipantAge=15&peerMinMembers=5&peerMinHours=10', 200),
-  action(
-    'centre logo upload (PNG 400 × 200)',
-    'centreAdmin',
-    '/centre/images',
-    { fields: { kind: 'logo' }, file: { field: 'file', name: 'logo.png', type: 'image/png', content: () => makePng(400, 200) } },
-    200,
-  ),
+  logoUpload('centre logo upload (PNG 400 × 200)', 'centreAdmin', '/centre/images'),
   action('new organisation with a taken business ID (refused)', 'centreStaff', '/organisations/new', 'name=Bench&businessId=:businessId&adminName=Bench&adminEmail=bench%40example.fi', 400),
   action('ending a membership unconfirmed (refused)', 'centreStaff', '/organisations/:organisationId/membership', 'confirm=no', 400),
   action('saving a staff member’s contact details', 'centreAdmin', '/contacts/:staffId', 'title=Asiantuntija&responsibilities=Kulttuurij%C3%A4rjest%C3%B6t&phone=%2B358+40+765+4321', 200),

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { roleAssignments, users } from '../db/schema';
 import type { Queryable } from '../db/types';
+import type { Role } from './roles';
 
 export interface Recipient {
   id: string;
@@ -9,25 +10,34 @@ export interface Recipient {
   language: 'fi' | 'sv' | 'en';
 }
 
-const recipientColumns = { id: users.id, email: users.email, name: users.name, language: users.language };
-
-export async function activeOrganisationAdmins(db: Queryable, organisationId: string): Promise<Recipient[]> {
+/** The people holding one of the roles, in an organisation or a unit when given, by name. */
+export async function roleHolders(
+  db: Queryable,
+  holding: { roles: Role[]; organisationId?: string; unitId?: string; activeOnly?: boolean },
+): Promise<Recipient[]> {
   return db
-    .selectDistinct(recipientColumns)
+    .selectDistinct({ id: users.id, email: users.email, name: users.name, language: users.language })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(and(eq(roleAssignments.organisationId, organisationId), eq(roleAssignments.role, 'org_admin'), eq(users.status, 'active')));
+    .where(
+      and(
+        inArray(roleAssignments.role, holding.roles),
+        holding.organisationId ? eq(roleAssignments.organisationId, holding.organisationId) : undefined,
+        holding.unitId ? eq(roleAssignments.unitId, holding.unitId) : undefined,
+        holding.activeOnly ? eq(users.status, 'active') : undefined,
+      ),
+    )
+    .orderBy(users.name);
 }
+
+export const activeOrganisationAdmins = (db: Queryable, organisationId: string) =>
+  roleHolders(db, { roles: ['org_admin'], organisationId, activeOnly: true });
 
 /** Who approves a registration: the organisation's admins, or centre staff where it has none. */
 export async function registrationApprovers(db: Queryable, organisationId: string): Promise<Recipient[]> {
   const admins = await activeOrganisationAdmins(db, organisationId);
   if (admins.length) return admins;
-  return db
-    .selectDistinct(recipientColumns)
-    .from(roleAssignments)
-    .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(and(inArray(roleAssignments.role, ['centre_admin', 'centre_staff']), eq(users.status, 'active')));
+  return roleHolders(db, { roles: ['centre_admin', 'centre_staff'], activeOnly: true });
 }
 
 /** The user's roles in one organisation; none means the user is not this organisation's to see. */

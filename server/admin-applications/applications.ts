@@ -262,13 +262,3 @@ export async function applicationHistory(ctx: ActorContext, applicationId: strin
     .where(and(eq(auditLog.targetType, 'adminApplication'), eq(auditLog.targetId, applicationId)))
     .orderBy(asc(auditLog.id));
 }
-
-/** The organisation's admins, for giving up the role. */
-export async function organisationAdmins(ctx: ActorContext, organisationId: string) {
-  return ctx.db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(roleAssignments)
-    .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(and(eq(roleAssignments.organisationId, organisationId), eq(roleAssignments.role, 'org_admin')))
-    .orderBy(users.name);
-}

@@ -1,4 +1,5 @@
 import { and, eq, like, sql } from 'drizzle-orm';
+import { roleHolders } from '../access/approvers';
 import { writeAudit } from '../access/audit';
 import type { ActorContext } from '../context';
 import { roleAssignments, units, users } from '../db/schema';
@@ -89,14 +90,7 @@ export async function coordinatorCandidates(ctx: ActorContext, organisationId: s
     .orderBy(users.name);
 }
 
-export async function unitCoordinators(ctx: ActorContext, unitId: string) {
-  return ctx.db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(roleAssignments)
-    .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(and(eq(roleAssignments.unitId, unitId), eq(roleAssignments.role, 'unit_coordinator')))
-    .orderBy(users.name);
-}
+export const unitCoordinators = (ctx: ActorContext, unitId: string) => roleHolders(ctx.db, { roles: ['unit_coordinator'], unitId });
 
 export async function setCoordinator(ctx: ActorContext, organisationId: string, unitId: string, userId: string, assign: boolean): Promise<UnitResult> {
   const unit = await getUnit(ctx, organisationId, unitId);

@@ -6,7 +6,8 @@ import { requirePermission, requireUuid } from '../../http/authorize.server';
 import { readForm } from '../../http/form.server';
 import { useI18n } from '../../i18n/react';
 import { hasCentreRole } from '../../../server/access/roles';
-import { giveUpAdminRole, organisationAdmins } from '../../../server/admin-applications/applications';
+import { roleHolders } from '../../../server/access/approvers';
+import { giveUpAdminRole } from '../../../server/admin-applications/applications';
 import { getOrganisation } from '../../../server/organisations/get-organisation';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -14,7 +15,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const ctx = await requirePermission(request, context, 'adminRole.giveUp', { organisationId });
   const organisation = await getOrganisation(ctx, organisationId);
   if (!organisation) throw data(null, { status: 404 });
-  const admins = await organisationAdmins(ctx, organisationId);
+  const admins = await roleHolders(ctx.db, { roles: ['org_admin'], organisationId });
   // An admin sees only their own role; centre staff may remove anyone's.
   const removable = hasCentreRole(ctx.actor) ? admins : admins.filter((a) => a.id === ctx.actor.userId);
   return { organisation: { id: organisation.id, name: organisation.name }, removable, selfId: ctx.actor.userId };
