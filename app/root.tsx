@@ -54,7 +54,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   return (
     <>
       <title>{`${status} – Sivisverkko`}</title>
-      <ErrorPage status={status} />
+      <ErrorPage status={status} windowClosed={isRouteErrorResponse(error) ? (error.data as { windowClosed?: string } | null)?.windowClosed : undefined} />
     </>
   );
 }

@@ -25,6 +25,7 @@ const envSchema = z.object({
   SECURE_COOKIES: flag,
   TEST_CLOCK: flag,
   OUTBOX_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
+  SCHEDULER_MINUTES: z.coerce.number().min(0.1).max(24 * 60).default(10),
 });
 
 export type Config = z.infer<typeof envSchema> & { publicUrl: string };

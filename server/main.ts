@@ -6,6 +6,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { createHttpApp } from './http/create-app';
 import { startOutboxWorker } from './jobs/outbox-worker';
+import { startScheduler } from './jobs/scheduler';
 import { createSmtpMailer } from './notifications/smtp-mailer';
 import { demoPassword, seedDemoData } from './seed/demo';
 
@@ -31,6 +32,8 @@ export async function main(buildDir = path.resolve('build')) {
     ? startOutboxWorker({ db: handle.db, clock }, createSmtpMailer(config.SMTP_URL, config.MAIL_FROM), config.OUTBOX_POLL_SECONDS * 1000, log)
     : null;
 
+  const scheduler = startScheduler({ db: handle.db, clock }, { publicUrl: config.publicUrl }, config.SCHEDULER_MINUTES * 60_000, log);
+
   const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild;
   const app = createHttpApp(build, buildDir, { db: handle.db, clock, config, testClock, smtpConfigured });
   const server = app.listen(config.PORT, config.HOST, () => {
@@ -44,7 +47,7 @@ export async function main(buildDir = path.resolve('build')) {
     log(`${signal} received: closing.`);
     server.close();
     server.closeAllConnections();
-    await worker?.stop();
+    await Promise.all([worker?.stop(), scheduler.stop()]);
     await handle.close();
     process.exit(0);
   };

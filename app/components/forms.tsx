@@ -233,3 +233,56 @@ export function SelectField({
     </Field>
   );
 }
+
+/**
+ * Radio buttons (one choice) or checkboxes (a list field) in a fieldset whose legend names them;
+ * the error sits under the legend, as for the other fields.
+ */
+export function ChoiceGroup({
+  name,
+  legend,
+  hint,
+  type,
+  options,
+  defaultValues = [],
+  scrollable = false,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  type: 'radio' | 'checkbox';
+  options: SelectOption[];
+  defaultValues?: string[];
+  /** Long lists (organisations) scroll inside a box of their own. */
+  scrollable?: boolean;
+}) {
+  const { errors, values, idPrefix = '' } = useContext(FormStateContext);
+  const errorText = useErrorText();
+  const error = errors[name];
+  const id = `${idPrefix}field-${name}`;
+  const checked = new Set(values[name] !== undefined ? values[name].split('\n') : defaultValues);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset id={id} tabIndex={-1} aria-describedby={describedBy} className={`mb-5 ${error ? 'border-l-4 border-error-700 pl-3' : ''}`}>
+      <legend className="font-semibold">{legend}</legend>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="font-semibold text-error-700">
+          {errorText(error)}
+        </p>
+      )}
+      <ul className={`mt-1 space-y-1 ${scrollable ? 'max-h-72 max-w-xl overflow-y-auto rounded border-2 border-slate-600 bg-white p-2' : ''}`}>
+        {options.map((option, i) => (
+          <li key={option.value} className="flex items-center gap-2">
+            <input id={`${id}-${i}`} type={type} name={name} value={option.value} defaultChecked={checked.has(option.value)} className="h-5 w-5" />
+            <label htmlFor={`${id}-${i}`}>{option.label}</label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}

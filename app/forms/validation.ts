@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** A translated message: an i18n key under `forms.` or a domain key, with its parameters. */
 export interface FieldError {
@@ -33,6 +33,12 @@ function issueToError(issue: z.core.$ZodIssue): FieldError {
   }
 }
 
+/** A field that may repeat (a group of checkboxes): a zod array, possibly with a default. */
+function isListField(field: unknown): boolean {
+  const inner = field instanceof z.ZodDefault ? field.unwrap() : field;
+  return inner instanceof z.ZodArray;
+}
+
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /**
@@ -41,11 +47,19 @@ export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldEr
  */
 export function validateForm<S extends z.ZodObject>(schema: S, entries: Iterable<[string, FormDataEntryValue]>, options: { keep?: (name: string) => boolean } = {}): FormResult<z.infer<S>> {
   const values: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
   const errors: FieldErrors = {};
   const known = new Set(Object.keys(schema.shape));
   for (const [name, value] of entries) {
     if (!known.has(name)) {
       errors[formErrorField] = { key: 'forms.unknownField' };
+      continue;
+    }
+    if (typeof value === 'string' && isListField(schema.shape[name])) {
+      // A list field (checkboxes) repeats its name; the form gets it back one value per line.
+      if (unstorable.test(value)) errors[name] = { key: 'forms.invalidText' };
+      (lists[name] ??= []).push(value);
+      values[name] = lists[name].join('\n');
       continue;
     }
     if (typeof value !== 'string' || name in values) {
@@ -55,7 +69,7 @@ export function validateForm<S extends z.ZodObject>(schema: S, entries: Iterable
     if (unstorable.test(value)) errors[name] = { key: 'forms.invalidText' };
     values[name] = value;
   }
-  const parsed = schema.safeParse(values);
+  const parsed = schema.safeParse({ ...values, ...lists });
   if (parsed.success && Object.keys(errors).length === 0) return { ok: true, data: parsed.data };
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const field = String(issue.path[0] ?? formErrorField);

@@ -6,6 +6,8 @@ import type { NavItem } from '../components/Layout';
 export function navigationFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ to: '/', labelKey: 'nav.home' }];
   if (can(actor, 'organisation.list')) items.push({ to: '/organisations', labelKey: 'nav.organisations' });
+  if (can(actor, 'calendar.view')) items.push({ to: '/calendar', labelKey: 'nav.calendar' });
+  if (can(actor, 'announcement.read')) items.push({ to: '/announcements', labelKey: 'nav.announcements' });
   if (can(actor, 'outbox.read')) items.push({ to: '/outbox', labelKey: 'nav.outbox' });
   if (can(actor, 'audit.read')) items.push({ to: '/audit', labelKey: 'nav.audit' });
   if (can(actor, 'signIn.unblock')) items.push({ to: '/sign-in-blocks', labelKey: 'nav.throttling' });

@@ -8,6 +8,9 @@ import { can } from '../../server/access/permissions';
 import { hasCentreRole } from '../../server/access/roles';
 import { type ChecklistItem, checklistItems, gettingStarted } from '../../server/organisations/checklist';
 import { getOrganisation } from '../../server/organisations/get-organisation';
+import { currentAndNextEvents } from '../../server/calendar/timeline';
+import { announcementText, listAnnouncements } from '../../server/notifications/announcements';
+import { CalendarEventItem } from '../components/CalendarEventItem';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const ctx = await requirePermission(request, context, 'home.view');
@@ -19,7 +22,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     ? []
     : (await Promise.all(organisationIds.map((id) => getOrganisation(ctx, id)))).flatMap((o) => (o ? [{ id: o.id, name: o.name }] : []));
   const administered = organisations.filter((o) => can(actor, 'organisation.edit', { organisationId: o.id }));
-  const checklists = await Promise.all(administered.map(async (o) => ({ organisation: o, items: await gettingStarted(ctx, o.id) })));
+  const [checklists, calendar, announcements] = await Promise.all([
+    Promise.all(administered.map(async (o) => ({ organisation: o, items: await gettingStarted(ctx, o.id) }))),
+    can(actor, 'calendar.view') ? currentAndNextEvents(ctx) : null,
+    // Staff write the announcements; the admins they are for see the latest on their front page.
+    !isCentre && can(actor, 'announcement.read') ? listAnnouncements(ctx, 1, latestAnnouncements) : null,
+  ]);
   return {
     name: actor.name,
     roles,
@@ -30,9 +38,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     canReadAudit: can(actor, 'audit.read'),
     canApply: can(actor, 'adminApplication.apply'),
     canReview: can(actor, 'adminApplication.review'),
+    canSendAnnouncements: can(actor, 'announcement.send'),
     checklists,
+    calendar,
+    announcements: announcements && { rows: announcements.rows, more: announcements.total > announcements.rows.length },
   };
 }
+
+const latestAnnouncements = 5;
 
 const checklistLinks: Record<ChecklistItem, (id: string) => string> = {
   profile: (id) => `/organisations/${id}/profile`,
@@ -68,6 +81,66 @@ function Checklist({ organisation, items }: { organisation: { id: string; name: 
             <Link to="/help/getting-started">{t('help.areas.getting-started.title')}</Link>
           </p>
         </>
+      )}
+    </section>
+  );
+}
+
+function CalendarSummary({ current, next }: NonNullable<Route.ComponentProps['loaderData']['calendar']>) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="calendar-title" className="mb-6 max-w-3xl">
+      <h2 id="calendar-title" className="mt-0">
+        {t('home.calendarTitle')}
+      </h2>
+      <h3 className="text-lg font-semibold">{t('home.calendarNow')}</h3>
+      {current.length === 0 ? (
+        <p className="mb-3">{t('home.calendarNothingNow')}</p>
+      ) : (
+        <ul className="mb-3 space-y-2">
+          {current.map((event) => (
+            <CalendarEventItem key={`${event.year}-${event.id ?? event.window}-${event.startsOn}`} event={event} phase="now" />
+          ))}
+        </ul>
+      )}
+      {next.length > 0 && (
+        <>
+          <h3 className="text-lg font-semibold">{t('home.calendarNext')}</h3>
+          <ul className="mb-3 space-y-2">
+            {next.map((event) => (
+              <CalendarEventItem key={`${event.year}-${event.id ?? event.window}-${event.startsOn}`} event={event} phase="upcoming" />
+            ))}
+          </ul>
+        </>
+      )}
+      <p>
+        <Link to="/calendar">{t('home.calendarLink')}</Link>
+      </p>
+    </section>
+  );
+}
+
+function LatestAnnouncements({ rows, more }: NonNullable<Route.ComponentProps['loaderData']['announcements']>) {
+  const { t, language, date } = useI18n();
+  return (
+    <section aria-labelledby="announcements-title" className="mb-6 max-w-3xl">
+      <h2 id="announcements-title">{t('home.announcementsTitle')}</h2>
+      {rows.length === 0 ? (
+        <p>{t('home.announcementsEmpty')}</p>
+      ) : (
+        <ul className="mb-2 space-y-1">
+          {rows.map((a) => (
+            <li key={a.id}>
+              <span className="mr-2 tabular-nums text-slate-700">{date(a.sentAt)}</span>
+              <Link to={`/announcements/${a.id}`}>{announcementText(a, language).subject}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {more && (
+        <p>
+          <Link to="/announcements">{t('home.announcementsAll')}</Link>
+        </p>
       )}
     </section>
   );
@@ -111,6 +184,8 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       {loaderData.checklists.map(({ organisation, items }) => (
         <Checklist key={organisation.id} organisation={organisation} items={items} />
       ))}
+      {loaderData.announcements && <LatestAnnouncements {...loaderData.announcements} />}
+      {loaderData.calendar && <CalendarSummary {...loaderData.calendar} />}
       <section aria-labelledby="tasks-title">
         <h2 id="tasks-title">{t('home.whatYouCanDo')}</h2>
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -120,6 +195,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           {!isCentre &&
             loaderData.canListOrganisations &&
             organisations.map((o) => <LinkCard key={o.id} to={`/organisations/${o.id}`} title={`${orgCardTitle}: ${o.name}`} text={orgCardText} />)}
+          {loaderData.canSendAnnouncements && <LinkCard to="/announcements" title={t('home.cards.announcements')} text={t('home.cards.announcementsText')} />}
           {loaderData.canReadOutbox && <LinkCard to="/outbox" title={t('home.cards.outbox')} text={t('home.cards.outboxText')} />}
           {loaderData.canReadAudit && <LinkCard to="/audit" title={t('home.cards.audit')} text={t('home.cards.auditText')} />}
           {loaderData.canReview && <LinkCard to="/admin-applications" title={t('adminApplication.page.queue')} text={t('adminApplication.page.queueText')} />}

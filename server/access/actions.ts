@@ -43,6 +43,12 @@ export const actions = {
   'adminApplication.apply': [organisation('trainer', 'unit_coordinator')],
   'adminApplication.review': [centreStaff],
   'adminRole.giveUp': [centreStaff, organisation('org_admin')],
+  'calendar.view': [centreStaff, organisation('org_admin', 'unit_coordinator', 'trainer')],
+  'calendar.edit': [centreStaff],
+  'calendar.subscribe': [centreStaff, organisation('org_admin', 'unit_coordinator', 'trainer')],
+  'announcement.send': [centreStaff],
+  // An admin reads those to all admins or to their organisation (filtered in SQL).
+  'announcement.read': [centreStaff, organisation('org_admin')],
   'outbox.read': [centreStaff],
   'audit.read': [centre('centre_admin')],
 } as const satisfies Record<string, readonly Rule[]>;

@@ -34,7 +34,14 @@ export type AuditAction =
   | 'adminApplication.created'
   | 'adminApplication.signed'
   | 'adminApplication.approved'
-  | 'adminApplication.rejected';
+  | 'adminApplication.rejected'
+  | 'calendar.created'
+  | 'calendar.eventAdded'
+  | 'calendar.eventChanged'
+  | 'calendar.eventDeleted'
+  | 'calendar.feedCreated'
+  | 'calendar.feedRevoked'
+  | 'announcement.sent';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -14,7 +14,10 @@ type EmailKey =
   | 'passwordReset'
   | 'adminApplicationSigned'
   | 'adminApplicationApproved'
-  | 'adminApplicationRejected';
+  | 'adminApplicationRejected'
+  | 'reminderOpens'
+  | 'reminderCloses7'
+  | 'reminderCloses1';
 
 /** Queues an email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */
 export async function enqueueTemplatedEmail(

@@ -3,3 +3,4 @@ export * from './audit';
 export * from './centre';
 export * from './notifications';
 export * from './organisations';
+export * from './calendar';

@@ -1,0 +1,33 @@
+/** Calendar dates as ISO strings (YYYY-MM-DD): they compare correctly as text and carry no time zone. */
+export type IsoDate = string;
+
+const helsinkiParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Helsinki',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The Europe/Helsinki calendar date of an instant, whatever the server's own time zone. */
+export function helsinkiDate(instant: Date): IsoDate {
+  const parts = Object.fromEntries(helsinkiParts.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+export const yearOf = (date: IsoDate) => Number(date.slice(0, 4));
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The same day and month in another year; 29 February becomes the 28th in a common year. */
+export function sameDayInYear(date: IsoDate, year: number): IsoDate {
+  const monthDay = date.slice(5);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return `${String(year).padStart(4, '0')}-${monthDay === '02-29' && !leap ? '02-28' : monthDay}`;
+}
+
+/** For dates written into iCalendar and Intl: midnight UTC of the date keeps the day unchanged. */
+export const utcMidnight = (date: IsoDate) => new Date(`${date}T00:00:00Z`);

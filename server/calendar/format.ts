@@ -1,0 +1,31 @@
+import { type Language, formatDate, translateDynamic } from '../../app/i18n';
+import { type IsoDate, utcMidnight } from './dates';
+import { windowShapes } from './template';
+import type { WindowStatus } from './windows';
+import type { CalendarEvent } from './year-calendar';
+
+export const formatIsoDate = (language: Language, date: IsoDate) => formatDate(language, utcMidnight(date));
+
+/** "13.3.2027–25.3.2027", "1.12.2026 alkaen" or a single day, as the event's kind reads. */
+export function formatEventDates(language: Language, event: Pick<CalendarEvent, 'window' | 'startsOn' | 'endsOn'>): string {
+  const start = formatIsoDate(language, event.startsOn);
+  if (event.window && windowShapes[event.window] === 'opening') return translateDynamic(language, 'calendar.fromDate', { date: start });
+  if (event.startsOn === event.endsOn) return start;
+  return `${start}–${formatIsoDate(language, event.endsOn)}`;
+}
+
+/** An event's title in the language, falling back to Finnish (the centre's own events may lack one). */
+export function eventTitle(language: Language, event: Pick<CalendarEvent, 'window' | 'title'>): string {
+  if (event.window) return translateDynamic(language, `calendar.windows.${event.window}`);
+  return event.title[language] || event.title.fi;
+}
+
+/** "Lisätuntien haku … ei ole nyt auki. Vuonna 2027: 13.3.2027–25.3.2027, 14.8.2027–25.8.2027." */
+export function windowClosedMessage(language: Language, status: WindowStatus): string {
+  const periods = status.periods.map((p) => formatEventDates(language, { window: status.window, ...p })).join(', ');
+  return translateDynamic(language, 'calendar.windowClosed', {
+    window: translateDynamic(language, `calendar.windows.${status.window}`),
+    year: status.year,
+    periods: periods || translateDynamic(language, 'calendar.noPeriods'),
+  });
+}

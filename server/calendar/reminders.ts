@@ -1,0 +1,97 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { translateDynamic } from '../../app/i18n';
+import type { DomainContext } from '../context';
+import { calendarReminders, organisations, roleAssignments, users } from '../db/schema';
+import type { Queryable } from '../db/types';
+import { enqueueTemplatedEmail } from '../notifications/templated-email';
+import { type IsoDate, addDays, helsinkiDate, yearOf } from './dates';
+import { formatEventDates, formatIsoDate } from './format';
+import { type CalendarWindow, windowShapes } from './template';
+import { type CalendarEvent, yearCalendar } from './year-calendar';
+
+export type ReminderStage = 'opens' | 'closes7' | 'closes1';
+
+/** Which reminders admins get: the grant-decision window is the centre's own work. */
+const stagesByWindow: Partial<Record<CalendarWindow, ReminderStage[]>> = {
+  additionalHours: ['opens', 'closes7', 'closes1'],
+  hourProposals: ['opens', 'closes7', 'closes1'],
+  nextYearTrainings: ['opens'],
+  expenseReportDeadline: ['closes7', 'closes1'],
+};
+
+const dueOn = (stage: ReminderStage, event: CalendarEvent): IsoDate =>
+  stage === 'opens' ? event.startsOn : addDays(event.endsOn, stage === 'closes7' ? -7 : -1);
+
+export interface DueReminder {
+  key: string;
+  stage: ReminderStage;
+  event: CalendarEvent;
+}
+
+/**
+ * The reminders to send today. Each is sent from its day until the next one is due (the last until
+ * the window closes), so a scheduler that was down catches up without sending stale warnings.
+ */
+export function dueReminders(events: CalendarEvent[], today: IsoDate): DueReminder[] {
+  return events.flatMap((event) => {
+    if (!event.window) return [];
+    const period = windowShapes[event.window] === 'period';
+    const stages = (stagesByWindow[event.window] ?? [])
+      .map((stage) => ({ stage, on: dueOn(stage, event) }))
+      // A warning that would come before a short window even opens is left out.
+      .filter(({ stage, on }) => stage === 'opens' || !period || on >= event.startsOn);
+    return stages.flatMap(({ stage, on }, i) => {
+      const until = i + 1 < stages.length ? addDays(stages[i + 1]!.on, -1) : event.endsOn;
+      if (today < on || today > until) return [];
+      return [{ key: `${event.window}:${event.startsOn}:${event.endsOn}:${stage}`, stage, event }];
+    });
+  });
+}
+
+/** Active admins of member organisations, once each, whatever number of organisations they run. */
+function activeAdmins(db: Queryable) {
+  return db
+    .selectDistinct({ id: users.id, email: users.email, language: users.language })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
+    .where(and(eq(roleAssignments.role, 'org_admin'), eq(users.status, 'active'), isNull(organisations.endedAt)));
+}
+
+const emailKeys = { opens: 'reminderOpens', closes7: 'reminderCloses7', closes1: 'reminderCloses1' } as const;
+
+/**
+ * Emails today's reminders to every admin in their language. The reminder rows and the emails are
+ * written in one transaction and the rows' key refuses a second copy, so two schedulers running at
+ * once still send each reminder exactly once per recipient.
+ */
+export async function sendDueReminders(ctx: DomainContext, links: { publicUrl: string }): Promise<number> {
+  const today = helsinkiDate(ctx.clock.now());
+  const calendar = await yearCalendar(ctx.db, yearOf(today));
+  let sent = 0;
+  for (const reminder of dueReminders(calendar.events, today)) {
+    sent += await ctx.db.transaction(async (tx) => {
+      const admins = await activeAdmins(tx);
+      if (admins.length === 0) return 0;
+      const now = ctx.clock.now();
+      const claimed = await tx
+        .insert(calendarReminders)
+        .values(admins.map((a) => ({ reminderKey: reminder.key, userId: a.id, sentAt: now })))
+        .onConflictDoNothing()
+        .returning({ userId: calendarReminders.userId });
+      const claimedIds = new Set(claimed.map((c) => c.userId));
+      const window = reminder.event.window!;
+      for (const admin of admins.filter((a) => claimedIds.has(a.id))) {
+        await enqueueTemplatedEmail({ db: tx, clock: ctx.clock }, admin, emailKeys[reminder.stage], {
+          window: translateDynamic(admin.language, `calendar.windows.${window}`),
+          dates: formatEventDates(admin.language, reminder.event),
+          endDate: formatIsoDate(admin.language, reminder.event.endsOn),
+          instructions: translateDynamic(admin.language, `calendar.instructions.${window}`),
+          link: `${links.publicUrl.replace(/\/$/, '')}/calendar`,
+        });
+      }
+      return claimedIds.size;
+    });
+  }
+  return sent;
+}

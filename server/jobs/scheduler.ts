@@ -1,0 +1,24 @@
+import { sendDueReminders } from '../calendar/reminders';
+import type { DomainContext } from '../context';
+
+/** The timed work: today's calendar reminders. Safe to run from any number of instances at once. */
+export async function runScheduledJobs(ctx: DomainContext, links: { publicUrl: string }): Promise<{ reminders: number }> {
+  return { reminders: await sendDueReminders(ctx, links) };
+}
+
+/** Runs the jobs at start and then every `intervalMs`, one run at a time, until stopped. */
+export function startScheduler(ctx: DomainContext, links: { publicUrl: string }, intervalMs: number, log: (line: string) => void) {
+  let running: Promise<unknown> = Promise.resolve();
+  const run = () => {
+    running = running.then(() => runScheduledJobs(ctx, links)).catch((error) => log(`Scheduled jobs failed: ${error}`));
+  };
+  run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
