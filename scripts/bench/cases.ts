@@ -35,6 +35,13 @@ export interface Fixtures {
   orgAdminId: string;
   /** The hash shown with the draft application, so that signing reaches the password check. */
   reviewedSha256: string;
+  /** This year, whose calendar the runner creates if missing, and one of its events. */
+  year: string;
+  calendarEventId: string;
+  /** An announcement to the demo organisation's admins (sent by the runner if there is none). */
+  announcementId: string;
+  /** The org admin's iCalendar feed, "<token>.ics". */
+  feedFile: string;
 }
 
 export interface BenchCase {
@@ -134,6 +141,15 @@ export const benchCases: BenchCase[] = [
   page('invitation link (unknown token)', 'anonymous', '/invitation', { query: 'token=unknown' }),
   page('sign-in blocks, centre staff', 'centreStaff', '/sign-in-blocks'),
   page('outbox, centre staff', 'centreStaff', '/outbox'),
+  page('annual calendar, org admin', 'orgAdmin', '/calendar'),
+  page('annual calendar, centre staff', 'centreStaff', '/calendar'),
+  page('calendar subscription page, trainer', 'trainer', '/calendar/subscription'),
+  page('iCalendar feed', 'anonymous', '/calendar/feed/:feedFile'),
+  page('new calendar event form, centre staff', 'centreStaff', '/calendar/:year/events/new'),
+  page('calendar event form, centre staff', 'centreStaff', '/calendar/:year/events/:calendarEventId'),
+  page('announcements, org admin', 'orgAdmin', '/announcements'),
+  page('announcement, org admin', 'orgAdmin', '/announcements/:announcementId'),
+  page('new announcement form, centre staff', 'centreStaff', '/announcements/new'),
   page('audit log, centre admin', 'centreAdmin', '/audit'),
   action('language switch', 'orgAdmin', '/language', 'language=fi&redirectTo=%2F', 302),
   // Actions are measured on paths that leave the data as it was (or only add an outbox row).
@@ -166,6 +182,11 @@ export const benchCases: BenchCase[] = [
   action('second admin application (refused)', 'trainer', '/admin-application', 'organisationId=:organisationId&justification=Bench&acceptDuties=yes', 400),
   action('signing with a wrong password (scrypt, refused)', 'trainer', '/admin-application/:applicationId', 'reviewedSha256=:reviewedSha256&password=wrong-password', 400, 2),
   action('deciding an unsigned application (refused)', 'centreStaff', '/admin-applications/:applicationId', 'intent=approve&reason=', 409),
+  action('creating a calendar that exists (refused)', 'centreStaff', '/calendar', 'intent=create&source=template', 409),
+  action('calendar event ending before it starts (refused)', 'centreStaff', '/calendar/:year/events/:calendarEventId', 'intent=save&startsOn=:year-10-31&endsOn=:year-10-01', 400),
+  action('new calendar event outside the year (refused)', 'centreStaff', '/calendar/:year/events/new', 'intent=save&startsOn=2000-01-01&titleFi=Bench', 400),
+  action('renewing the feed address, trainer', 'trainer', '/calendar/subscription', 'intent=create', 200),
+  action('announcement without organisations (refused)', 'centreStaff', '/announcements/new', 'subjectFi=Bench&bodyFi=Bench&audience=organisations', 400),
   action('the last admin giving up the role (refused)', 'orgAdmin', '/organisations/:organisationId/admin-role', 'userId=:orgAdminId', 409),
   action('lifting a sign-in block', 'centreStaff', '/sign-in-blocks', 'scope=account&value=nobody%40example.fi', 200),
   // A wrong current password: the full check (scrypt) without changing the demo password.

@@ -137,10 +137,35 @@ async function lookUpFixtures(url: string, cookies: Map<BenchUser, string | null
   const reviewedSha256 = /name="reviewedSha256" value="([0-9a-f]{64})"/.exec(draft)?.[1];
   const adminRole = await (await fetch(`${url}/organisations/${own.id}/admin-role`, { headers: { Cookie: cookies.get('orgAdmin')! } })).text();
   const orgAdminId = /name="userId" value="([0-9a-f-]{36})"/.exec(adminRole)?.[1];
+  const calendar = await calendarFixtures(url, cookies, own.id);
   if (!unitId || !userId || !businessId || !coordinatorId || !staffId || !applicationId || !orgAdminId || !reviewedSha256) {
     throw new Error('The demo data lacks the units, people, business ID or application the fixtures need.');
   }
-  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256 };
+  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256, ...calendar };
+}
+
+/** This year's calendar (created if missing), an announcement to the demo organisation, and a feed address. */
+async function calendarFixtures(url: string, cookies: Map<BenchUser, string | null>, organisationId: string) {
+  const post = (path: string, as: BenchUser, body: Record<string, string> | URLSearchParams) =>
+    fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { Cookie: cookies.get(as)!, Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(body),
+      redirect: 'manual',
+    });
+  await post('/calendar', 'centreStaff', { intent: 'create', source: 'template' });
+  const calendarPage = await (await fetch(`${url}/calendar`, { headers: { Cookie: cookies.get('centreStaff')! } })).text();
+  const event = /href="\/calendar\/(\d{4})\/events\/([0-9a-f-]{36})"/.exec(calendarPage);
+  const adminCookie = cookies.get('orgAdmin')!;
+  let announcementId = /href="\/announcements\/([0-9a-f-]{36})"/.exec(await (await fetch(`${url}/announcements`, { headers: { Cookie: adminCookie } })).text())?.[1];
+  if (!announcementId) {
+    const sent = new URLSearchParams({ subjectFi: 'Vuosikello', bodyFi: 'Ensi vuoden vuosikello on julkaistu.', audience: 'organisations', organisationIds: organisationId });
+    announcementId = /\/announcements\/([0-9a-f-]{36})/.exec((await post('/announcements/new', 'centreStaff', sent)).headers.get('location') ?? '')?.[1];
+  }
+  const subscription = await (await post('/calendar/subscription', 'orgAdmin', { intent: 'create' })).text();
+  const feedFile = /\/calendar\/feed\/([A-Za-z0-9_-]{43}\.ics)/.exec(subscription)?.[1];
+  if (!event || !announcementId || !feedFile) throw new Error('The calendar, announcement or feed fixtures could not be made.');
+  return { year: event[1]!, calendarEventId: event[2]!, announcementId, feedFile };
 }
 
 interface LoadResult {

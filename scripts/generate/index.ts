@@ -3,11 +3,12 @@ import { organisations } from '../../server/db/schema';
 import type { Database } from '../../server/db/types';
 import { businessIdFor } from '../../server/organisations/business-id';
 import { type DataGenerator, type Progress, makeInsert } from './context';
+import { calendarGenerator } from './calendar';
 import { organisationsGenerator } from './organisations';
 import { Random } from './random';
 
 /** In dependency order. A later issue appends its generator here. */
-export const generators: DataGenerator[] = [organisationsGenerator];
+export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator];
 
 export class AlreadyGeneratedError extends Error {}
 

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Progress } from '../../scripts/generate/context';
 import { AlreadyGeneratedError, generateData } from '../../scripts/generate/index';
 import type { DatabaseHandle } from '../../server/db/client';
-import { organisations, roleAssignments, units, users } from '../../server/db/schema';
+import { announcements, calendarYears, organisations, roleAssignments, units, users } from '../../server/db/schema';
 import { isValidBusinessId } from '../../server/organisations/business-id';
 import { openTestDatabase } from '../support/database';
 import { fingerprint } from '../support/fingerprint';
@@ -33,7 +33,12 @@ describe('the data generator', () => {
     const [unitCount] = await db.select({ n: count() }).from(units);
     const [userCount] = await db.select({ n: count() }).from(users);
     const [roleCount] = await db.select({ n: count() }).from(roleAssignments);
-    expect([orgs!.n, unitCount!.n, userCount!.n, roleCount!.n]).toEqual([1, 20, 200, 200]);
+    // 200 people of the organisation and the centre's generated announcer.
+    expect([orgs!.n, unitCount!.n, userCount!.n, roleCount!.n]).toEqual([1, 20, 201, 201]);
+    const calendars = await db.select().from(calendarYears);
+    expect(calendars.map((c) => c.year).sort()).toEqual([2024, 2025, 2026]);
+    const [announcementCount] = await db.select({ n: count() }).from(announcements);
+    expect(announcementCount!.n).toBe(2);
     const [topLevel] = await db.select({ n: count() }).from(units).where(isNull(units.parentId));
     expect(topLevel!.n).toBeGreaterThan(0);
     expect(topLevel!.n).toBeLessThan(20);

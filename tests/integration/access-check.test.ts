@@ -3,6 +3,9 @@ import { actionNames } from '../../server/access/actions';
 import type { DatabaseHandle } from '../../server/db/client';
 import { createApplication } from '../../server/admin-applications/applications';
 import { systemClock } from '../../server/clock';
+import { createFeedToken } from '../../server/calendar/feed';
+import { createYearCalendar, yearCalendar } from '../../server/calendar/year-calendar';
+import { sendAnnouncement } from '../../server/notifications/announcements';
 import { centreImageOwner, saveImage } from '../../server/organisations/images';
 import { seedDemoData } from '../../server/seed/demo';
 import { makePng } from '../../server/organisations/sample-images';
@@ -31,6 +34,10 @@ let members: { own: string; other: string };
 let unitIds: { own: string; other: string };
 let staffId: string;
 let applicationIds: { own: string; other: string };
+let announcementIds: { own: string; other: string };
+let calendarEventId: string;
+let feedFile: string;
+const calendarYear = 2027;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
@@ -53,6 +60,20 @@ beforeAll(async () => {
     return result.applicationId;
   };
   applicationIds = { own: await applicationBy('kouluttaja1@kll.example', organisations.own), other: await applicationBy('kouluttaja1@kyk.example', organisations.other) };
+  const staff = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'asiantuntija@sivis.example') };
+  await createYearCalendar(staff, calendarYear, 'template');
+  calendarEventId = (await yearCalendar(handle.db, calendarYear)).events[0]!.id!;
+  const announcementTo = async (organisationId: string) => {
+    const result = await sendAnnouncement(
+      staff,
+      { subjectFi: 'Tiedote', subjectSv: '', subjectEn: '', bodyFi: 'Teksti', bodySv: '', bodyEn: '', audience: 'organisations', organisationIds: [organisationId] },
+      { publicUrl: 'http://sivis.test' },
+    );
+    if (!result.ok) throw new Error(result.error);
+    return result.id;
+  };
+  announcementIds = { own: await announcementTo(organisations.own), other: await announcementTo(organisations.other) };
+  feedFile = `${await createFeedToken({ db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'paakayttaja@kll.example') })}.ics`;
   unitIds = { own: (await unitByName(handle.db, 'Etelän piiri')).id, other: (await unitByName(handle.db, 'Länsi-Suomen alue')).id };
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
@@ -131,6 +152,10 @@ function concretePath(pattern: string, scope: 'own' | 'other'): string {
     .replace(':unitId', unitIds[scope])
     .replace(':staffId', staffId)
     .replace(':applicationId', applicationIds[scope])
+    .replace(':announcementId', announcementIds[scope])
+    .replace(':year', String(calendarYear))
+    .replace(':eventId', calendarEventId)
+    .replace(':file', feedFile)
     .replace(':area', 'units')
     .replace('*', 'no-such-page');
 }

@@ -36,6 +36,8 @@ const only = (allowed: Partial<Record<TestRole, number>>, otherwise: number): An
   ...allowed,
 });
 const centre = { centre_admin: 200, centre_staff: 200 };
+/** Everyone who plans or runs trainings sees the annual calendar; participants do not. */
+const calendarReaders = (status: number) => ({ centre_admin: status, centre_staff: status, org_admin: status, unit_coordinator: status, trainer: status });
 /** What managing an organisation's users answers: centre staff anywhere, its admins at home. */
 const managedBy = (status: number) => ({
   own: only({ centre_admin: status, centre_staff: status, org_admin: status }, 403),
@@ -175,6 +177,25 @@ export const accessExpectations: RouteExpectation[] = [
   { route: 'POST /admin-applications/:applicationId', actions: ['adminApplication.review'], answers: only({ centre_admin: 400, centre_staff: 400 }, 403) },
   { route: 'GET /organisations/:organisationId/admin-role', actions: ['adminRole.giveUp'], answers: managedBy(200) },
   { route: 'POST /organisations/:organisationId/admin-role', actions: ['adminRole.giveUp'], answers: managedBy(400) },
+  { route: 'GET /calendar', actions: ['calendar.view'], answers: only(calendarReaders(200), 403) },
+  { route: 'POST /calendar', actions: ['calendar.edit'], answers: only({ centre_admin: 400, centre_staff: 400 }, 403) },
+  { route: 'GET /calendar/subscription', actions: ['calendar.subscribe'], answers: only(calendarReaders(200), 403) },
+  { route: 'POST /calendar/subscription', actions: ['calendar.subscribe'], answers: only(calendarReaders(400), 403) },
+  // The secret address is the credential: calendar programs do not sign in.
+  { route: 'GET /calendar/feed/:file', actions: ['public'], answers: everyone(200) },
+  { route: 'GET /calendar/:year/events/new', actions: ['calendar.edit'], answers: only(centre, 403) },
+  { route: 'POST /calendar/:year/events/new', actions: ['calendar.edit'], answers: only({ centre_admin: 400, centre_staff: 400 }, 403) },
+  { route: 'GET /calendar/:year/events/:eventId', actions: ['calendar.edit'], answers: only(centre, 403) },
+  { route: 'POST /calendar/:year/events/:eventId', actions: ['calendar.edit'], answers: only({ centre_admin: 400, centre_staff: 400 }, 403) },
+  { route: 'GET /announcements', actions: ['announcement.read'], answers: only({ ...centre, org_admin: 200 }, 403) },
+  { route: 'GET /announcements/new', actions: ['announcement.send'], answers: only(centre, 403) },
+  { route: 'POST /announcements/new', actions: ['announcement.send'], answers: only({ centre_admin: 400, centre_staff: 400 }, 403) },
+  {
+    // The own organisation's announcement is addressed to organisation A only; the other's to B only.
+    route: 'GET /announcements/:announcementId',
+    actions: ['announcement.read'],
+    answers: { own: only({ ...centre, org_admin: 200 }, 403), other: only({ ...centre, org_admin: 404 }, 403) },
+  },
   { route: 'GET /outbox', actions: ['outbox.read'], answers: only(centre, 403) },
   { route: 'GET /audit', actions: ['audit.read'], answers: only({ centre_admin: 200 }, 403) },
   { route: 'GET /sign-in-blocks', actions: ['signIn.unblock'], answers: only(centre, 403) },

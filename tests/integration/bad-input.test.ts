@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/clock';
 import type { DatabaseHandle } from '../../server/db/client';
 import { seedDemoData } from '../../server/seed/demo';
+import { saveCalendarEvent } from '../../server/calendar/events';
+import { createYearCalendar } from '../../server/calendar/year-calendar';
 import { openTestDatabase } from '../support/database';
 import { fingerprint } from '../support/fingerprint';
 import { actorByEmail, demoOrgA, organisationIdByName, unitByName } from '../support/demo';
@@ -36,7 +38,15 @@ beforeAll(async () => {
     editedUnitId: (await unitByName(handle.db, 'Revontulten yhdistys')).id,
     staffId: (await actorByEmail(handle.db, 'asiantuntija@sivis.example')).userId,
     applicationId: '00000000-0000-4000-8000-000000000000',
+    calendarYear: 2027,
+    calendarEventId: '',
   };
+  const staff = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'asiantuntija@sivis.example') };
+  await createYearCalendar(staff, env.calendarYear, 'template');
+  const ownEvent = { startsOn: '2027-06-01', endsOn: '', titleFi: 'Kesäpäivät', titleSv: '', titleEn: '', descriptionFi: '', descriptionSv: '', descriptionEn: '' };
+  const saved = await saveCalendarEvent(staff, env.calendarYear, null, ownEvent);
+  if (!saved.ok) throw new Error(saved.error);
+  env.calendarEventId = saved.id;
 });
 afterAll(async () => {
   await server?.close();
@@ -51,7 +61,7 @@ async function submit(form: FormCase, body: string | Blob | FormData) {
   if (!(body instanceof FormData)) headers['Content-Type'] = 'application/x-www-form-urlencoded';
   const email = emails[form.as];
   if (email) headers.Cookie = await server.cookieFor((await actorByEmail(handle.db, email)).userId);
-  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId);
+  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId).replace(':year', String(env.calendarYear)).replace(':eventId', env.calendarEventId);
   const response = await fetch(`${server.url}${path}`, { method: 'POST', headers, body, redirect: 'manual' });
   return { status: response.status, html: await response.text() };
 }

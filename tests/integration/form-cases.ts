@@ -9,7 +9,8 @@ import type { Clock } from '../../server/clock';
 import { loadActor } from '../../server/access/actor';
 import { createApplication, signApplication } from '../../server/admin-applications/applications';
 import { passwordReauthentication } from '../../server/admin-applications/signing';
-import { adminApplications, organisations, roleAssignments, signatureRecords, users } from '../../server/db/schema';
+import { helsinkiDate, yearOf } from '../../server/calendar/dates';
+import { adminApplications, calendarYears, organisations, roleAssignments, signatureRecords, users } from '../../server/db/schema';
 import type { Database } from '../../server/db/types';
 import { businessIdFor } from '../../server/organisations/business-id';
 import { demoPassword } from '../../server/seed/demo';
@@ -43,11 +44,14 @@ export interface FormEnv {
   staffId: string;
   /** The admin application a form acts on; `prepare` makes a fresh one where needed. */
   applicationId: string;
+  /** A created calendar year and one of the centre's own events in it. */
+  calendarYear: number;
+  calendarEventId: string;
 }
 
 export interface FormCase {
   name: string;
-  /** The route pattern; :organisationId, :userId, :unitId, :staffId and :applicationId come from the FormEnv. */
+  /** The route pattern; :organisationId, :userId, :unitId, :staffId, :applicationId, :year and :eventId come from the FormEnv. */
   route: string;
   as: TestRole;
   valid: Record<string, string>;
@@ -65,6 +69,16 @@ export interface FormCase {
 }
 
 const password = { required: true, maxLength: 200, freeText: true };
+const calendarEventFields: Record<string, FieldSpec> = {
+  // A hidden field: its error is listed in the summary, linked to the field.
+  intent: { required: true, maxLength: 4, wrongKind: 'delete', errorText: 'field-intent"' },
+  startsOn: { required: true, maxLength: 10, wrongKind: '2027-02-30' },
+  // Before the start; outside the year is the domain's refusal, tested there.
+  endsOn: { required: false, maxLength: 10, wrongKind: '2027-01-01' },
+  titleFi: { required: true, maxLength: 200, freeText: true },
+  titleSv: { required: false, maxLength: 200, freeText: true },
+  descriptionFi: { required: false, maxLength: 2000, freeText: true },
+};
 let newOrganisations = 0;
 const email = { required: true, maxLength: 254, wrongKind: 'not-an-email' };
 const brokenLink = 'Linkki ei kelpaa';
@@ -493,6 +507,72 @@ export const formCases: FormCase[] = [
     },
     fields: { confirm: { required: true, maxLength: 3, wrongKind: 'yes' } },
     errorsShownAs: { page: 'Pyyntöä ei voitu käsitellä' },
+    validStatus: 302,
+  },
+  {
+    name: 'creating a year’s calendar',
+    route: '/calendar',
+    as: 'centre_staff',
+    valid: { intent: 'create', source: 'template' },
+    prepare: async (env) => {
+      // The form is for a year without a calendar: this year's (the route's default) is removed first.
+      await env.db.delete(calendarYears).where(eq(calendarYears.year, yearOf(helsinkiDate(env.clock.now()))));
+      return {};
+    },
+    fields: {
+      intent: { required: true, maxLength: 6, wrongKind: 'delete', errorText: 'field-intent"' },
+      source: { required: true, maxLength: 12, wrongKind: 'nextYear' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'adding an event to the calendar',
+    route: '/calendar/:year/events/new',
+    as: 'centre_staff',
+    valid: { intent: 'save', startsOn: '2027-05-04', endsOn: '2027-05-05', titleFi: 'Kevätseminaari', titleSv: '', titleEn: '', descriptionFi: 'Helsinki', descriptionSv: '', descriptionEn: '' },
+    fields: calendarEventFields,
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'editing a calendar event',
+    route: '/calendar/:year/events/:eventId',
+    as: 'centre_staff',
+    valid: { intent: 'save', startsOn: '2027-06-01', endsOn: '', titleFi: 'Kesäpäivät', titleSv: 'Sommardagar', titleEn: '', descriptionFi: '', descriptionSv: '', descriptionEn: '' },
+    fields: {
+      ...calendarEventFields,
+      // One page, two forms told apart by intent: a wrong one is refused as a whole.
+      intent: { required: true, maxLength: 6, wrongKind: 'remove', errorText: 'Arvo ei kelpaa' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'the calendar subscription address',
+    route: '/calendar/subscription',
+    as: 'org_admin',
+    valid: { intent: 'create' },
+    fields: { intent: { required: true, maxLength: 6, wrongKind: 'rotate' } },
+    errorsShownAs: { page: 'Arvo ei kelpaa' },
+    validStatus: 200,
+  },
+  {
+    name: 'sending an announcement',
+    route: '/announcements/new',
+    as: 'centre_staff',
+    valid: { subjectFi: 'Syysseminaari', bodyFi: 'Tervetuloa.', subjectSv: 'Höstseminarium', bodySv: 'Välkommen.', subjectEn: '', bodyEn: '', audience: 'organisations' },
+    prepare: async (env) => ({ organisationIds: env.organisationId }),
+    fields: {
+      subjectFi: { required: true, maxLength: 200, freeText: true },
+      bodyFi: { required: true, maxLength: 10_000, freeText: true },
+      subjectSv: { required: false, maxLength: 200, freeText: true },
+      bodySv: { required: false, maxLength: 10_000, freeText: true },
+      audience: { required: true, maxLength: 13, wrongKind: 'everyone' },
+      // Checkboxes: given twice is allowed, so the second value here is the bad one.
+      organisationIds: { required: true, maxLength: 36, wrongKind: 'not-an-organisation' },
+    },
+    errorsShownAs: 'fieldErrors',
     validStatus: 302,
   },
 ];

@@ -5,7 +5,7 @@ import { Notice } from '../../components/Notice';
 import { ChoiceGroup, SubmitButton, ValidatedForm } from '../../components/forms';
 import { createCalendarSchema } from '../../forms/calendar';
 import { requirePermission } from '../../http/authorize.server';
-import { requireYear, yearParam } from '../../http/calendar-year.server';
+import { yearParam } from '../../http/calendar-year.server';
 import { readForm } from '../../http/form.server';
 import { useI18n } from '../../i18n/react';
 import { can } from '../../../server/access/permissions';
@@ -30,7 +30,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const ctx = await requirePermission(request, context, 'calendar.edit');
-  const year = requireYear(new URL(request.url).searchParams.get('year'));
+  const year = yearParam(request, ctx.clock);
   const form = await readForm(request, createCalendarSchema);
   if (!form.ok) return data(form, { status: 400 });
   const result = await createYearCalendar(ctx, year, form.data.source);
@@ -57,6 +57,7 @@ export default function Timeline({ loaderData, actionData }: Route.ComponentProp
       </nav>
       {loaderData.created && calendar.stored && <Notice tone="ok">{t('calendar.created', { year })}</Notice>}
       {!calendar.stored && <p className="mb-4 max-w-3xl border-l-4 border-warn-700 bg-white p-3">{t('calendar.notCreated', { year })}</p>}
+      {actionData && calendar.stored && <Notice tone="error">{t('calendar.errors.exists')}</Notice>}
       {canEdit && !calendar.stored && (
         <section aria-labelledby="create-title" className="mb-6 max-w-3xl rounded border border-slate-300 bg-white p-4">
           <h2 id="create-title" className="mt-0">
