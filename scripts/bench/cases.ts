@@ -83,6 +83,7 @@ const action = (name: string, as: BenchUser, route: string, body: NonNullable<Be
 /** A 400 × 200 PNG uploaded as the logo of an images page. */
 const logoUpload = (name: string, as: BenchUser, route: string) =>
   action(name, as, route, { fields: { kind: 'logo' }, file: { field: 'file', name: 'logo.png', type: 'image/png', content: () => makePng(400, 200) } }, 200);
+const firstEvent = { params: (f: Fixtures) => ({ eventId: f.calendarEventId }) };
 const largest = { params: (f: Fixtures) => ({ organisationId: f.largestOrganisationId }) };
 
 /** Replaces :name with the fixture of that name (or the case's own params). */
@@ -144,9 +145,9 @@ export const benchCases: BenchCase[] = [
   page('annual calendar, org admin', 'orgAdmin', '/calendar'),
   page('annual calendar, centre staff', 'centreStaff', '/calendar'),
   page('calendar subscription page, trainer', 'trainer', '/calendar/subscription'),
-  page('iCalendar feed', 'anonymous', '/calendar/feed/:feedFile'),
+  page('iCalendar feed', 'anonymous', '/calendar/feed/:file', { params: (f) => ({ file: f.feedFile }) }),
   page('new calendar event form, centre staff', 'centreStaff', '/calendar/:year/events/new'),
-  page('calendar event form, centre staff', 'centreStaff', '/calendar/:year/events/:calendarEventId'),
+  page('calendar event form, centre staff', 'centreStaff', '/calendar/:year/events/:eventId', firstEvent),
   page('announcements, org admin', 'orgAdmin', '/announcements'),
   page('announcement, org admin', 'orgAdmin', '/announcements/:announcementId'),
   page('new announcement form, centre staff', 'centreStaff', '/announcements/new'),
@@ -183,7 +184,7 @@ export const benchCases: BenchCase[] = [
   action('signing with a wrong password (scrypt, refused)', 'trainer', '/admin-application/:applicationId', 'reviewedSha256=:reviewedSha256&password=wrong-password', 400, 2),
   action('deciding an unsigned application (refused)', 'centreStaff', '/admin-applications/:applicationId', 'intent=approve&reason=', 409),
   action('creating a calendar that exists (refused)', 'centreStaff', '/calendar', 'intent=create&source=template', 409),
-  action('calendar event ending before it starts (refused)', 'centreStaff', '/calendar/:year/events/:calendarEventId', 'intent=save&startsOn=:year-10-31&endsOn=:year-10-01', 400),
+  { ...action('calendar event ending before it starts (refused)', 'centreStaff', '/calendar/:year/events/:eventId', 'intent=save&startsOn=:year-10-31&endsOn=:year-10-01', 400), ...firstEvent },
   action('new calendar event outside the year (refused)', 'centreStaff', '/calendar/:year/events/new', 'intent=save&startsOn=2000-01-01&titleFi=Bench', 400),
   action('renewing the feed address, trainer', 'trainer', '/calendar/subscription', 'intent=create', 200),
   action('announcement without organisations (refused)', 'centreStaff', '/announcements/new', 'subjectFi=Bench&bodyFi=Bench&audience=organisations', 400),

@@ -496,20 +496,6 @@ export const formCases: FormCase[] = [
     validStatus: 200,
   },
   {
-    // Last: its valid submission ends organisation A's membership, after which its forms refuse changes.
-    name: 'ending a membership',
-    route: '/organisations/:organisationId/membership',
-    as: 'centre_staff',
-    valid: { confirm: 'end' },
-    prepare: async (env) => {
-      await env.db.update(organisations).set({ endedAt: null }).where(eq(organisations.id, env.organisationId));
-      return {};
-    },
-    fields: { confirm: { required: true, maxLength: 3, wrongKind: 'yes' } },
-    errorsShownAs: { page: 'Pyyntöä ei voitu käsitellä' },
-    validStatus: 302,
-  },
-  {
     name: 'creating a year’s calendar',
     route: '/calendar',
     as: 'centre_staff',
@@ -573,6 +559,20 @@ export const formCases: FormCase[] = [
       organisationIds: { required: true, maxLength: 36, wrongKind: 'not-an-organisation' },
     },
     errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    // Last: its valid submission ends organisation A's membership, after which its forms refuse changes.
+    name: 'ending a membership',
+    route: '/organisations/:organisationId/membership',
+    as: 'centre_staff',
+    valid: { confirm: 'end' },
+    prepare: async (env) => {
+      await env.db.update(organisations).set({ endedAt: null }).where(eq(organisations.id, env.organisationId));
+      return {};
+    },
+    fields: { confirm: { required: true, maxLength: 3, wrongKind: 'yes' } },
+    errorsShownAs: { page: 'Pyyntöä ei voitu käsitellä' },
     validStatus: 302,
   },
 ];
