@@ -71,7 +71,7 @@ test('staff create the year’s calendars, an admin sees them, the reminder and 
   // The admin subscribes; the feed is a calendar a program can read.
   await admin.getByRole('link', { name: 'Tilaa kalenteriohjelmaan' }).click();
   await admin.getByRole('button', { name: 'Luo tilausosoite' }).click();
-  const feedUrl = await admin.getByLabel('Tilausosoite').inputValue();
+  const feedUrl = await admin.getByRole('textbox', { name: 'Tilausosoite' }).inputValue();
   await expectNoSeriousA11yViolations(admin);
   const feed = await request.get(new URL(feedUrl).pathname);
   expect(feed.headers()['content-type']).toContain('text/calendar');
