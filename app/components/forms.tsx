@@ -98,18 +98,15 @@ export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: 
   );
 }
 
-/** Label, hint and error around one control, wired up for screen readers (GOV.UK pattern). */
-function Field({ name, label, hint, children }: { name: string; label: string; hint?: string | undefined; children: (control: ControlProps) => ReactNode }) {
+/** A field's ids, its error and the hint and error paragraphs that describe it to screen readers. */
+function useFieldParts(name: string, hint: string | undefined) {
   const { errors, values, idPrefix = '' } = useContext(FormStateContext);
   const errorText = useErrorText();
   const error = errors[name];
   const id = `${idPrefix}field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`mb-5 ${error ? 'border-l-4 border-error-700 pl-3' : ''}`}>
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-      </label>
+  const messages = (
+    <>
       {hint && (
         <p id={`${id}-hint`} className="text-sm text-slate-600">
           {hint}
@@ -120,10 +117,24 @@ function Field({ name, label, hint, children }: { name: string; label: string; h
           {errorText(error)}
         </p>
       )}
+    </>
+  );
+  return { id, error, kept: values[name], describedBy, messages, frame: `mb-5 ${error ? 'border-l-4 border-error-700 pl-3' : ''}` };
+}
+
+/** Label, hint and error around one control, wired up for screen readers (GOV.UK pattern). */
+function Field({ name, label, hint, children }: { name: string; label: string; hint?: string | undefined; children: (control: ControlProps) => ReactNode }) {
+  const { id, error, kept, describedBy, messages, frame } = useFieldParts(name, hint);
+  return (
+    <div className={frame}>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {messages}
       {children({
         id,
         name,
-        kept: values[name],
+        kept,
         'aria-invalid': error ? true : undefined,
         'aria-describedby': describedBy,
         className: `mt-1 block w-full max-w-md rounded border-2 px-3 py-2 ${error ? 'border-error-700' : 'border-slate-600'}`,
@@ -256,25 +267,12 @@ export function ChoiceGroup({
   /** Long lists (organisations) scroll inside a box of their own. */
   scrollable?: boolean;
 }) {
-  const { errors, values, idPrefix = '' } = useContext(FormStateContext);
-  const errorText = useErrorText();
-  const error = errors[name];
-  const id = `${idPrefix}field-${name}`;
-  const checked = new Set(values[name] !== undefined ? values[name].split('\n') : defaultValues);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const { id, kept, describedBy, messages, frame } = useFieldParts(name, hint);
+  const checked = new Set(kept !== undefined ? kept.split('\n') : defaultValues);
   return (
-    <fieldset id={id} tabIndex={-1} aria-describedby={describedBy} className={`mb-5 ${error ? 'border-l-4 border-error-700 pl-3' : ''}`}>
+    <fieldset id={id} tabIndex={-1} aria-describedby={describedBy} className={frame}>
       <legend className="font-semibold">{legend}</legend>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="font-semibold text-error-700">
-          {errorText(error)}
-        </p>
-      )}
+      {messages}
       <ul className={`mt-1 space-y-1 ${scrollable ? 'max-h-72 max-w-xl overflow-y-auto rounded border-2 border-slate-600 bg-white p-2' : ''}`}>
         {options.map((option, i) => (
           <li key={option.value} className="flex items-center gap-2">
