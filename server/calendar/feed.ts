@@ -12,7 +12,7 @@ import { calendarFeeds } from '../db/schema';
 import type { Queryable } from '../db/types';
 import { addDays, helsinkiDate, utcMidnight, yearOf } from './dates';
 import { eventTitle } from './format';
-import { yearCalendar } from './year-calendar';
+import { yearCalendars } from './year-calendar';
 
 export async function feedCreatedAt(db: Queryable, userId: string): Promise<Date | null> {
   const [row] = await db.select({ createdAt: calendarFeeds.createdAt }).from(calendarFeeds).where(eq(calendarFeeds.userId, userId));
@@ -52,7 +52,7 @@ export async function feedOwner(db: Queryable, token: string): Promise<Actor | n
  */
 export async function calendarFeed(ctx: DomainContext, language: Language, links: { publicUrl: string }): Promise<string> {
   const year = yearOf(helsinkiDate(ctx.clock.now()));
-  const calendars = await Promise.all([year - 1, year, year + 1].map((y) => yearCalendar(ctx.db, y)));
+  const calendars = await yearCalendars(ctx.db, [year - 1, year, year + 1]);
   const host = new URL(links.publicUrl).hostname;
   const feed = ical({
     name: translateDynamic(language, 'calendar.feedName'),

@@ -55,7 +55,9 @@ function activeAdmins(db: Queryable) {
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
     .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
-    .where(and(eq(roleAssignments.role, 'org_admin'), eq(users.status, 'active'), isNull(organisations.endedAt)));
+    .where(and(eq(roleAssignments.role, 'org_admin'), eq(users.status, 'active'), isNull(organisations.endedAt)))
+    // One order for every scheduler, so that concurrent claims cannot deadlock.
+    .orderBy(users.id);
 }
 
 const emailKeys = { opens: 'reminderOpens', closes7: 'reminderCloses7', closes1: 'reminderCloses1' } as const;

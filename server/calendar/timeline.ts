@@ -1,7 +1,7 @@
 import type { DomainContext } from '../context';
 import { type IsoDate, helsinkiDate, yearOf } from './dates';
 import { windowShapes } from './template';
-import { type CalendarEvent, yearCalendar } from './year-calendar';
+import { type CalendarEvent, yearCalendars } from './year-calendar';
 
 export type EventPhase = 'past' | 'now' | 'upcoming';
 
@@ -16,8 +16,8 @@ export function eventPhase(event: Pick<CalendarEvent, 'window' | 'year' | 'start
 export async function currentAndNextEvents(ctx: DomainContext, upcomingCount = 3) {
   const today = helsinkiDate(ctx.clock.now());
   const year = yearOf(today);
-  const [thisYear, nextYear] = await Promise.all([yearCalendar(ctx.db, year), yearCalendar(ctx.db, year + 1)]);
-  const events = [...thisYear.events, ...nextYear.events];
+  const [thisYear, nextYear] = await yearCalendars(ctx.db, [year, year + 1]);
+  const events = [...thisYear!.events, ...nextYear!.events];
   return {
     today,
     current: events.filter((e) => eventPhase(e, today) === 'now'),

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { writeAudit } from '../access/audit';
 import type { ActorContext } from '../context';
 import { calendarEvents, calendarYears } from '../db/schema';
@@ -45,16 +45,23 @@ export const toCalendarEvent = (row: EventRow): CalendarEvent => ({
 
 const byDate = (a: CalendarEvent, b: CalendarEvent) => a.startsOn.localeCompare(b.startsOn) || a.endsOn.localeCompare(b.endsOn);
 
-/** The year's events by date: the stored calendar, or the template while staff have not created one. */
-export async function yearCalendar(db: Queryable, year: number): Promise<YearCalendar> {
-  const [stored] = await db.select({ year: calendarYears.year }).from(calendarYears).where(eq(calendarYears.year, year));
-  if (!stored) {
-    const events = templateEvents(year).map((e) => ({ id: null, year, ...e, title: noText, description: noText }));
-    return { year, stored: false, events };
-  }
-  const rows = await db.select().from(calendarEvents).where(eq(calendarEvents.year, year)).orderBy(asc(calendarEvents.startsOn), asc(calendarEvents.endsOn));
-  return { year, stored: true, events: rows.map(toCalendarEvent).sort(byDate) };
+/** The years' events by date: each year's stored calendar, or the template while staff have not created one. */
+export async function yearCalendars(db: Queryable, years: number[]): Promise<YearCalendar[]> {
+  const [storedYears, rows] = await Promise.all([
+    db.select({ year: calendarYears.year }).from(calendarYears).where(inArray(calendarYears.year, years)),
+    db.select().from(calendarEvents).where(inArray(calendarEvents.year, years)),
+  ]);
+  const stored = new Set(storedYears.map((r) => r.year));
+  return years.map((year) => {
+    if (!stored.has(year)) {
+      const events = templateEvents(year).map((e) => ({ id: null, year, ...e, title: noText, description: noText }));
+      return { year, stored: false, events };
+    }
+    return { year, stored: true, events: rows.filter((r) => r.year === year).map(toCalendarEvent).sort(byDate) };
+  });
 }
+
+export const yearCalendar = async (db: Queryable, year: number): Promise<YearCalendar> => (await yearCalendars(db, [year]))[0]!;
 
 export async function storedCalendarYears(db: Queryable): Promise<number[]> {
   const rows = await db.select({ year: calendarYears.year }).from(calendarYears).orderBy(asc(calendarYears.year));

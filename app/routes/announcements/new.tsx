@@ -1,5 +1,6 @@
 import { Link, data, redirect } from 'react-router';
 import type { Route } from './+types/new';
+import { HelpLink } from '../../components/HelpLink';
 import { ChoiceGroup, SubmitButton, TextArea, TextField, ValidatedForm } from '../../components/forms';
 import { announcementSchema } from '../../forms/calendar';
 import { requirePermission } from '../../http/authorize.server';
@@ -44,6 +45,7 @@ export default function NewAnnouncement({ loaderData, actionData }: Route.Compon
         <Link to="/announcements">{t('announcements.back')}</Link>
       </p>
       <h1>{t('announcements.new')}</h1>
+      <HelpLink area="calendar" />
       <p className="mb-4 max-w-3xl">{t('announcements.intro')}</p>
       <ValidatedForm method="post" schema={announcementSchema} serverState={actionData} labels={labels}>
         <TextField name="subjectFi" label={labels.subjectFi} />

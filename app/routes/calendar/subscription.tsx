@@ -1,5 +1,6 @@
 import { Form, Link, data } from 'react-router';
 import type { Route } from './+types/subscription';
+import { HelpLink } from '../../components/HelpLink';
 import { Notice } from '../../components/Notice';
 import { SubmitButton } from '../../components/forms';
 import { feedSchema } from '../../forms/calendar';
@@ -38,6 +39,7 @@ export default function Subscription({ loaderData, actionData }: Route.Component
         <Link to="/calendar">{t('calendar.backToCalendar')}</Link>
       </p>
       <h1>{t('calendar.subscriptionTitle')}</h1>
+      <HelpLink area="calendar" />
       <p className="mb-4 max-w-3xl">{t('calendar.subscriptionIntro')}</p>
       {actionData?.revoked && <Notice tone="ok">{t('calendar.feedRevoked')}</Notice>}
       {actionData && !actionData.ok && <Notice tone="error">{t('forms.invalidValue')}</Notice>}

@@ -1,6 +1,7 @@
 import { Link, data, redirect } from 'react-router';
 import type { Route } from './+types/timeline';
 import { CalendarEventItem } from '../../components/CalendarEventItem';
+import { HelpLink } from '../../components/HelpLink';
 import { Notice } from '../../components/Notice';
 import { ChoiceGroup, SubmitButton, ValidatedForm } from '../../components/forms';
 import { createCalendarSchema } from '../../forms/calendar';
@@ -50,6 +51,7 @@ export default function Timeline({ loaderData, actionData }: Route.ComponentProp
     <>
       <title>{`${t('calendar.title', { year })} – ${t('app.name')}`}</title>
       <h1>{t('calendar.title', { year })}</h1>
+      <HelpLink area="calendar" />
       <nav aria-label={t('calendar.yearNavigation')} className="mb-4 flex gap-4">
         <Link to={`/calendar?year=${year - 1}`}>{t('calendar.previousYear', { year: year - 1 })}</Link>
         <Link to={`/calendar?year=${year + 1}`}>{t('calendar.nextYear', { year: year + 1 })}</Link>
