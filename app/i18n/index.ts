@@ -38,15 +38,26 @@ export function translateDynamic(language: Language, key: string, params?: Recor
   return (instance.getFixedT(language) as unknown as (key: string, params?: object) => string)(key, params);
 }
 
+// Building an Intl formatter costs far more than using one: keep one per language and style.
+const cachedFormatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let formatter = cachedFormatters.get(key) as F | undefined;
+  if (!formatter) {
+    formatter = make();
+    cachedFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function formatDateTime(language: Language, value: Date): string {
-  return new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(value);
+  return cached(`dateTime:${language}`, () => new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short', timeZone })).format(value);
 }
 export function formatDate(language: Language, value: Date): string {
-  return new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeZone }).format(value);
+  return cached(`date:${language}`, () => new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeZone })).format(value);
 }
 export function formatNumber(language: Language, value: number, fractionDigits = 0): string {
-  return new Intl.NumberFormat(locales[language], {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(value);
+  return cached(
+    `number:${language}:${fractionDigits}`,
+    () => new Intl.NumberFormat(locales[language], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }),
+  ).format(value);
 }
