@@ -3,7 +3,8 @@ import { translateDynamic } from '../../app/i18n';
 import type { DomainContext } from '../context';
 import { calendarReminders, organisations, roleAssignments, users } from '../db/schema';
 import type { Queryable } from '../db/types';
-import { enqueueTemplatedEmail } from '../notifications/templated-email';
+import { enqueueEmails } from '../notifications/outbox';
+import { templatedEmail } from '../notifications/templated-email';
 import { type IsoDate, addDays, helsinkiDate, yearOf } from './dates';
 import { formatEventDates, formatIsoDate } from './format';
 import { type CalendarWindow, windowShapes } from './template';
@@ -83,15 +84,18 @@ export async function sendDueReminders(ctx: DomainContext, links: { publicUrl: s
         .returning({ userId: calendarReminders.userId });
       const claimedIds = new Set(claimed.map((c) => c.userId));
       const window = reminder.event.window!;
-      for (const admin of admins.filter((a) => claimedIds.has(a.id))) {
-        await enqueueTemplatedEmail({ db: tx, clock: ctx.clock }, admin, emailKeys[reminder.stage], {
-          window: translateDynamic(admin.language, `calendar.windows.${window}`),
-          dates: formatEventDates(admin.language, reminder.event),
-          endDate: formatIsoDate(admin.language, reminder.event.endsOn),
-          instructions: translateDynamic(admin.language, `calendar.instructions.${window}`),
-          link: `${links.publicUrl.replace(/\/$/, '')}/calendar`,
-        });
-      }
+      const emails = admins
+        .filter((a) => claimedIds.has(a.id))
+        .map((admin) =>
+          templatedEmail(admin, emailKeys[reminder.stage], {
+            window: translateDynamic(admin.language, `calendar.windows.${window}`),
+            dates: formatEventDates(admin.language, reminder.event),
+            endDate: formatIsoDate(admin.language, reminder.event.endsOn),
+            instructions: translateDynamic(admin.language, `calendar.instructions.${window}`),
+            link: `${links.publicUrl.replace(/\/$/, '')}/calendar`,
+          }),
+        );
+      await enqueueEmails({ db: tx, clock: ctx.clock }, emails);
       return claimedIds.size;
     });
   }

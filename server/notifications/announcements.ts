@@ -5,7 +5,7 @@ import { scopeCondition } from '../access/permissions';
 import type { ActorContext } from '../context';
 import { announcementOrganisations, announcements, organisations, roleAssignments, users } from '../db/schema';
 import { type Page, pageOffset, pageSize, toPage } from '../pagination';
-import { enqueueEmail } from './outbox';
+import { enqueueEmails } from './outbox';
 
 export interface AnnouncementInput {
   subjectFi: string;
@@ -80,10 +80,11 @@ export async function sendAnnouncement(ctx: ActorContext, input: AnnouncementInp
       await tx.insert(announcementOrganisations).values(chosen.map((organisationId) => ({ announcementId: id, organisationId })));
     }
     const link = `${links.publicUrl.replace(/\/$/, '')}/announcements/${id}`;
-    for (const recipient of recipients) {
+    const emails = recipients.map((recipient) => {
       const text = announcementText(announcement!, recipient.language);
-      await enqueueEmail({ db: tx, clock: ctx.clock }, { to: recipient.email, subject: text.subject, bodyText: `${text.body}\n\n${link}` });
-    }
+      return { to: recipient.email, subject: text.subject, bodyText: `${text.body}\n\n${link}` };
+    });
+    await enqueueEmails({ db: tx, clock: ctx.clock }, emails);
     await writeAudit(tx, ctx.clock, {
       action: 'announcement.sent',
       actorUserId: ctx.actor.userId,

@@ -7,14 +7,13 @@ export interface Email {
   bodyText: string;
 }
 
-/** Queues an email in the caller's transaction: it is sent only if the change commits. */
-export async function enqueueEmail(ctx: WriteContext, email: Email): Promise<void> {
+/** Queues emails in the caller's transaction (one insert): they are sent only if the change commits. */
+export async function enqueueEmails(ctx: WriteContext, emails: Email[]): Promise<void> {
+  if (emails.length === 0) return;
   const now = ctx.clock.now();
-  await ctx.db.insert(emailOutbox).values({
-    toAddress: email.to,
-    subject: email.subject,
-    bodyText: email.bodyText,
-    nextAttemptAt: now,
-    createdAt: now,
-  });
+  await ctx.db
+    .insert(emailOutbox)
+    .values(emails.map((email) => ({ toAddress: email.to, subject: email.subject, bodyText: email.bodyText, nextAttemptAt: now, createdAt: now })));
 }
+
+export const enqueueEmail = (ctx: WriteContext, email: Email) => enqueueEmails(ctx, [email]);

@@ -1,6 +1,6 @@
 import { type Language, translateDynamic } from '../../app/i18n';
 import type { WriteContext } from '../context';
-import { enqueueEmail } from './outbox';
+import { type Email, enqueueEmail } from './outbox';
 
 type EmailKey =
   | 'passwordChanged'
@@ -19,16 +19,15 @@ type EmailKey =
   | 'reminderCloses7'
   | 'reminderCloses1';
 
-/** Queues an email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */
-export async function enqueueTemplatedEmail(
-  ctx: WriteContext,
-  to: { email: string; language: Language },
-  key: EmailKey,
-  params: Record<string, string>,
-): Promise<void> {
-  await enqueueEmail(ctx, {
+/** The email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */
+export function templatedEmail(to: { email: string; language: Language }, key: EmailKey, params: Record<string, string>): Email {
+  return {
     to: to.email,
     subject: translateDynamic(to.language, `emails.${key}Subject`, params),
     bodyText: translateDynamic(to.language, `emails.${key}Body`, params),
-  });
+  };
+}
+
+export async function enqueueTemplatedEmail(ctx: WriteContext, to: { email: string; language: Language }, key: EmailKey, params: Record<string, string>): Promise<void> {
+  await enqueueEmail(ctx, templatedEmail(to, key, params));
 }
