@@ -267,7 +267,7 @@ export function ChoiceGroup({
   /** Long lists (organisations) scroll inside a box of their own. */
   scrollable?: boolean;
 }) {
-  const { id, kept, describedBy, messages, frame } = useFieldParts(name, hint);
+  const { id, error, kept, describedBy, messages, frame } = useFieldParts(name, hint);
   const checked = new Set(kept !== undefined ? kept.split('\n') : defaultValues);
   return (
     <fieldset id={id} tabIndex={-1} aria-describedby={describedBy} className={frame}>
@@ -276,7 +276,7 @@ export function ChoiceGroup({
       <ul className={`mt-1 space-y-1 ${scrollable ? 'max-h-72 max-w-xl overflow-y-auto rounded border-2 border-slate-600 bg-white p-2' : ''}`}>
         {options.map((option, i) => (
           <li key={option.value} className="flex items-center gap-2">
-            <input id={`${id}-${i}`} type={type} name={name} value={option.value} defaultChecked={checked.has(option.value)} className="h-5 w-5" />
+            <input id={`${id}-${i}`} type={type} name={name} value={option.value} defaultChecked={checked.has(option.value)} aria-invalid={error ? true : undefined} className="h-5 w-5" />
             <label htmlFor={`${id}-${i}`}>{option.label}</label>
           </li>
         ))}

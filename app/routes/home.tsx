@@ -41,7 +41,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     canSendAnnouncements: can(actor, 'announcement.send'),
     checklists,
     calendar,
-    announcements: announcements && { rows: announcements.rows, more: announcements.total > announcements.rows.length },
+    announcements: announcements && {
+      rows: announcements.rows.map(({ audience: _audience, recipientCount: _count, ...text }) => text),
+      more: announcements.total > announcements.rows.length,
+    },
   };
 }
 
@@ -99,7 +102,7 @@ function CalendarSummary({ current, next }: NonNullable<Route.ComponentProps['lo
       ) : (
         <ul className="mb-3 space-y-2">
           {current.map((event) => (
-            <CalendarEventItem key={`${event.year}-${event.id ?? event.window}-${event.startsOn}`} event={event} phase="now" />
+            <CalendarEventItem key={`${event.year}-${event.id ?? event.window}-${event.startsOn}`} event={event} phase="now" headingLevel={4} />
           ))}
         </ul>
       )}
@@ -108,7 +111,7 @@ function CalendarSummary({ current, next }: NonNullable<Route.ComponentProps['lo
           <h3 className="text-lg font-semibold">{t('home.calendarNext')}</h3>
           <ul className="mb-3 space-y-2">
             {next.map((event) => (
-              <CalendarEventItem key={`${event.year}-${event.id ?? event.window}-${event.startsOn}`} event={event} phase="upcoming" />
+              <CalendarEventItem key={`${event.year}-${event.id ?? event.window}-${event.startsOn}`} event={event} phase="upcoming" headingLevel={4} />
             ))}
           </ul>
         </>

@@ -20,12 +20,16 @@ export function eventTitle(language: Language, event: Pick<CalendarEvent, 'windo
   return event.title[language] || event.title.fi;
 }
 
-/** "Lisätuntien haku … ei ole nyt auki. Vuonna 2027: 13.3.2027–25.3.2027, 14.8.2027–25.8.2027." */
-export function windowClosedMessage(language: Language, status: WindowStatus): string {
+/** The parameters of `calendar.windowClosed`: the window's name, its year and its periods there. */
+export function windowClosedParams(language: Language, status: WindowStatus) {
   const periods = status.periods.map((p) => formatEventDates(language, { window: status.window, ...p })).join(', ');
-  return translateDynamic(language, 'calendar.windowClosed', {
+  return {
     window: translateDynamic(language, `calendar.windows.${status.window}`),
     year: status.year,
     periods: periods || translateDynamic(language, 'calendar.noPeriods'),
-  });
+  };
 }
+
+/** "Aikaikkuna ”Lisätuntien haku …” ei ole nyt auki. Vuonna 2027: 13.3.2027–25.3.2027, 14.8.2027–25.8.2027." */
+export const windowClosedMessage = (language: Language, status: WindowStatus) =>
+  translateDynamic(language, 'calendar.windowClosed', windowClosedParams(language, status));

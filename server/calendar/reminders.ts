@@ -8,7 +8,7 @@ import { templatedEmail } from '../notifications/templated-email';
 import { type IsoDate, addDays, helsinkiDate, yearOf } from './dates';
 import { formatEventDates, formatIsoDate } from './format';
 import { type CalendarWindow, windowShapes } from './template';
-import { type CalendarEvent, yearCalendar } from './year-calendar';
+import { type CalendarEvent, yearCalendars } from './year-calendar';
 
 export type ReminderStage = 'opens' | 'closes7' | 'closes1';
 
@@ -31,20 +31,24 @@ export interface DueReminder {
 
 /**
  * The reminders to send today. Each is sent from its day until the next one is due (the last until
- * the window closes), so a scheduler that was down catches up without sending stale warnings.
+ * the window closes; an opening until its year ends), so a scheduler that was down catches up
+ * without sending stale warnings. A closing warning due on or before the opening day is left out:
+ * the opening email already gives the dates. The key names the date a stage is about (the start for
+ * the opening, the end for the warnings), so correcting the other date does not send it again.
  */
 export function dueReminders(events: CalendarEvent[], today: IsoDate): DueReminder[] {
   return events.flatMap((event) => {
     if (!event.window) return [];
-    const period = windowShapes[event.window] === 'period';
+    const shape = windowShapes[event.window];
     const stages = (stagesByWindow[event.window] ?? [])
       .map((stage) => ({ stage, on: dueOn(stage, event) }))
-      // A warning that would come before a short window even opens is left out.
-      .filter(({ stage, on }) => stage === 'opens' || !period || on >= event.startsOn);
+      .filter(({ stage, on }) => stage === 'opens' || shape !== 'period' || on > event.startsOn);
+    const lastDay = shape === 'opening' ? `${event.year}-12-31` : event.endsOn;
     return stages.flatMap(({ stage, on }, i) => {
-      const until = i + 1 < stages.length ? addDays(stages[i + 1]!.on, -1) : event.endsOn;
+      const until = i + 1 < stages.length ? addDays(stages[i + 1]!.on, -1) : lastDay;
       if (today < on || today > until) return [];
-      return [{ key: `${event.window}:${event.startsOn}:${event.endsOn}:${stage}`, stage, event }];
+      const about = stage === 'opens' ? event.startsOn : event.endsOn;
+      return [{ key: `${event.window}:${about}:${stage}`, stage, event }];
     });
   });
 }
@@ -70,9 +74,10 @@ const emailKeys = { opens: 'reminderOpens', closes7: 'reminderCloses7', closes1:
  */
 export async function sendDueReminders(ctx: DomainContext, links: { publicUrl: string }): Promise<number> {
   const today = helsinkiDate(ctx.clock.now());
-  const calendar = await yearCalendar(ctx.db, yearOf(today));
+  // Next year's too: an early-January deadline is warned about in December.
+  const calendars = await yearCalendars(ctx.db, [yearOf(today), yearOf(today) + 1]);
   let sent = 0;
-  for (const reminder of dueReminders(calendar.events, today)) {
+  for (const reminder of dueReminders(calendars.flatMap((c) => c.events), today)) {
     sent += await ctx.db.transaction(async (tx) => {
       const admins = await activeAdmins(tx);
       if (admins.length === 0) return 0;

@@ -20,7 +20,7 @@ export interface AnnouncementInput {
 
 export type SendAnnouncementResult =
   | { ok: true; id: string; recipients: number }
-  | { ok: false; error: 'announcements.errors.chooseOrganisations' | 'announcements.errors.noRecipients' | 'forms.invalidValue'; field: 'organisationIds' };
+  | { ok: false; error: 'announcements.errors.chooseOrganisations' | 'announcements.errors.organisationsWithAllAdmins' | 'announcements.errors.noRecipients' | 'forms.invalidValue'; field: 'organisationIds' };
 
 type AnnouncementRow = typeof announcements.$inferSelect;
 
@@ -39,6 +39,10 @@ export async function sendAnnouncement(ctx: ActorContext, input: AnnouncementInp
   const chosen = [...new Set(input.organisationIds)];
   if (input.audience === 'organisations' && chosen.length === 0) {
     return { ok: false, error: 'announcements.errors.chooseOrganisations', field: 'organisationIds' };
+  }
+  // Ticked organisations with "all admins" chosen is a mistake that would email everyone: ask again.
+  if (input.audience === 'allAdmins' && chosen.length > 0) {
+    return { ok: false, error: 'announcements.errors.organisationsWithAllAdmins', field: 'organisationIds' };
   }
   return ctx.db.transaction(async (tx) => {
     if (input.audience === 'organisations') {

@@ -70,6 +70,9 @@ describe('announcements', () => {
     const count = async () => (await handle.db.select().from(announcements)).length;
     const before = await count();
     expect(await sendAnnouncement(staff, input({ audience: 'organisations' }), links)).toMatchObject({ ok: false, error: 'announcements.errors.chooseOrganisations' });
+    // Organisations ticked while "all admins" is chosen would email everyone by mistake.
+    const orgA = await organisationIdByName(handle.db, demoOrgA);
+    expect(await sendAnnouncement(staff, input({ organisationIds: [orgA] }), links)).toMatchObject({ ok: false, error: 'announcements.errors.organisationsWithAllAdmins' });
     expect(await sendAnnouncement(staff, input({ audience: 'organisations', organisationIds: ['00000000-0000-4000-8000-000000000000'] }), links)).toMatchObject({
       ok: false,
       error: 'forms.invalidValue',

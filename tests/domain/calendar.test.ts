@@ -10,7 +10,8 @@ import { createYearCalendar, yearCalendar } from '../../server/calendar/year-cal
 import type { DatabaseHandle } from '../../server/db/client';
 import { auditLog, calendarReminders, emailOutbox, organisations, users } from '../../server/db/schema';
 import { seedDemoData } from '../../server/seed/demo';
-import { requireOpenWindow } from '../../app/http/window.server';
+import { requireOpenWindow, windowClosedFormError } from '../../app/http/window.server';
+import { translateDynamic } from '../../app/i18n';
 import { openTestDatabase } from '../support/database';
 import { actorByEmail, demoOrgB } from '../support/demo';
 import { emailsTo } from '../support/outbox';
@@ -99,11 +100,17 @@ describe('windows', () => {
     const refusal = await requireOpenWindow(ctx(), 'fi', 'additionalHours').catch((error: unknown) => error);
     expect(refusal).toMatchObject({ init: { status: 409 } });
     const message = (refusal as { data: { windowClosed: string } }).data.windowClosed;
-    expect(message).toContain('Lisätuntien haku ja tuntien palautus ei ole nyt auki');
+    expect(message).toContain('Aikaikkuna ”Lisätuntien haku ja tuntien palautus” ei ole nyt auki');
     expect(message).toContain('20.3.2027–28.3.2027');
     expect(message).toContain('14.8.2027–25.8.2027');
+    // A form gets the refusal next to what the user typed, so nothing is lost.
+    const formRefusal = await windowClosedFormError(ctx(), 'sv', 'additionalHours', { hours: '120' });
+    expect(formRefusal).toMatchObject({ init: { status: 409 }, data: { values: { hours: '120' } } });
+    const error = (formRefusal as unknown as { data: { errors: { _form: { key: string; params: Record<string, string> } } } }).data.errors._form;
+    expect(translateDynamic('sv', error.key, error.params)).toContain('Tidsfönstret ”Ansökan om tilläggstimmar och återlämnande av timmar” är inte öppet nu');
     at('2027-08-20T09:00:00Z');
     await expect(requireOpenWindow(ctx(), 'sv', 'additionalHours')).resolves.toMatchObject({ open: true });
+    expect(await windowClosedFormError(ctx(), 'sv', 'additionalHours', {})).toBeNull();
   });
 
   it('read a year’s January expense-report deadline from the next year, or the template while it has none', async () => {
@@ -183,6 +190,28 @@ describe('reminders', () => {
     expect(stagesOn([proposals], '2026-10-31')).toEqual(['closes1']);
   });
 
+  it('always announce a short window’s opening, and leave out warnings due on or before it', () => {
+    const eightDays = { ...proposals, startsOn: '2026-03-13', endsOn: '2026-03-20' };
+    expect(stagesOn([eightDays], '2026-03-13')).toEqual(['opens']);
+    expect(stagesOn([eightDays], '2026-03-18')).toEqual(['opens']);
+    expect(stagesOn([eightDays], '2026-03-19')).toEqual(['closes1']);
+    const twoDays = { ...proposals, startsOn: '2026-03-13', endsOn: '2026-03-14' };
+    expect(stagesOn([twoDays], '2026-03-13')).toEqual(['opens']);
+    expect(stagesOn([twoDays], '2026-03-14')).toEqual(['opens']);
+    // An opening stays announceable until its year ends, in case the scheduler missed its day.
+    const trainings = { ...event, window: 'nextYearTrainings' as const, startsOn: '2026-12-01', endsOn: '2026-12-01' };
+    expect(stagesOn([trainings], '2026-12-03')).toEqual(['opens']);
+  });
+
+  it('are keyed on the date they are about, so correcting the other date sends nothing again', () => {
+    const [opens] = dueReminders([proposals], '2026-10-01');
+    const [opensAfterFix] = dueReminders([{ ...proposals, endsOn: '2026-10-30' }], '2026-10-01');
+    expect(opensAfterFix!.key).toBe(opens!.key);
+    const [warning] = dueReminders([proposals], '2026-10-24');
+    const [warningAfterFix] = dueReminders([{ ...proposals, startsOn: '2026-10-02' }], '2026-10-24');
+    expect(warningAfterFix!.key).toBe(warning!.key);
+  });
+
   it('go to every active admin once, in their language, also when two schedulers run at once', async () => {
     const kykAdmin = 'paakayttaja@kyk.example';
     await handle.db.update(users).set({ language: 'sv' }).where(eq(users.email, kykAdmin));
@@ -199,7 +228,7 @@ describe('reminders', () => {
     expect(kll[0]!.bodyText).toContain('http://sivis.test/calendar');
     const kyk = await emailsTo(handle.db, kykAdmin);
     expect(kyk.filter((e) => e.subject === 'Timansökan för nästa år börjar')).toHaveLength(1);
-    const rows = await handle.db.select().from(calendarReminders).where(eq(calendarReminders.reminderKey, 'hourProposals:2027-10-01:2027-10-31:opens'));
+    const rows = await handle.db.select().from(calendarReminders).where(eq(calendarReminders.reminderKey, 'hourProposals:2027-10-01:opens'));
     expect(rows).toHaveLength(adminCount);
     const outbox = await handle.db.select().from(emailOutbox);
     expect(outbox.filter((e) => /tuntihaku alkaa|Timansökan för nästa år börjar|Hour proposals for next year begins/.test(e.subject))).toHaveLength(adminCount);
@@ -209,10 +238,21 @@ describe('reminders', () => {
     await handle.db.update(organisations).set({ endedAt: new Date('2027-10-02T00:00:00Z') }).where(eq(organisations.name, demoOrgB));
     at('2027-10-24T05:00:00Z');
     await sendDueReminders(ctx(), links);
-    const sevenDays = (await emailsTo(handle.db, 'paakayttaja@kll.example')).filter((e) => e.subject === 'Ensi vuoden tuntihaku: viikko aikaa');
+    const sevenDays = (await emailsTo(handle.db, 'paakayttaja@kll.example')).filter((e) => e.subject === 'Ensi vuoden tuntihaku päättyy 31.10.2027');
     expect(sevenDays).toHaveLength(1);
     expect(sevenDays[0]!.bodyText).toContain('31.10.2027');
-    expect((await emailsTo(handle.db, 'paakayttaja@kyk.example')).filter((e) => e.subject.includes('en vecka kvar'))).toHaveLength(0);
+    expect((await emailsTo(handle.db, 'paakayttaja@kyk.example')).filter((e) => e.subject.includes('slutar'))).toHaveLength(0);
     await handle.db.update(organisations).set({ endedAt: null }).where(eq(organisations.name, demoOrgB));
+  });
+
+  it('warn in December about an early-January deadline of next year’s calendar', async () => {
+    at('2027-12-01T08:00:00Z');
+    expect((await yearCalendar(handle.db, 2028)).stored).toBe(true);
+    const deadline = await eventOf(2028, 'expenseReportDeadline');
+    await saveCalendarEvent(await staff(), 2028, deadline.id, edit({ startsOn: '2028-01-03' }));
+    at('2027-12-27T08:00:00Z');
+    await sendDueReminders(ctx(), links);
+    const warnings = (await emailsTo(handle.db, 'paakayttaja@kll.example')).filter((e) => e.subject.startsWith('Edellisen vuoden koulutusten kuluselvitysten määräaika päättyy'));
+    expect(warnings.map((w) => w.subject)).toEqual(['Edellisen vuoden koulutusten kuluselvitysten määräaika päättyy 3.1.2028']);
   });
 });

@@ -52,7 +52,7 @@ test('staff create the year’s calendars, an admin sees them, the reminder and 
   await page.getByLabel('Kansanliikkeiden Liitto ry').check();
   await page.getByRole('button', { name: 'Lähetä tiedote' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Syksyn aluetapaamiset');
-  await expect(page.getByText(/Tiedote on lähetetty \d+ pääkäyttäjälle/)).toBeVisible();
+  await expect(page.getByText(/Tiedote on lähetetty\. Vastaanottajia: \d+/)).toBeVisible();
 
   // The admin sees what comes next, the note, and the announcement on the front page.
   const adminContext = await browser.newContext();

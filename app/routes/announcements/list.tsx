@@ -9,7 +9,11 @@ import { announcementText, listAnnouncements } from '../../../server/notificatio
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const ctx = await requirePermission(request, context, 'announcement.read');
-  return { canSend: can(ctx.actor, 'announcement.send'), ...(await listAnnouncements(ctx, pageParam(request))) };
+  const canSend = can(ctx.actor, 'announcement.send');
+  const page = await listAnnouncements(ctx, pageParam(request));
+  // Admins are not told whom else an announcement went to.
+  const rows = page.rows.map(({ audience, recipientCount, ...row }) => ({ ...row, ...(canSend ? { audience, recipientCount } : { audience: null, recipientCount: null }) }));
+  return { canSend, ...page, rows };
 }
 
 export default function Announcements({ loaderData }: Route.ComponentProps) {
@@ -36,8 +40,8 @@ export default function Announcements({ loaderData }: Route.ComponentProps) {
             { header: t('announcements.subject'), cell: (a) => <Link to={`/announcements/${a.id}`}>{announcementText(a, language).subject}</Link> },
             ...(canSend
               ? [
-                  { header: t('announcements.audience'), cell: (a: (typeof loaderData.rows)[number]) => t(`announcements.audiences.${a.audience}`) },
-                  { header: t('announcements.recipients'), cell: (a: (typeof loaderData.rows)[number]) => number(a.recipientCount), numeric: true },
+                  { header: t('announcements.audience'), cell: (a: (typeof loaderData.rows)[number]) => (a.audience ? t(`announcements.audiences.${a.audience}`) : '') },
+                  { header: t('announcements.recipients'), cell: (a: (typeof loaderData.rows)[number]) => (a.recipientCount === null ? '' : number(a.recipientCount)), numeric: true },
                 ]
               : []),
           ]}
