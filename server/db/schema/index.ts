@@ -4,3 +4,4 @@ export * from './centre';
 export * from './notifications';
 export * from './organisations';
 export * from './calendar';
+export * from './hours';
