@@ -1,5 +1,6 @@
+import { data } from 'react-router';
 import type { z } from 'zod';
-import { type FieldErrors, type FormResult, formErrorField, validateForm } from '../forms/validation';
+import { type FieldError, type FieldErrors, type FormResult, formErrorField, validateForm } from '../forms/validation';
 
 /** Reads and validates a submitted form; a body that cannot be read is a form-level error. */
 export async function readForm<S extends z.ZodObject>(
@@ -37,4 +38,10 @@ export async function readIntentForm<M extends Record<string, z.ZodObject>>(
   const name = intent.length === 1 && typeof intent[0] === 'string' && Object.hasOwn(schemas, intent[0]) ? intent[0] : null;
   if (!name) return { intent: null, ok: false, errors: { [formErrorField]: { key: 'forms.invalidValue' } }, values: {} };
   return { intent: name, ...validateForm(schemas[name]!, formData.entries()) } as never;
+}
+
+/** A refusal shown next to one field (or above the form, with `_form`), keeping what the user typed. */
+export function fieldRefusal(field: string, error: FieldError, values: Record<string, string> = {}, status = 400) {
+  const errors: FieldErrors = { [field]: error };
+  return data({ ok: false as const, errors, values }, { status });
 }

@@ -6,6 +6,10 @@ import type { NavItem } from '../components/Layout';
 export function navigationFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ to: '/', labelKey: 'nav.home' }];
   if (can(actor, 'organisation.list')) items.push({ to: '/organisations', labelKey: 'nav.organisations' });
+  // Staff decide every organisation's hours; an admin or coordinator follows their own organisation's.
+  const ownHours = actor.grants.find((g) => g.organisationId && can(actor, 'hours.view', { organisationId: g.organisationId }))?.organisationId;
+  if (can(actor, 'hours.decide')) items.push({ to: '/hours', labelKey: 'nav.hours' });
+  else if (ownHours) items.push({ to: `/organisations/${ownHours}/hours`, labelKey: 'nav.hours' });
   if (can(actor, 'calendar.view')) items.push({ to: '/calendar', labelKey: 'nav.calendar' });
   if (can(actor, 'announcement.read')) items.push({ to: '/announcements', labelKey: 'nav.announcements' });
   if (can(actor, 'outbox.read')) items.push({ to: '/outbox', labelKey: 'nav.outbox' });

@@ -3,6 +3,7 @@ import type { DomainContext } from '../../server/context';
 import { windowClosedMessage, windowClosedParams } from '../../server/calendar/format';
 import { type WindowStatus, type YearWindow, windowStatus } from '../../server/calendar/windows';
 import { formErrorField } from '../forms/validation';
+import { fieldRefusal } from './form.server';
 import type { Language } from '../i18n';
 
 /**
@@ -22,6 +23,5 @@ export async function requireOpenWindow(ctx: DomainContext, language: Language, 
 export async function windowClosedFormError(ctx: DomainContext, language: Language, window: YearWindow, values: Record<string, string>) {
   const status = await windowStatus(ctx, window);
   if (status.open) return null;
-  const errors = { [formErrorField]: { key: 'calendar.windowClosed', params: windowClosedParams(language, status) } };
-  return data({ ok: false as const, errors, values }, { status: 409 });
+  return fieldRefusal(formErrorField, { key: 'calendar.windowClosed', params: windowClosedParams(language, status) }, values, 409);
 }

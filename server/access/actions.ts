@@ -49,6 +49,11 @@ export const actions = {
   'announcement.send': [centreStaff],
   // An admin reads those to all admins or to their organisation (filtered in SQL).
   'announcement.read': [centreStaff, organisation('org_admin')],
+  'hours.decide': [centreStaff],
+  // An admin reads their own organisation's published decisions (checked against the decision).
+  'hours.readDecision': [centreStaff, organisation('org_admin')],
+  'hours.view': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator')],
+  'hours.distribute': [organisation('org_admin')],
   'outbox.read': [centreStaff],
   'audit.read': [centre('centre_admin')],
 } as const satisfies Record<string, readonly Rule[]>;
@@ -64,5 +69,6 @@ export const organisationWrites: ReadonlySet<Action> = new Set<Action>([
   'user.deactivate',
   'organisation.endMembership',
   'adminRole.giveUp',
+  'hours.distribute',
 ]);
 export const actionNames = Object.keys(actions) as Action[];

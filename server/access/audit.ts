@@ -41,7 +41,13 @@ export type AuditAction =
   | 'calendar.eventDeleted'
   | 'calendar.feedCreated'
   | 'calendar.feedRevoked'
-  | 'announcement.sent';
+  | 'announcement.sent'
+  | 'hours.budgetSet'
+  | 'hours.decisionDrafted'
+  | 'hours.decisionPublished'
+  | 'hours.peerQuotaSet'
+  | 'hours.allocated'
+  | 'hours.takenBack';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,36 +1,9 @@
-import { PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { a4, margin, write } from '../pdf/text';
 import { type Language, formatDateTime, translator } from '../../app/i18n';
 
 /** The duties an applicant accepts (product spec section 2), in the order they are listed. */
 export const adminDuties = ['hours', 'proposal', 'distribution', 'details', 'communication'] as const;
-
-const margin = 56;
-const lineHeight = 16;
-
-/** Writes wrapped text downwards from y; returns the y below it. */
-function write(page: PDFPage, font: PDFFont, text: string, y: number, size = 11): number {
-  const width = page.getWidth() - 2 * margin;
-  let line = '';
-  let cursor = y;
-  const flush = () => {
-    page.drawText(line, { x: margin, y: cursor, size, font, color: rgb(0.1, 0.1, 0.1) });
-    cursor -= lineHeight;
-    line = '';
-  };
-  for (const paragraph of text.split('\n')) {
-    for (const word of paragraph.split(' ')) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) > width && line) {
-        flush();
-        line = word;
-      } else {
-        line = candidate;
-      }
-    }
-    flush();
-  }
-  return cursor;
-}
 
 export interface ApplicationContent {
   applicantName: string;
@@ -52,7 +25,7 @@ export async function renderApplicationPdf(content: ApplicationContent): Promise
   pdf.setCreator('Sivisverkko');
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const page = pdf.addPage([595.28, 841.89]);
+  const page = pdf.addPage(a4);
   let y = page.getHeight() - margin;
   y = write(page, bold, t('adminApplication.pdf.title'), y, 16) - 8;
   y = write(page, font, `${t('adminApplication.pdf.applicant')}: ${content.applicantName} <${content.applicantEmail}>`, y);
@@ -82,7 +55,7 @@ export async function addSignaturePage(reviewed: Uint8Array, details: SignatureD
   pdf.setModificationDate(details.signedAt);
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const page = pdf.addPage([595.28, 841.89]);
+  const page = pdf.addPage(a4);
   let y = page.getHeight() - margin;
   y = write(page, bold, t('adminApplication.pdf.signatureTitle'), y, 16) - 8;
   y = write(page, font, `${t('adminApplication.pdf.signer')}: ${details.signerName}`, y);

@@ -17,7 +17,8 @@ type EmailKey =
   | 'adminApplicationRejected'
   | 'reminderOpens'
   | 'reminderCloses7'
-  | 'reminderCloses1';
+  | 'reminderCloses1'
+  | 'hourDecisionPublished';
 
 /** The email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */
 export function templatedEmail(to: { email: string; language: Language }, key: EmailKey, params: Record<string, string>): Email {

@@ -5,7 +5,7 @@ import { Notice } from '../../components/Notice';
 import { calendarEventSchema, deleteCalendarEventSchema } from '../../forms/calendar';
 import { requirePermission, requireUuid } from '../../http/authorize.server';
 import { saveEventForm } from '../../http/calendar-event.server';
-import { requireYear } from '../../http/calendar-year.server';
+import { requireYear } from '../../http/year.server';
 import { readIntentForm } from '../../http/form.server';
 import { translateDynamic } from '../../i18n';
 import { useI18n } from '../../i18n/react';

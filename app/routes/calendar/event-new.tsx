@@ -4,7 +4,7 @@ import { CalendarEventForm } from '../../components/CalendarEventForm';
 import { calendarEventSchema } from '../../forms/calendar';
 import { requirePermission } from '../../http/authorize.server';
 import { saveEventForm } from '../../http/calendar-event.server';
-import { requireYear } from '../../http/calendar-year.server';
+import { requireYear } from '../../http/year.server';
 import { readForm } from '../../http/form.server';
 import { useI18n } from '../../i18n/react';
 import { yearCalendar } from '../../../server/calendar/year-calendar';

@@ -6,7 +6,7 @@ import { Notice } from '../../components/Notice';
 import { ChoiceGroup, SubmitButton, ValidatedForm } from '../../components/forms';
 import { createCalendarSchema } from '../../forms/calendar';
 import { requirePermission } from '../../http/authorize.server';
-import { yearParam } from '../../http/calendar-year.server';
+import { yearParam } from '../../http/year.server';
 import { readForm } from '../../http/form.server';
 import { useI18n } from '../../i18n/react';
 import { can } from '../../../server/access/permissions';

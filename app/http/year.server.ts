@@ -12,8 +12,8 @@ export function requireYear(value: string | null | undefined): number {
   return year;
 }
 
-/** The `year` query parameter, this Helsinki year when it is absent. */
-export function yearParam(request: Request, clock: Clock): number {
+/** The `year` query parameter; when absent, this Helsinki year plus `offset` (decisions are for next year). */
+export function yearParam(request: Request, clock: Clock, offset = 0): number {
   const raw = new URL(request.url).searchParams.get('year');
-  return raw === null ? yearOf(helsinkiDate(clock.now())) : requireYear(raw);
+  return raw === null ? yearOf(helsinkiDate(clock.now())) + offset : requireYear(raw);
 }

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Hours as people write them ("120", "12,5", "0.25") into hundredths; up to 999 999 hours. */
+export const hoursField = z
+  .string()
+  .trim()
+  .min(1)
+  .max(12)
+  .refine((v) => /^\d{1,6}([,.]\d{1,2})?$/.test(v), { message: 'hours.errors.invalidHours' })
+  .transform((v) => {
+    const [whole, fraction = ''] = v.replace(',', '.').split('.');
+    return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  });
+
+const reason = z.string().trim().max(500).default('');
+
+export const budgetSchema = z.object({ intent: z.literal('budget'), hours: hoursField, reason });
+export const publishAllSchema = z.object({ intent: z.literal('publishAll') });
+export const decisionSchema = z.object({ intent: z.literal('save'), hours: hoursField, decisionText: z.string().trim().max(5000).default('') });
+export const publishSchema = z.object({ intent: z.literal('publish') });
+export const peerQuotaSchema = z.object({ intent: z.literal('quota'), hours: hoursField, reason });
+export const allocationSchema = z.object({
+  intent: z.enum(['allocate', 'takeBack']),
+  unitId: z.uuid(),
+  hours: hoursField.refine((v) => v > 0, { message: 'hours.errors.positive' }),
+  reason,
+});

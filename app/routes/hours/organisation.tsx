@@ -1,0 +1,165 @@
+import { Link, data } from 'react-router';
+import type { Route } from './+types/organisation';
+import { HelpLink } from '../../components/HelpLink';
+import { HourWarnings, Hours } from '../../components/Hours';
+import { HoursChart } from '../../components/HoursChart';
+import { Notice } from '../../components/Notice';
+import { StatusTag } from '../../components/StatusTag';
+import { Table } from '../../components/Table';
+import { ChoiceGroup, SelectField, SubmitButton, TextField, ValidatedForm } from '../../components/forms';
+import { allocationSchema } from '../../forms/hours';
+import { requirePermission, requireUuid } from '../../http/authorize.server';
+import { fieldRefusal, readForm } from '../../http/form.server';
+import { requestLanguage } from '../../http/language.server';
+import { yearParam } from '../../http/year.server';
+import { useI18n } from '../../i18n/react';
+import { can } from '../../../server/access/permissions';
+import { getDecision } from '../../../server/hours/decisions';
+import { distributeHours } from '../../../server/hours/distribution';
+import { formatHours } from '../../../server/hours/format';
+import { organisationHours } from '../../../server/hours/monitoring';
+import { getOrganisation } from '../../../server/organisations/get-organisation';
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const organisationId = requireUuid(params.organisationId);
+  const ctx = await requirePermission(request, context, 'hours.view', { organisationId });
+  const year = yearParam(request, ctx.clock);
+  const [organisation, hours, decision] = await Promise.all([getOrganisation(ctx, organisationId), organisationHours(ctx, organisationId, year), getDecision(ctx.db, year, organisationId)]);
+  if (!organisation) throw data(null, { status: 404 });
+  return {
+    organisation: { id: organisation.id, name: organisation.name },
+    hours,
+    decision: decision?.status === 'published' ? { id: decision.id } : null,
+    // Coordinators see their part; only the organisation-wide view shows the whole picture.
+    wholeOrganisation: can(ctx.actor, 'organisation.edit', { organisationId }),
+    canDistribute: can(ctx.actor, 'hours.distribute', { organisationId }),
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const organisationId = requireUuid(params.organisationId);
+  const ctx = await requirePermission(request, context, 'hours.distribute', { organisationId });
+  const year = yearParam(request, ctx.clock);
+  const form = await readForm(request, allocationSchema);
+  if (!form.ok) return data(form, { status: 400 });
+  const result = await distributeHours(ctx, { year, organisationId, ...form.data, hundredths: form.data.hours, direction: form.data.intent });
+  if (!result.ok) {
+    const language = await requestLanguage(request, ctx.actor.language);
+    const values = { intent: form.data.intent, unitId: form.data.unitId, reason: form.data.reason };
+    if (!('availableHundredths' in result)) return fieldRefusal('unitId', { key: result.error }, values);
+    const key = form.data.intent === 'allocate' ? 'hours.errors.poolInsufficient' : 'hours.errors.unitInsufficient';
+    return fieldRefusal('hours', { key, params: { hours: formatHours(language, result.availableHundredths) } }, values);
+  }
+  return { ok: true as const, intent: form.data.intent };
+}
+
+export default function OrganisationHours({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useI18n();
+  const { organisation, hours, decision, wholeOrganisation, canDistribute } = loaderData;
+  const { year, organisation: totals } = hours;
+  const labels = { intent: t('hours.direction'), unitId: t('hours.unit'), hours: t('hours.hoursField'), reason: t('hours.reason') };
+  const unitOptions = hours.units.map((u) => ({ value: u.unit.id, label: `${'– '.repeat(u.unit.depth)}${u.unit.name}` }));
+  return (
+    <>
+      <title>{`${t('hours.organisationTitle', { year, organisation: organisation.name })} – ${t('app.name')}`}</title>
+      <p className="mb-2">
+        <Link to={`/organisations/${organisation.id}`}>{t('hours.backToOrganisation', { organisation: organisation.name })}</Link>
+      </p>
+      <h1>{t('hours.organisationTitle', { year, organisation: organisation.name })}</h1>
+      <HelpLink area="hours" />
+      <nav aria-label={t('calendar.yearNavigation')} className="mb-4 flex gap-4">
+        <Link to={`?year=${year - 1}`}>{t('calendar.previousYear', { year: year - 1 })}</Link>
+        <Link to={`?year=${year + 1}`}>{t('calendar.nextYear', { year: year + 1 })}</Link>
+        {decision && <a href={`/hours/decisions/${decision.id}/pdf`}>{t('hours.printDecision')}</a>}
+      </nav>
+      {actionData?.ok && <Notice tone="ok">{t(`hours.saved.${actionData.intent}`)}</Notice>}
+      {wholeOrganisation && (
+        <>
+          <HourWarnings warnings={totals.warnings} />
+          <dl className="mb-6 grid max-w-3xl grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3">
+            {(
+              [
+                ['granted', totals.base],
+                ['unallocated', hours.unallocated],
+                ['reserved', totals.reserved],
+                ['used', totals.used],
+                ['free', totals.free],
+              ] as const
+            ).map(([key, value]) => (
+              <div key={key} className="rounded border border-slate-300 bg-white p-3">
+                <dt className="text-sm text-slate-700">{t(`hours.figures.${key}`)}</dt>
+                <dd className="text-xl font-semibold tabular-nums">
+                  <Hours hundredths={value} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+          {totals.base === 0 && <p className="mb-4">{t('hours.noGrant', { year })}</p>}
+          <HoursChart series={hours.series} title={t('hours.chart.title', { year })} baseLabel={t('hours.chart.granted')} />
+          {hours.peer && (
+            <p className="mb-6">
+              {t('hours.peerSummary')}: <Hours hundredths={hours.peer.base} /> · {t('hours.figures.reserved')} <Hours hundredths={hours.peer.reserved} /> ·{' '}
+              {t('hours.figures.used')} <Hours hundredths={hours.peer.used} />
+            </p>
+          )}
+        </>
+      )}
+      <section aria-labelledby="units-title" className="mb-6">
+        <h2 id="units-title">{t('hours.unitsTitle')}</h2>
+        {wholeOrganisation && <p className="mb-3 max-w-3xl">{t('hours.unitsIntro')}</p>}
+        {hours.units.length === 0 ? (
+          <p>{t('hours.noUnits')}</p>
+        ) : (
+          <Table
+            caption={t('hours.unitsTitle')}
+            rows={hours.units}
+            rowKey={(u) => u.unit.id}
+            columns={[
+              {
+                header: t('hours.unit'),
+                cell: (u) => (
+                  <span style={{ paddingLeft: `${u.unit.depth * 1.25}rem` }}>
+                    <Link to={`/organisations/${organisation.id}/hours/${u.unit.id}?year=${year}`}>{u.unit.name}</Link>
+                    {u.warnings.length > 0 && (
+                      <>
+                        {' '}
+                        <StatusTag tone="warn">{t(`hours.warningTags.${u.warnings[0]!}`)}</StatusTag>
+                      </>
+                    )}
+                  </span>
+                ),
+              },
+              { header: t('hours.figures.allocated'), cell: (u) => <Hours hundredths={u.allocated} />, numeric: true },
+              { header: t('hours.figures.reserved'), cell: (u) => <Hours hundredths={u.reserved} />, numeric: true },
+              { header: t('hours.figures.used'), cell: (u) => <Hours hundredths={u.used} />, numeric: true },
+              { header: t('hours.figures.remaining'), cell: (u) => <Hours hundredths={u.remaining} />, numeric: true },
+            ]}
+          />
+        )}
+      </section>
+      {canDistribute && unitOptions.length > 0 && (
+        <section aria-labelledby="distribute-title" className="max-w-3xl rounded border border-slate-300 bg-white p-4">
+          <h2 id="distribute-title" className="mt-0">
+            {t('hours.distributeTitle')}
+          </h2>
+          <ValidatedForm method="post" schema={allocationSchema} serverState={actionData && !actionData.ok ? actionData : undefined} labels={labels}>
+            <ChoiceGroup
+              name="intent"
+              legend={labels.intent}
+              type="radio"
+              options={[
+                { value: 'allocate', label: t('hours.allocate') },
+                { value: 'takeBack', label: t('hours.takeBack') },
+              ]}
+              defaultValues={['allocate']}
+            />
+            <SelectField name="unitId" label={labels.unitId} placeholder={t('hours.chooseUnit')} options={unitOptions} />
+            <TextField name="hours" label={labels.hours} hint={t('hours.hoursHint')} />
+            <TextField name="reason" label={labels.reason} required={false} />
+            <SubmitButton>{t('hours.distributeSubmit')}</SubmitButton>
+          </ValidatedForm>
+        </section>
+      )}
+    </>
+  );
+}

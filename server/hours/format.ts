@@ -1,0 +1,7 @@
+import { type Language, formatNumber } from '../../app/i18n';
+
+/** Hours from hundredths, with only the decimals needed: "120", "12,5", "0,25". */
+export function formatHours(language: Language, hundredths: number): string {
+  const digits = hundredths % 100 === 0 ? 0 : hundredths % 10 === 0 ? 1 : 2;
+  return formatNumber(language, hundredths / 100, digits);
+}
