@@ -23,6 +23,13 @@ export function HoursChart({ series, title, baseLabel }: { series: MonthPoint[];
   const y = (value: number) => pad.top + (1 - value / max) * (height - pad.top - pad.bottom);
   const labels = { base: baseLabel, committed: t('hours.chart.committed'), used: t('hours.chart.used') };
   const monthName = (month: number) => new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : `${language}-FI`, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
+  if (points.every((p) => p.base === null)) {
+    return (
+      <p className="mb-6">
+        <span className="font-semibold">{title}:</span> {t('hours.chart.notStarted')}
+      </p>
+    );
+  }
   return (
     <figure className="mb-6 max-w-3xl">
       <figcaption className="mb-2 font-semibold">{title}</figcaption>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Form, Link, NavLink, useLocation } from 'react-router';
+import { Form, Link, useLocation } from 'react-router';
 import { languages } from '../i18n';
 import { useI18n } from '../i18n/react';
 
@@ -15,6 +15,10 @@ export interface Viewer {
 export function Layout({ viewer, nav, children }: { viewer: Viewer | null; nav: NavItem[]; children: ReactNode }) {
   const { t, language } = useI18n();
   const location = useLocation();
+  // One item is current: the longest whose path the page is under (hours pages sit under /organisations).
+  const current = nav
+    .filter((item) => (item.to === '/' ? location.pathname === '/' : location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   const here = location.pathname + location.search;
   return (
     <>
@@ -65,15 +69,13 @@ export function Layout({ viewer, nav, children }: { viewer: Viewer | null; nav: 
             <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">
               {nav.map((item) => (
                 <li key={item.to}>
-                  <NavLink
+                  <Link
                     to={item.to}
-                    end={item.to === '/'}
-                    className={({ isActive }) =>
-                      `block px-3 py-2 text-white no-underline hover:bg-brand-900 ${isActive ? 'bg-brand-900 font-semibold underline' : ''}`
-                    }
+                    aria-current={item.to === current ? 'page' : undefined}
+                    className={`block px-3 py-2 text-white no-underline hover:bg-brand-900 ${item.to === current ? 'bg-brand-900 font-semibold underline' : ''}`}
                   >
                     {t(item.labelKey)}
-                  </NavLink>
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -3,9 +3,9 @@ import { z } from 'zod';
 /** Hours as people write them ("120", "12,5", "0.25") into hundredths; up to 999 999 hours. */
 export const hoursField = z
   .string()
-  .trim()
-  .min(1)
-  .max(12)
+  // Spaces people type as thousands separators (also no-break ones) are not part of the number.
+  .transform((v) => v.replace(/[\s\u00a0\u202f]/g, ''))
+  .pipe(z.string().min(1).max(12))
   .refine((v) => /^\d{1,6}([,.]\d{1,2})?$/.test(v), { message: 'hours.errors.invalidHours' })
   .transform((v) => {
     const [whole, fraction = ''] = v.replace(',', '.').split('.');

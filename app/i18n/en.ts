@@ -864,6 +864,7 @@ export const en: Translation = {
       used: 'Used',
       month: 'Month',
       asTable: 'The figures as a table',
+      notStarted: 'The chart is shown once the year has begun.',
     },
     unitsTitle: 'Units',
     unitsIntro: 'The granted hours are a shared pool. You may allocate part of them to units: a training uses its own unit\'s hours first, then the nearest unit above it, and last the pool.',

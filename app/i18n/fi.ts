@@ -850,6 +850,7 @@ export const fi = {
       used: 'Käytetty',
       month: 'Kuukausi',
       asTable: 'Luvut taulukkona',
+      notStarted: 'Kuvaaja näkyy, kun vuosi on alkanut.',
     },
     unitsTitle: 'Alaorganisaatiot',
     unitsIntro: 'Myönnetyt tunnit ovat yhteinen potti. Voit jakaa osan alaorganisaatioille: koulutus käyttää ensin oman alaorganisaationsa tunnit, sitten lähimmän ylemmän ja lopuksi potin.',

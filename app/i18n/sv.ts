@@ -851,6 +851,7 @@ export const sv: Translation = {
       used: 'Använt',
       month: 'Månad',
       asTable: 'Siffrorna som tabell',
+      notStarted: 'Diagrammet visas när året har börjat.',
     },
     unitsTitle: 'Underorganisationer',
     unitsIntro: 'De beviljade timmarna är en gemensam pott. Du kan fördela en del till underorganisationer: en utbildning använder först sin egen underorganisations timmar, sedan den närmaste överordnades och sist pottens.',

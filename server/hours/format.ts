@@ -5,3 +5,9 @@ export function formatHours(language: Language, hundredths: number): string {
   const digits = hundredths % 100 === 0 ? 0 : hundredths % 10 === 0 ? 1 : 2;
   return formatNumber(language, hundredths / 100, digits);
 }
+
+/** Hours for an input field: no digit grouping, so that the value can be sent back as it is. */
+export function formatHoursInput(language: Language, hundredths: number): string {
+  const text = String(hundredths / 100);
+  return language === 'en' ? text : text.replace('.', ',');
+}

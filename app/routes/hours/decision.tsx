@@ -15,7 +15,7 @@ import { translateDynamic } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { windowStatus } from '../../../server/calendar/windows';
 import { getDecision, organisationTotals, publishDecisions, saveDecisionDraft, setOrganisationPeerQuota } from '../../../server/hours/decisions';
-import { formatHours } from '../../../server/hours/format';
+import { formatHours, formatHoursInput } from '../../../server/hours/format';
 import { getOrganisation } from '../../../server/organisations/get-organisation';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -115,7 +115,7 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
         ) : (
           <ValidatedForm method="post" schema={decisionSchema} serverState={serverState('save')} labels={decisionLabels}>
             <input type="hidden" name="intent" value="save" />
-            <TextField name="hours" label={decisionLabels.hours} hint={t('hours.hoursHint')} defaultValue={decision ? formatHours(language, decision.grantedHundredths) : ''} />
+            <TextField name="hours" label={decisionLabels.hours} hint={t('hours.hoursHint')} defaultValue={decision ? formatHoursInput(language, decision.grantedHundredths) : ''} />
             <TextArea name="decisionText" label={decisionLabels.decisionText} defaultValue={decision?.decisionText ?? ''} rows={5} />
             <SubmitButton>{t('hours.saveDraft')}</SubmitButton>
           </ValidatedForm>
@@ -141,7 +141,7 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
         <p className="mb-3">{t('hours.peerQuotaIntro')}</p>
         <ValidatedForm method="post" schema={peerQuotaSchema} serverState={serverState('quota')} labels={quotaLabels}>
           <input type="hidden" name="intent" value="quota" />
-          <TextField name="hours" label={quotaLabels.hours} hint={t('hours.hoursHint')} defaultValue={formatHours(language, peerQuota)} />
+          <TextField name="hours" label={quotaLabels.hours} hint={t('hours.hoursHint')} defaultValue={formatHoursInput(language, peerQuota)} />
           <TextField name="reason" label={quotaLabels.reason} required={false} />
           <SubmitButton>{t('hours.saveQuota')}</SubmitButton>
         </ValidatedForm>

@@ -18,7 +18,7 @@ import { useI18n } from '../../i18n/react';
 import { formatEventDates } from '../../../server/calendar/format';
 import { windowStatus } from '../../../server/calendar/windows';
 import { decisionOverview, publishDecisions, setBudget } from '../../../server/hours/decisions';
-import { formatHours } from '../../../server/hours/format';
+import { formatHours, formatHoursInput } from '../../../server/hours/format';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const ctx = await requirePermission(request, context, 'hours.decide');
@@ -86,7 +86,7 @@ export default function Decisions({ loaderData, actionData }: Route.ComponentPro
         </dl>
         <ValidatedForm method="post" schema={budgetSchema} serverState={actionData && !actionData.ok && !formError ? actionData : undefined} labels={budgetLabels}>
           <input type="hidden" name="intent" value="budget" />
-          <TextField name="hours" label={budgetLabels.hours} hint={t('hours.hoursHint')} defaultValue={formatHours(language, centre.budget)} />
+          <TextField name="hours" label={budgetLabels.hours} hint={t('hours.hoursHint')} defaultValue={formatHoursInput(language, centre.budget)} />
           <TextField name="reason" label={budgetLabels.reason} required={false} />
           <SubmitButton>{t('hours.saveBudget')}</SubmitButton>
         </ValidatedForm>
