@@ -49,7 +49,9 @@ function figuresFor(sources: Set<string>, accounts: Account[], transfers: Transf
   const usedIds = new Set(accounts.filter((a) => a.kind === 'used' && sources.has(a.drawnFromId ?? '')).map((a) => a.id));
   const months = Array.from({ length: 12 }, () => ({ base: 0, reserved: 0, used: 0 }));
   for (const t of transfers) {
-    const month = Number(helsinkiDate(t.at).slice(5, 7)) - 1;
+    // Grants are published the year before: what came earlier counts from January, what came later in December.
+    const date = helsinkiDate(t.at);
+    const month = date < `${year}` ? 0 : date > `${year}-12-31` ? 11 : Number(date.slice(5, 7)) - 1;
     const bucket = months[month]!;
     for (const source of sources) {
       if (t.toAccountId === source && baseKinds.in.includes(t.kind)) bucket.base += t.hundredths;
