@@ -42,6 +42,8 @@ export interface Fixtures {
   announcementId: string;
   /** The org admin's iCalendar feed, "<token>.ics". */
   feedFile: string;
+  /** A decision on the demo organisation's hours for `year` (a draft made by the runner if none). */
+  decisionId: string;
 }
 
 export interface BenchCase {
@@ -142,6 +144,13 @@ export const benchCases: BenchCase[] = [
   page('invitation link (unknown token)', 'anonymous', '/invitation', { query: 'token=unknown' }),
   page('sign-in blocks, centre staff', 'centreStaff', '/sign-in-blocks'),
   page('outbox, centre staff', 'centreStaff', '/outbox'),
+  page('hour decisions, centre staff', 'centreStaff', '/hours'),
+  page('an organisation’s hour decision, centre staff', 'centreStaff', '/hours/:year/organisations/:organisationId'),
+  page('hour decision PDF, centre staff', 'centreStaff', '/hours/decisions/:decisionId/pdf'),
+  page('teaching hours, org admin', 'orgAdmin', '/organisations/:organisationId/hours'),
+  // The generated data's completed year (the generator anchors its history at 2026).
+  page('teaching hours of the largest organisation in 2025, centre staff', 'centreStaff', '/organisations/:organisationId/hours', { ...largest, query: 'year=2025' }),
+  page('teaching hours of a unit, coordinator', 'coordinator', '/organisations/:organisationId/hours/:unitId'),
   page('annual calendar, org admin', 'orgAdmin', '/calendar'),
   page('annual calendar, centre staff', 'centreStaff', '/calendar'),
   page('calendar subscription page, trainer', 'trainer', '/calendar/subscription'),
@@ -183,6 +192,9 @@ export const benchCases: BenchCase[] = [
   action('second admin application (refused)', 'trainer', '/admin-application', 'organisationId=:organisationId&justification=Bench&acceptDuties=yes', 400),
   action('signing with a wrong password (scrypt, refused)', 'trainer', '/admin-application/:applicationId', 'reviewedSha256=:reviewedSha256&password=wrong-password', 400, 2),
   action('deciding an unsigned application (refused)', 'centreStaff', '/admin-applications/:applicationId', 'intent=approve&reason=', 409),
+  action('hour budget in a wrong form (refused)', 'centreStaff', '/hours', 'intent=budget&hours=abc', 400),
+  action('peer quota beyond the budget (refused)', 'centreStaff', '/hours/:year/organisations/:organisationId', 'intent=quota&hours=999999', 400),
+  action('allocating more than the pool holds (refused)', 'orgAdmin', '/organisations/:organisationId/hours', 'intent=allocate&unitId=:unitId&hours=999999', 400),
   action('creating a calendar that exists (refused)', 'centreStaff', '/calendar', 'intent=create&source=template', 409),
   { ...action('calendar event ending before it starts (refused)', 'centreStaff', '/calendar/:year/events/:eventId', 'intent=save&startsOn=:year-10-31&endsOn=:year-10-01', 400), ...firstEvent },
   action('new calendar event outside the year (refused)', 'centreStaff', '/calendar/:year/events/new', 'intent=save&startsOn=2000-01-01&titleFi=Bench', 400),

@@ -137,15 +137,15 @@ async function lookUpFixtures(url: string, cookies: Map<BenchUser, string | null
   const reviewedSha256 = /name="reviewedSha256" value="([0-9a-f]{64})"/.exec(draft)?.[1];
   const adminRole = await (await fetch(`${url}/organisations/${own.id}/admin-role`, { headers: { Cookie: cookies.get('orgAdmin')! } })).text();
   const orgAdminId = /name="userId" value="([0-9a-f-]{36})"/.exec(adminRole)?.[1];
-  const calendar = await calendarFixtures(url, cookies, own.id);
+  const calendar = await yearFixtures(url, cookies, own.id);
   if (!unitId || !userId || !businessId || !coordinatorId || !staffId || !applicationId || !orgAdminId || !reviewedSha256) {
     throw new Error('The demo data lacks the units, people, business ID or application the fixtures need.');
   }
   return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256, ...calendar };
 }
 
-/** This year's calendar (created if missing), an announcement to the demo organisation, and a feed address. */
-async function calendarFixtures(url: string, cookies: Map<BenchUser, string | null>, organisationId: string) {
+/** This year's calendar (created if missing), an announcement to the demo organisation, a feed address and an hour decision. */
+async function yearFixtures(url: string, cookies: Map<BenchUser, string | null>, organisationId: string) {
   const post = (path: string, as: BenchUser, body: Record<string, string> | URLSearchParams) =>
     fetch(`${url}${path}`, {
       method: 'POST',
@@ -165,7 +165,13 @@ async function calendarFixtures(url: string, cookies: Map<BenchUser, string | nu
   const subscription = await (await post('/calendar/subscription', 'orgAdmin', { intent: 'create' })).text();
   const feedFile = /\/calendar\/feed\/([A-Za-z0-9_-]{43}\.ics)/.exec(subscription)?.[1];
   if (!event || !announcementId || !feedFile) throw new Error('The calendar, announcement or feed fixtures could not be made.');
-  return { year: event[1]!, calendarEventId: event[2]!, announcementId, feedFile };
+  // A decision on the organisation's hours this year: saving a draft is refused once one is published.
+  const decisionPath = `/hours/${event[1]}/organisations/${organisationId}`;
+  await post(decisionPath, 'centreStaff', { intent: 'save', hours: '1000', decisionText: 'Bench' });
+  const decisionPage = await (await fetch(`${url}${decisionPath}`, { headers: { Cookie: cookies.get('centreStaff')! } })).text();
+  const decisionId = /\/hours\/decisions\/([0-9a-f-]{36})\/pdf/.exec(decisionPage)?.[1];
+  if (!decisionId) throw new Error('The hour decision fixture could not be made.');
+  return { year: event[1]!, calendarEventId: event[2]!, announcementId, feedFile, decisionId };
 }
 
 interface LoadResult {

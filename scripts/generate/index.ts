@@ -4,11 +4,12 @@ import type { Database } from '../../server/db/types';
 import { businessIdFor } from '../../server/organisations/business-id';
 import { type DataGenerator, type Progress, makeInsert } from './context';
 import { calendarGenerator } from './calendar';
+import { hoursGenerator } from './hours';
 import { organisationsGenerator } from './organisations';
 import { Random } from './random';
 
 /** In dependency order. A later issue appends its generator here. */
-export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator];
+export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator];
 
 export class AlreadyGeneratedError extends Error {}
 

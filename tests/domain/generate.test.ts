@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Progress } from '../../scripts/generate/context';
 import { AlreadyGeneratedError, generateData } from '../../scripts/generate/index';
 import type { DatabaseHandle } from '../../server/db/client';
-import { announcements, calendarYears, organisations, roleAssignments, units, users } from '../../server/db/schema';
+import { announcements, calendarYears, hourAccounts, hourDecisions, organisations, roleAssignments, units, users } from '../../server/db/schema';
+import { balances } from '../../server/hours/accounts';
 import { isValidBusinessId } from '../../server/organisations/business-id';
 import { openTestDatabase } from '../support/database';
 import { fingerprint } from '../support/fingerprint';
@@ -39,6 +40,13 @@ describe('the data generator', () => {
     expect(calendars.map((c) => c.year).sort()).toEqual([2024, 2025, 2026]);
     const [announcementCount] = await db.select({ n: count() }).from(announcements);
     expect(announcementCount!.n).toBe(2);
+    // The generated ledger is one the domain could have written: nothing overdrawn.
+    const accounts = await db.select().from(hourAccounts);
+    const held = await balances(db, accounts.map((a) => a.id));
+    expect(accounts.filter((a) => a.kind !== 'source' && held.get(a.id)! < 0)).toEqual([]);
+    expect(accounts.some((a) => a.kind === 'used')).toBe(true);
+    const [decisionCount] = await db.select({ n: count() }).from(hourDecisions);
+    expect(decisionCount!.n).toBe(2);
     const [topLevel] = await db.select({ n: count() }).from(units).where(isNull(units.parentId));
     expect(topLevel!.n).toBeGreaterThan(0);
     expect(topLevel!.n).toBeLessThan(20);

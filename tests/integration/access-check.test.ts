@@ -6,6 +6,7 @@ import { systemClock } from '../../server/clock';
 import { createFeedToken } from '../../server/calendar/feed';
 import { createYearCalendar, yearCalendar } from '../../server/calendar/year-calendar';
 import { sendAnnouncement } from '../../server/notifications/announcements';
+import { getDecision, publishDecisions, saveDecisionDraft, setBudget } from '../../server/hours/decisions';
 import { centreImageOwner, saveImage } from '../../server/organisations/images';
 import { seedDemoData } from '../../server/seed/demo';
 import { makePng } from '../../server/organisations/sample-images';
@@ -37,6 +38,7 @@ let applicationIds: { own: string; other: string };
 let announcementIds: { own: string; other: string };
 let calendarEventId: string;
 let feedFile: string;
+let decisionIds: { own: string; other: string };
 const calendarYear = 2027;
 
 beforeAll(async () => {
@@ -74,6 +76,17 @@ beforeAll(async () => {
   };
   announcementIds = { own: await announcementTo(organisations.own), other: await announcementTo(organisations.other) };
   feedFile = `${await createFeedToken({ db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'paakayttaja@kll.example') })}.ics`;
+  // Published decisions for both organisations, made inside next year's decision window.
+  const novemberStaff = { ...staff, clock: { now: () => new Date('2026-11-20T09:00:00Z') } };
+  await setBudget(novemberStaff, 2027, 100_000, '');
+  for (const organisationId of Object.values(organisations)) {
+    await saveDecisionDraft(novemberStaff, { year: 2027, organisationId, grantedHundredths: 10_000, decisionText: '' });
+  }
+  await publishDecisions(novemberStaff, 2027, null, { publicUrl: 'http://sivis.test' });
+  decisionIds = {
+    own: (await getDecision(handle.db, 2027, organisations.own))!.id,
+    other: (await getDecision(handle.db, 2027, organisations.other))!.id,
+  };
   unitIds = { own: (await unitByName(handle.db, 'Etelän piiri')).id, other: (await unitByName(handle.db, 'Länsi-Suomen alue')).id };
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
@@ -156,6 +169,7 @@ function concretePath(pattern: string, scope: 'own' | 'other'): string {
     .replace(':year', String(calendarYear))
     .replace(':eventId', calendarEventId)
     .replace(':file', feedFile)
+    .replace(':decisionId', decisionIds[scope])
     .replace(':area', 'units')
     .replace('*', 'no-such-page');
 }

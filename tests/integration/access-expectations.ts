@@ -196,6 +196,33 @@ export const accessExpectations: RouteExpectation[] = [
     actions: ['announcement.read'],
     answers: { own: only({ ...centre, org_admin: 200 }, 403), other: only({ ...centre, org_admin: 404 }, 403) },
   },
+  { route: 'GET /hours', actions: ['hours.decide'], answers: only(centre, 403) },
+  { route: 'POST /hours', actions: ['hours.decide'], answers: only({ centre_admin: 400, centre_staff: 400 }, 403) },
+  { route: 'GET /hours/:year/organisations/:organisationId', actions: ['hours.decide'], answers: only(centre, 403) },
+  { route: 'POST /hours/:year/organisations/:organisationId', actions: ['hours.decide'], answers: only({ centre_admin: 400, centre_staff: 400 }, 403) },
+  {
+    // Published decisions of organisation A (own) and B (other).
+    route: 'GET /hours/decisions/:decisionId/pdf',
+    actions: ['hours.readDecision'],
+    answers: { own: only({ ...centre, org_admin: 200 }, 403), other: only({ ...centre, org_admin: 404 }, 403) },
+  },
+  {
+    route: 'GET /organisations/:organisationId/hours',
+    actions: ['hours.view'],
+    answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200 }, 403), other: only(centre, 404) },
+  },
+  {
+    // Only the organisation's own admin distributes its hours.
+    route: 'POST /organisations/:organisationId/hours',
+    actions: ['hours.distribute'],
+    answers: { own: only({ org_admin: 400 }, 403), other: { ...only({}, 404), centre_admin: 403, centre_staff: 403 } },
+  },
+  {
+    // The unit is a district the demo coordinator does not coordinate.
+    route: 'GET /organisations/:organisationId/hours/:unitId',
+    actions: ['hours.view'],
+    answers: { own: only({ ...centre, org_admin: 200 }, 403), other: only(centre, 404) },
+  },
   { route: 'GET /outbox', actions: ['outbox.read'], answers: only(centre, 403) },
   { route: 'GET /audit', actions: ['audit.read'], answers: only({ centre_admin: 200 }, 403) },
   { route: 'GET /sign-in-blocks', actions: ['signIn.unblock'], answers: only(centre, 403) },

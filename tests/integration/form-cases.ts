@@ -10,6 +10,7 @@ import { loadActor } from '../../server/access/actor';
 import { createApplication, signApplication } from '../../server/admin-applications/applications';
 import { passwordReauthentication } from '../../server/admin-applications/signing';
 import { helsinkiDate, yearOf } from '../../server/calendar/dates';
+import { grantHours, setCentreBudget } from '../../server/hours/ledger';
 import { adminApplications, calendarYears, organisations, roleAssignments, signatureRecords, users } from '../../server/db/schema';
 import type { Database } from '../../server/db/types';
 import { businessIdFor } from '../../server/organisations/business-id';
@@ -69,6 +70,8 @@ export interface FormCase {
 }
 
 const password = { required: true, maxLength: 200, freeText: true };
+/** Hours as typed: at most two decimals; 12 characters once spaces are taken out. */
+const hoursSpec: FieldSpec = { required: true, maxLength: 12, wrongKind: '1,234' };
 const calendarEventFields: Record<string, FieldSpec> = {
   // A hidden field: its error is listed in the summary, linked to the field.
   intent: { required: true, maxLength: 4, wrongKind: 'delete', errorText: 'field-intent"' },
@@ -560,6 +563,57 @@ export const formCases: FormCase[] = [
     },
     errorsShownAs: 'fieldErrors',
     validStatus: 302,
+  },
+  {
+    name: 'the centre’s hour budget',
+    route: '/hours',
+    as: 'centre_staff',
+    valid: { intent: 'budget', hours: '12 500', reason: 'OKM:n päätös' },
+    fields: {
+      // One page, two forms told apart by intent: a wrong one is refused as a whole.
+      intent: { required: true, maxLength: 10, wrongKind: 'delete', errorText: 'Arvo ei kelpaa' },
+      hours: hoursSpec,
+      reason: { required: false, maxLength: 500, freeText: true },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'an hour decision draft',
+    route: '/hours/:year/organisations/:organisationId',
+    as: 'centre_staff',
+    valid: { intent: 'save', hours: '1200,5', decisionText: 'Myönnetään koulutuksiin.' },
+    fields: {
+      intent: { required: true, maxLength: 7, wrongKind: 'delete', errorText: 'Arvo ei kelpaa' },
+      hours: hoursSpec,
+      decisionText: { required: false, maxLength: 5000, freeText: true },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'distributing hours to a unit',
+    route: '/organisations/:organisationId/hours',
+    as: 'org_admin',
+    valid: { intent: 'allocate', hours: '2,5', reason: 'Piirin koulutukset' },
+    prepare: async (env) => {
+      // The page is this year's: the organisation needs hours in its pool to give out.
+      const year = yearOf(helsinkiDate(env.clock.now()));
+      await env.db.transaction(async (tx) => {
+        const ledger = { db: tx, clock: env.clock, actorUserId: null };
+        await setCentreBudget(ledger, year, 1_000_000);
+        await grantHours(ledger, { year, organisationId: env.organisationId, hundredths: 1000, kind: 'grant' });
+      });
+      return { unitId: env.unitId };
+    },
+    fields: {
+      intent: { required: true, maxLength: 8, wrongKind: 'steal' },
+      unitId: { required: true, maxLength: 36, wrongKind: 'not-a-unit' },
+      hours: { ...hoursSpec, wrongKind: '0' },
+      reason: { required: false, maxLength: 500, freeText: true },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
   },
   {
     // Last: its valid submission ends organisation A's membership, after which its forms refuse changes.
