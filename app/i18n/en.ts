@@ -784,6 +784,7 @@ export const en: Translation = {
     },
   },
   hours: {
+    organisationLink: 'Teaching hours and monitoring',
     decisionsTitle: 'Hour decisions for {{year}}',
     budgetTitle: 'The study centre\'s hour budget for {{year}}',
     budget: 'Budget',

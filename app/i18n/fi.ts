@@ -770,6 +770,7 @@ export const fi = {
     },
   },
   hours: {
+    organisationLink: 'Opetustunnit ja niiden seuranta',
     decisionsTitle: 'Tuntipäätökset vuodelle {{year}}',
     budgetTitle: 'Opintokeskuksen tuntibudjetti vuodelle {{year}}',
     budget: 'Budjetti',

@@ -771,6 +771,7 @@ export const sv: Translation = {
     },
   },
   hours: {
+    organisationLink: 'Undervisningstimmar och uppföljning',
     decisionsTitle: 'Timbeslut för {{year}}',
     budgetTitle: 'Studiecentralens timbudget för {{year}}',
     budget: 'Budget',

@@ -25,6 +25,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     notice: new URL(request.url).searchParams.has('created') ? ('newOrganisation.created' as const) : new URL(request.url).searchParams.has('ended') ? ('membership.ended' as const) : null,
     units: await getUnitTree(ctx, organisationId),
     canListUsers: can(ctx.actor, 'user.list', { organisationId }),
+    canViewHours: can(ctx.actor, 'hours.view', { organisationId }),
     canListOrganisations: can(ctx.actor, 'organisation.list'),
   };
 }
@@ -111,6 +112,11 @@ export default function OrganisationDetail({ loaderData }: Route.ComponentProps)
       {loaderData.canListUsers && (
         <p>
           <Link to={`/organisations/${organisation.id}/users`}>{t('organisations.showUsers')}</Link>
+        </p>
+      )}
+      {loaderData.canViewHours && (
+        <p>
+          <Link to={`/organisations/${organisation.id}/hours`}>{t('hours.organisationLink')}</Link>
         </p>
       )}
       <h2>{t('organisations.unitTree')}</h2>
