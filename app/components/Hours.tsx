@@ -22,3 +22,22 @@ export function HourWarnings({ warnings }: { warnings: HoursWarning[] }) {
     </>
   );
 }
+
+export type FigureKey = 'granted' | 'unallocated' | 'reserved' | 'used' | 'free' | 'allocated' | 'remaining';
+
+/** The headline figures of a dashboard, each a term and its hours. */
+export function HourFigures({ figures }: { figures: readonly (readonly [FigureKey, number])[] }) {
+  const { t } = useI18n();
+  return (
+    <dl className="mb-6 grid max-w-3xl grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-4">
+      {figures.map(([key, value]) => (
+        <div key={key} className="rounded border border-slate-300 bg-white p-3">
+          <dt className="text-sm text-slate-700">{t(`hours.figures.${key}`)}</dt>
+          <dd className="text-xl font-semibold tabular-nums">
+            <Hours hundredths={value} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

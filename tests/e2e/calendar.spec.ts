@@ -1,18 +1,14 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { demoUsers, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { demoUsers, expect, expectNoSeriousA11yViolations, resetServerClock, setServerClock, signIn, test } from './fixtures';
 
-const origin = { Origin: 'http://127.0.0.1:3100' };
-/** Sets the server's clock (frozen); sessions follow it, so each step signs in afresh. */
-const setClock = (request: APIRequestContext, now: string, runJobs = false) =>
-  request.post('/__test/clock', { form: { now, ...(runJobs ? { runJobs: '1' } : {}) }, headers: origin });
 const eventItem = (page: Page, title: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
 
 test.afterAll(async ({ request }) => {
-  await request.post('/__test/clock', { form: { reset: '1' }, headers: origin });
+  await resetServerClock(request);
 });
 
 test('staff create the year’s calendars, an admin sees them, the reminder and an announcement', async ({ page, request, browser }) => {
-  await setClock(request, '2031-09-15T07:00:00Z');
+  await setServerClock(request, '2031-09-15T07:00:00Z');
   await signIn(page, demoUsers.centreStaff);
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Vuosikello' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vuosikello 2031');
@@ -79,8 +75,8 @@ test('staff create the year’s calendars, an admin sees them, the reminder and 
   await adminContext.close();
 
   // On the opening day the scheduler queues the reminder; it is in the outbox once.
-  await setClock(request, '2031-09-22T05:00:00Z', true);
-  await setClock(request, '2031-09-22T06:00:00Z', true);
+  await setServerClock(request, '2031-09-22T05:00:00Z', true);
+  await setServerClock(request, '2031-09-22T06:00:00Z', true);
   await signIn(page, demoUsers.centreStaff);
   await page.goto('/outbox');
   const reminders = page.locator('tr', { hasText: 'paakayttaja@kll.example' }).filter({ hasText: 'Ensi vuoden tuntihaku alkaa' });

@@ -65,3 +65,10 @@ export async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
   await expect(page).toHaveURL(/\/login$/);
 }
+
+const testOrigin = { Origin: 'http://127.0.0.1:3100' };
+
+/** Sets the server's clock (frozen), optionally running the scheduled jobs on that day. Sessions follow it. */
+export const setServerClock = (request: import('@playwright/test').APIRequestContext, now: string, runJobs = false) =>
+  request.post('/__test/clock', { form: { now, ...(runJobs ? { runJobs: '1' } : {}) }, headers: testOrigin });
+export const resetServerClock = (request: import('@playwright/test').APIRequestContext) => request.post('/__test/clock', { form: { reset: '1' }, headers: testOrigin });

@@ -1,18 +1,16 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { demoUsers, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { demoUsers, expect, expectNoSeriousA11yViolations, resetServerClock, setServerClock, signIn, test } from './fixtures';
 
-const origin = { Origin: 'http://127.0.0.1:3100' };
 /** One figure of a dashboard (a term and its value). */
 const figure = (page: Page, term: string) => page.locator('dl > div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${term}$`) }) });
-const setClock = (request: APIRequestContext, now: string) => request.post('/__test/clock', { form: { now }, headers: origin });
 
 test.afterAll(async ({ request }) => {
-  await request.post('/__test/clock', { form: { reset: '1' }, headers: origin });
+  await resetServerClock(request);
 });
 
 test('staff publish next year’s decisions; the admin allocates to a district and follows the hours', async ({ page, request, browser }) => {
   // November 2033: the decision window for 2034.
-  await setClock(request, '2033-11-10T08:00:00Z');
+  await setServerClock(request, '2033-11-10T08:00:00Z');
   await signIn(page, demoUsers.centreStaff);
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Opetustunnit' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tuntipäätökset vuodelle 2034');
@@ -41,7 +39,7 @@ test('staff publish next year’s decisions; the admin allocates to a district a
   await expect(page.getByRole('row', { name: /Kansanliikkeiden Liitto ry/ })).toContainText('Julkaistu');
 
   // February 2034: the admin gives the northern district its share and sees it on the dashboard.
-  await setClock(request, '2034-02-15T08:00:00Z');
+  await setServerClock(request, '2034-02-15T08:00:00Z');
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, demoUsers.orgAdmin);

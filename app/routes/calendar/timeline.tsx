@@ -1,4 +1,5 @@
 import { Link, data, redirect } from 'react-router';
+import { YearNavigation } from '../../components/YearNavigation';
 import type { Route } from './+types/timeline';
 import { CalendarEventItem } from '../../components/CalendarEventItem';
 import { HelpLink } from '../../components/HelpLink';
@@ -52,11 +53,9 @@ export default function Timeline({ loaderData, actionData }: Route.ComponentProp
       <title>{`${t('calendar.title', { year })} – ${t('app.name')}`}</title>
       <h1>{t('calendar.title', { year })}</h1>
       <HelpLink area="calendar" />
-      <nav aria-label={t('calendar.yearNavigation')} className="mb-4 flex gap-4">
-        <Link to={`/calendar?year=${year - 1}`}>{t('calendar.previousYear', { year: year - 1 })}</Link>
-        <Link to={`/calendar?year=${year + 1}`}>{t('calendar.nextYear', { year: year + 1 })}</Link>
+      <YearNavigation year={year}>
         {loaderData.canSubscribe && <Link to="/calendar/subscription">{t('calendar.subscribeLink')}</Link>}
-      </nav>
+      </YearNavigation>
       {loaderData.created && calendar.stored && <Notice tone="ok">{t('calendar.created', { year })}</Notice>}
       {!calendar.stored && <p className="mb-4 max-w-3xl border-l-4 border-warn-700 bg-white p-3">{t('calendar.notCreated', { year })}</p>}
       {actionData && calendar.stored && <Notice tone="error">{t('calendar.errors.exists')}</Notice>}

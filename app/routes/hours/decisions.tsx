@@ -1,4 +1,5 @@
 import { Form, Link, data } from 'react-router';
+import { YearNavigation } from '../../components/YearNavigation';
 import type { Route } from './+types/decisions';
 import { HelpLink } from '../../components/HelpLink';
 import { Hours } from '../../components/Hours';
@@ -62,10 +63,7 @@ export default function Decisions({ loaderData, actionData }: Route.ComponentPro
       <title>{`${t('hours.decisionsTitle', { year })} – ${t('app.name')}`}</title>
       <h1>{t('hours.decisionsTitle', { year })}</h1>
       <HelpLink area="hours" />
-      <nav aria-label={t('calendar.yearNavigation')} className="mb-4 flex gap-4">
-        <Link to={`/hours?year=${year - 1}`}>{t('calendar.previousYear', { year: year - 1 })}</Link>
-        <Link to={`/hours?year=${year + 1}`}>{t('calendar.nextYear', { year: year + 1 })}</Link>
-      </nav>
+      <YearNavigation year={year} />
       {actionData?.ok && actionData.intent === 'budget' && <Notice tone="ok">{t('hours.budgetSaved')}</Notice>}
       {actionData?.ok && actionData.intent === 'publishAll' && <Notice tone="ok">{t('hours.publishedCount', { count: number(actionData.published) })}</Notice>}
       {formError && <Notice tone="error">{translateDynamic(language, formError.key, formError.params)}</Notice>}

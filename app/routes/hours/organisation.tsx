@@ -1,7 +1,8 @@
 import { Link, data } from 'react-router';
+import { YearNavigation } from '../../components/YearNavigation';
 import type { Route } from './+types/organisation';
 import { HelpLink } from '../../components/HelpLink';
-import { HourWarnings, Hours } from '../../components/Hours';
+import { HourFigures, HourWarnings, Hours } from '../../components/Hours';
 import { HoursChart } from '../../components/HoursChart';
 import { Notice } from '../../components/Notice';
 import { StatusTag } from '../../components/StatusTag';
@@ -67,33 +68,14 @@ export default function OrganisationHours({ loaderData, actionData }: Route.Comp
       </p>
       <h1>{t('hours.organisationTitle', { year, organisation: organisation.name })}</h1>
       <HelpLink area="hours" />
-      <nav aria-label={t('calendar.yearNavigation')} className="mb-4 flex gap-4">
-        <Link to={`?year=${year - 1}`}>{t('calendar.previousYear', { year: year - 1 })}</Link>
-        <Link to={`?year=${year + 1}`}>{t('calendar.nextYear', { year: year + 1 })}</Link>
+      <YearNavigation year={year}>
         {decision && <a href={`/hours/decisions/${decision.id}/pdf`}>{t('hours.printDecision')}</a>}
-      </nav>
+      </YearNavigation>
       {actionData?.ok && <Notice tone="ok">{t(`hours.saved.${actionData.intent}`)}</Notice>}
       {wholeOrganisation && (
         <>
           <HourWarnings warnings={totals.warnings} />
-          <dl className="mb-6 grid max-w-3xl grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3">
-            {(
-              [
-                ['granted', totals.base],
-                ['unallocated', hours.unallocated],
-                ['reserved', totals.reserved],
-                ['used', totals.used],
-                ['free', totals.free],
-              ] as const
-            ).map(([key, value]) => (
-              <div key={key} className="rounded border border-slate-300 bg-white p-3">
-                <dt className="text-sm text-slate-700">{t(`hours.figures.${key}`)}</dt>
-                <dd className="text-xl font-semibold tabular-nums">
-                  <Hours hundredths={value} />
-                </dd>
-              </div>
-            ))}
-          </dl>
+          <HourFigures figures={[['granted', totals.base], ['unallocated', hours.unallocated], ['reserved', totals.reserved], ['used', totals.used], ['free', totals.free]] as const} />
           {totals.base === 0 && <p className="mb-4">{t('hours.noGrant', { year })}</p>}
           <HoursChart series={hours.series} title={t('hours.chart.title', { year })} baseLabel={t('hours.chart.granted')} />
           {hours.peer && (

@@ -1,6 +1,7 @@
 import { Link, data } from 'react-router';
+import { YearNavigation } from '../../components/YearNavigation';
 import type { Route } from './+types/unit';
-import { HourWarnings, Hours } from '../../components/Hours';
+import { HourFigures, HourWarnings } from '../../components/Hours';
 import { HoursChart } from '../../components/HoursChart';
 import { requirePermission, requireUuid } from '../../http/authorize.server';
 import { yearParam } from '../../http/year.server';
@@ -32,28 +33,9 @@ export default function UnitHoursPage({ loaderData }: Route.ComponentProps) {
         <Link to={`/organisations/${organisationId}/hours?year=${year}`}>{t('hours.backToHours')}</Link>
       </p>
       <h1>{t('hours.unitTitle', { year, unit: unit.name })}</h1>
-      <nav aria-label={t('calendar.yearNavigation')} className="mb-4 flex gap-4">
-        <Link to={`?year=${year - 1}`}>{t('calendar.previousYear', { year: year - 1 })}</Link>
-        <Link to={`?year=${year + 1}`}>{t('calendar.nextYear', { year: year + 1 })}</Link>
-      </nav>
+      <YearNavigation year={year} />
       <HourWarnings warnings={figures.warnings} />
-      <dl className="mb-6 grid max-w-3xl grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-4">
-        {(
-          [
-            ['allocated', figures.base],
-            ['reserved', figures.reserved],
-            ['used', figures.used],
-            ['remaining', figures.free],
-          ] as const
-        ).map(([key, value]) => (
-          <div key={key} className="rounded border border-slate-300 bg-white p-3">
-            <dt className="text-sm text-slate-700">{t(`hours.figures.${key}`)}</dt>
-            <dd className="text-xl font-semibold tabular-nums">
-              <Hours hundredths={value} />
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <HourFigures figures={[['allocated', figures.base], ['reserved', figures.reserved], ['used', figures.used], ['remaining', figures.free]] as const} />
       {figures.base === 0 && <p className="mb-4 max-w-3xl">{t('hours.noAllocation')}</p>}
       <HoursChart series={hours.series} title={t('hours.chart.unitTitle', { year, unit: unit.name })} baseLabel={t('hours.chart.allocated')} />
     </>
