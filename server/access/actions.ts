@@ -54,6 +54,14 @@ export const actions = {
   'hours.readDecision': [centreStaff, organisation('org_admin')],
   'hours.view': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator')],
   'hours.distribute': [organisation('org_admin')],
+  'proposal.view': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator')],
+  'proposal.edit': [organisation('org_admin')],
+  // Coordinators fill in the lines delegated to units of their subtree (checked per line).
+  'proposal.fillDelegated': [unitSubtree('unit_coordinator')],
+  'proposal.return': [centreStaff],
+  'hours.request': [organisation('org_admin')],
+  'hours.readRequests': [centreStaff, organisation('org_admin')],
+  'hours.decideRequest': [centreStaff],
   'outbox.read': [centreStaff],
   'audit.read': [centre('centre_admin')],
 } as const satisfies Record<string, readonly Rule[]>;
@@ -70,5 +78,8 @@ export const organisationWrites: ReadonlySet<Action> = new Set<Action>([
   'organisation.endMembership',
   'adminRole.giveUp',
   'hours.distribute',
+  'proposal.edit',
+  'proposal.fillDelegated',
+  'hours.request',
 ]);
 export const actionNames = Object.keys(actions) as Action[];

@@ -47,7 +47,16 @@ export type AuditAction =
   | 'hours.decisionPublished'
   | 'hours.peerQuotaSet'
   | 'hours.allocated'
-  | 'hours.takenBack';
+  | 'hours.takenBack'
+  | 'proposal.created'
+  | 'proposal.lineSaved'
+  | 'proposal.lineDeleted'
+  | 'proposal.lineFilled'
+  | 'proposal.submitted'
+  | 'proposal.returned'
+  | 'hours.requested'
+  | 'hours.returned'
+  | 'hours.requestDecided';
 
 export interface AuditEntry {
   action: AuditAction;

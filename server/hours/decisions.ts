@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { roleHolders } from '../access/approvers';
 import { writeAudit } from '../access/audit';
 import { windowStatus } from '../calendar/windows';
 import type { ActorContext } from '../context';
 import { hourAccounts, hourDecisions, hourTransfers, organisations, users } from '../db/schema';
+import { queryRows } from '../db/query-rows';
 import type { Queryable } from '../db/types';
 import { enqueueEmails } from '../notifications/outbox';
 import { templatedEmail } from '../notifications/templated-email';
@@ -20,22 +21,27 @@ export interface OrganisationYearTotals {
 
 /** Per organisation, what it was granted, has used and has as peer-group quota in the year. */
 export async function organisationTotals(db: Queryable, year: number, organisationIds?: string[]): Promise<Map<string, OrganisationYearTotals>> {
-  const a = hourAccounts;
-  const t = hourTransfers;
-  const inflow = (kinds: string[]) => sql`case when ${t.toAccountId} = ${a.id} and ${t.kind} in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)}) then ${t.hundredths} else 0 end`;
-  const outflow = (kind: string) => sql`case when ${t.fromAccountId} = ${a.id} and ${t.kind} = ${kind} then ${t.hundredths} else 0 end`;
-  const rows = await db
-    .select({
-      organisationId: a.organisationId,
-      granted: sql<string>`sum(case when ${a.kind} = 'pool' then ${inflow(['grant', 'additionalGrant'])} - ${outflow('return')} else 0 end)`,
-      used: sql<string>`sum(case when ${a.kind} = 'used' then ${inflow(['realisation'])} else 0 end)`,
-      peerQuota: sql<string>`sum(case when ${a.kind} = 'peerQuota' then ${inflow(['quota'])} - ${outflow('quotaReduction')} else 0 end)`,
-    })
-    .from(a)
-    .innerJoin(t, or(eq(t.toAccountId, a.id), eq(t.fromAccountId, a.id)))
-    .where(and(eq(a.year, year), inArray(a.kind, ['pool', 'used', 'peerQuota']), organisationIds ? inArray(a.organisationId, organisationIds) : undefined))
-    .groupBy(a.organisationId);
-  return new Map(rows.map((r) => [r.organisationId!, { granted: Number(r.granted), used: Number(r.used), peerQuota: Number(r.peerQuota) }]));
+  if (organisationIds?.length === 0) return new Map();
+  // Each transfer once as hours in and once as hours out, so that both sides join on an index.
+  const rows = await queryRows<{ organisation_id: string; granted: string; used: string; peer_quota: string }>(
+    db,
+    sql`select a.organisation_id,
+          sum(case when a.kind = 'pool' and m.direction = 1 and m.kind in ('grant', 'additionalGrant') then m.hundredths
+                   when a.kind = 'pool' and m.direction = -1 and m.kind = 'return' then -m.hundredths else 0 end) as granted,
+          sum(case when a.kind = 'used' and m.direction = 1 then m.hundredths else 0 end) as used,
+          sum(case when a.kind = 'peerQuota' and m.direction = 1 and m.kind = 'quota' then m.hundredths
+                   when a.kind = 'peerQuota' and m.direction = -1 and m.kind = 'quotaReduction' then -m.hundredths else 0 end) as peer_quota
+        from (
+          select to_account_id as account, kind, hundredths, 1 as direction from ${hourTransfers} where year = ${year}
+          union all
+          select from_account_id, kind, hundredths, -1 from ${hourTransfers} where year = ${year}
+        ) m
+        join ${hourAccounts} a on a.id = m.account
+        where a.kind in ('pool', 'used', 'peerQuota')
+          ${organisationIds ? sql`and a.organisation_id in (${sql.join(organisationIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}
+        group by a.organisation_id`,
+  );
+  return new Map(rows.map((r) => [r.organisation_id, { granted: Number(r.granted), used: Number(r.used), peerQuota: Number(r.peer_quota) }]));
 }
 
 /** The centre's budget for the year (net of reductions) and what of it is still free. */

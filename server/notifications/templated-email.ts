@@ -18,7 +18,10 @@ type EmailKey =
   | 'reminderOpens'
   | 'reminderCloses7'
   | 'reminderCloses1'
-  | 'hourDecisionPublished';
+  | 'hourDecisionPublished'
+  | 'proposalReturned'
+  | 'hourRequestReceived'
+  | 'hourRequestDecided';
 
 /** The email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */
 export function templatedEmail(to: { email: string; language: Language }, key: EmailKey, params: Record<string, string>): Email {

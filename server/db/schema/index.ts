@@ -5,3 +5,4 @@ export * from './notifications';
 export * from './organisations';
 export * from './calendar';
 export * from './hours';
+export * from './proposals';
