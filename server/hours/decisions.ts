@@ -9,6 +9,7 @@ import type { Queryable } from '../db/types';
 import { enqueueEmails } from '../notifications/outbox';
 import { templatedEmail } from '../notifications/templated-email';
 import { formatHours } from './format';
+import { proposalTotals } from './proposals';
 import { type LedgerContext, grantHours, setCentreBudget, setPeerQuota } from './ledger';
 import { balanceOf } from './accounts';
 
@@ -59,12 +60,13 @@ export type Decision = typeof hourDecisions.$inferSelect;
 
 /** Every member organisation with last year's grant and use, and this year's decision and quota. */
 export async function decisionOverview(ctx: ActorContext, year: number) {
-  const [members, decisions, lastYear, thisYear, centre] = await Promise.all([
+  const [members, decisions, lastYear, thisYear, centre, proposals] = await Promise.all([
     ctx.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(isNull(organisations.endedAt)).orderBy(asc(organisations.name)),
     ctx.db.select().from(hourDecisions).where(eq(hourDecisions.year, year)),
     organisationTotals(ctx.db, year - 1),
     organisationTotals(ctx.db, year),
     centreYear(ctx.db, year),
+    proposalTotals(ctx.db, year),
   ]);
   const byOrganisation = new Map(decisions.map((d) => [d.organisationId, d]));
   const rows = members.map((o) => ({
@@ -73,6 +75,7 @@ export async function decisionOverview(ctx: ActorContext, year: number) {
     lastYearUsed: lastYear.get(o.id)?.used ?? 0,
     peerQuota: thisYear.get(o.id)?.peerQuota ?? 0,
     decision: byOrganisation.get(o.id) ?? null,
+    proposal: proposals.get(o.id) ?? null,
   }));
   const sum = (status: Decision['status']) => decisions.filter((d) => d.status === status).reduce((s, d) => s + d.grantedHundredths, 0);
   return { rows, centre, published: sum('published'), drafted: sum('draft') };

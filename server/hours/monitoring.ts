@@ -2,6 +2,7 @@ import { and, eq, inArray, or } from 'drizzle-orm';
 import { helsinkiDate } from '../calendar/dates';
 import type { ActorContext } from '../context';
 import { hourAccounts, hourTransfers } from '../db/schema';
+import { flattenUnits } from '../organisations/flatten-units';
 import { type UnitNode, getUnitTree } from '../organisations/unit-tree';
 
 export type HoursWarning = 'lowFree' | 'projectedUnused';
@@ -84,10 +85,6 @@ export interface UnitHours {
   warnings: HoursWarning[];
 }
 
-function flatten(nodes: UnitNode[], depth = 0): { node: UnitNode; depth: number }[] {
-  return nodes.flatMap((node) => [{ node, depth }, ...flatten(node.children, depth + 1)]);
-}
-
 /** The organisation's hour accounts in the year and every transfer touching them. */
 async function loadLedger(ctx: ActorContext, organisationId: string, year: number) {
   const accounts = await ctx.db.select().from(hourAccounts).where(and(eq(hourAccounts.organisationId, organisationId), eq(hourAccounts.year, year)));
@@ -116,7 +113,7 @@ export async function organisationHours(ctx: ActorContext, organisationId: strin
   // The organisation's own hours flow through its pool and every unit allocation.
   const organisation = figuresFor(new Set([pool?.id ?? '', ...unitAccounts.map((a) => a.id)]), accounts, transfers, { in: ['grant', 'additionalGrant'], out: ['return'] }, year, today);
   const peer = quota ? figuresFor(new Set([quota.id]), accounts, transfers, { in: ['quota'], out: ['quotaReduction'] }, year, today).figures : null;
-  const units: UnitHours[] = flatten(tree).map(({ node, depth }) => {
+  const units: UnitHours[] = flattenUnits(tree).map(({ node, depth }) => {
     const account = unitAccounts.find((a) => a.unitId === node.id);
     const { figures } = account
       ? figuresFor(new Set([account.id]), accounts, transfers, allocationKinds, year, today)

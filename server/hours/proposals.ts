@@ -234,14 +234,14 @@ export async function returnProposal(ctx: ActorContext, organisationId: string, 
   });
 }
 
-/** Submitted proposals' totals per organisation, for the staff's decision page. */
-export async function proposalTotals(db: Queryable, year: number, organisationIds: string[]) {
-  if (organisationIds.length === 0) return new Map<string, { status: Proposal['status']; hundredths: number }>();
+/** Proposals' status and total per organisation (all, or those given), for the staff's decision pages. */
+export async function proposalTotals(db: Queryable, year: number, organisationIds?: string[]) {
+  if (organisationIds?.length === 0) return new Map<string, { status: Proposal['status']; hundredths: number }>();
   const rows = await db
     .select({ organisationId: hourProposals.organisationId, status: hourProposals.status, hundredths: hourProposalLines.hundredths })
     .from(hourProposals)
     .leftJoin(hourProposalLines, eq(hourProposalLines.proposalId, hourProposals.id))
-    .where(and(eq(hourProposals.year, year), inArray(hourProposals.organisationId, organisationIds)));
+    .where(and(eq(hourProposals.year, year), organisationIds ? inArray(hourProposals.organisationId, organisationIds) : undefined));
   const totals = new Map<string, { status: Proposal['status']; hundredths: number }>();
   for (const row of rows) {
     const total = totals.get(row.organisationId) ?? { status: row.status, hundredths: 0 };

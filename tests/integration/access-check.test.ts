@@ -7,6 +7,7 @@ import { createFeedToken } from '../../server/calendar/feed';
 import { createYearCalendar, yearCalendar } from '../../server/calendar/year-calendar';
 import { sendAnnouncement } from '../../server/notifications/announcements';
 import { getDecision, publishDecisions, saveDecisionDraft, setBudget } from '../../server/hours/decisions';
+import { createProposal, saveLineAsAdmin } from '../../server/hours/proposals';
 import { centreImageOwner, saveImage } from '../../server/organisations/images';
 import { seedDemoData } from '../../server/seed/demo';
 import { makePng } from '../../server/organisations/sample-images';
@@ -39,6 +40,7 @@ let announcementIds: { own: string; other: string };
 let calendarEventId: string;
 let feedFile: string;
 let decisionIds: { own: string; other: string };
+let lineIds: { own: string; other: string };
 const calendarYear = 2027;
 
 beforeAll(async () => {
@@ -87,6 +89,17 @@ beforeAll(async () => {
     own: (await getDecision(handle.db, 2027, organisations.own))!.id,
     other: (await getDecision(handle.db, 2027, organisations.other))!.id,
   };
+  // Proposals for 2027, made in October 2026, each with a line delegated to a district.
+  const october = (email: string) => actorByEmail(handle.db, email).then((actor) => ({ db: handle.db, clock: { now: () => new Date('2026-10-10T09:00:00Z') }, actor }));
+  const delegatedLine = async (email: string, organisationId: string, unitName: string) => {
+    const admin = await october(email);
+    await createProposal(admin, organisationId, 2027);
+    const unitId = (await unitByName(handle.db, unitName)).id;
+    const line = await saveLineAsAdmin(admin, organisationId, 2027, null, { unitId, theme: '', hundredths: 0, justification: '', delegated: true });
+    if (!line.ok) throw new Error(line.error);
+    return line.id;
+  };
+  lineIds = { own: await delegatedLine('paakayttaja@kll.example', organisations.own, 'Pohjoisen piiri'), other: await delegatedLine('paakayttaja@kyk.example', organisations.other, 'Länsi-Suomen alue') };
   unitIds = { own: (await unitByName(handle.db, 'Etelän piiri')).id, other: (await unitByName(handle.db, 'Länsi-Suomen alue')).id };
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
@@ -134,6 +147,9 @@ const notBenchmarked: Record<string, string> = {
   'GET /admin-application/:applicationId/pdf': 'a stored file, served as it is',
   'GET /organisations/:organisationId/users/:userId/activation': 'only a link back to the user list',
   'GET /language': 'only redirects',
+  // A line exists only in a proposal made in the proposal window; its page reads what the proposal page reads.
+  'GET /organisations/:organisationId/proposals/:year/lines/:lineId': 'the proposal page’s queries, for one line',
+  'POST /organisations/:organisationId/proposals/:year/lines/:lineId': 'the proposal page’s form, for one line',
   'GET /__test/clock': 'test only',
   'GET /*': 'the not-found page',
 };
@@ -170,6 +186,7 @@ function concretePath(pattern: string, scope: 'own' | 'other'): string {
     .replace(':eventId', calendarEventId)
     .replace(':file', feedFile)
     .replace(':decisionId', decisionIds[scope])
+    .replace(':lineId', lineIds[scope])
     .replace(':area', 'units')
     .replace('*', 'no-such-page');
 }

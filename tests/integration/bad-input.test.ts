@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../../server/db/client';
 import { seedDemoData } from '../../server/seed/demo';
 import { saveCalendarEvent } from '../../server/calendar/events';
 import { createYearCalendar } from '../../server/calendar/year-calendar';
+import { createProposal, saveLineAsAdmin } from '../../server/hours/proposals';
 import { openTestDatabase } from '../support/database';
 import { fingerprint } from '../support/fingerprint';
 import { actorByEmail, demoOrgA, organisationIdByName, unitByName } from '../support/demo';
@@ -40,6 +41,7 @@ beforeAll(async () => {
     applicationId: '00000000-0000-4000-8000-000000000000',
     calendarYear: 2027,
     calendarEventId: '',
+    proposalLineId: '',
   };
   const staff = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'asiantuntija@sivis.example') };
   await createYearCalendar(staff, env.calendarYear, 'template');
@@ -47,6 +49,12 @@ beforeAll(async () => {
   const saved = await saveCalendarEvent(staff, env.calendarYear, null, ownEvent);
   if (!saved.ok) throw new Error(saved.error);
   env.calendarEventId = saved.id;
+  // Organisation A's proposal for 2027 with one line, made in the proposal window.
+  const octoberAdmin = { db: handle.db, clock: { now: () => new Date('2026-10-10T09:00:00Z') }, actor: await actorByEmail(handle.db, 'paakayttaja@kll.example') };
+  await createProposal(octoberAdmin, env.organisationId, env.calendarYear);
+  const line = await saveLineAsAdmin(octoberAdmin, env.organisationId, env.calendarYear, null, { unitId: null, theme: 'Kuorot', hundredths: 1000, justification: '', delegated: false });
+  if (!line.ok) throw new Error(line.error);
+  env.proposalLineId = line.id;
 });
 afterAll(async () => {
   await server?.close();
@@ -61,7 +69,7 @@ async function submit(form: FormCase, body: string | Blob | FormData) {
   if (!(body instanceof FormData)) headers['Content-Type'] = 'application/x-www-form-urlencoded';
   const email = emails[form.as];
   if (email) headers.Cookie = await server.cookieFor((await actorByEmail(handle.db, email)).userId);
-  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId).replace(':year', String(env.calendarYear)).replace(':eventId', env.calendarEventId);
+  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId).replace(':year', String(env.calendarYear)).replace(':eventId', env.calendarEventId).replace(':lineId', env.proposalLineId);
   const response = await fetch(`${server.url}${path}`, { method: 'POST', headers, body, redirect: 'manual' });
   return { status: response.status, html: await response.text() };
 }

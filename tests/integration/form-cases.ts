@@ -11,7 +11,7 @@ import { createApplication, signApplication } from '../../server/admin-applicati
 import { passwordReauthentication } from '../../server/admin-applications/signing';
 import { helsinkiDate, yearOf } from '../../server/calendar/dates';
 import { grantHours, setCentreBudget } from '../../server/hours/ledger';
-import { adminApplications, calendarYears, organisations, roleAssignments, signatureRecords, users } from '../../server/db/schema';
+import { adminApplications, calendarYears, hourProposals, hourRequests, organisations, roleAssignments, signatureRecords, users } from '../../server/db/schema';
 import type { Database } from '../../server/db/types';
 import { businessIdFor } from '../../server/organisations/business-id';
 import { demoPassword } from '../../server/seed/demo';
@@ -48,6 +48,8 @@ export interface FormEnv {
   /** A created calendar year and one of the centre's own events in it. */
   calendarYear: number;
   calendarEventId: string;
+  /** A line of organisation A's proposal for `calendarYear`; `prepare` makes the proposal editable. */
+  proposalLineId: string;
 }
 
 export interface FormCase {
@@ -72,6 +74,21 @@ export interface FormCase {
 const password = { required: true, maxLength: 200, freeText: true };
 /** Hours as typed: at most two decimals; 12 characters once spaces are taken out. */
 const hoursSpec: FieldSpec = { required: true, maxLength: 12, wrongKind: '1,234' };
+/** Organisation A's proposal for the calendar year, returned for changes: editable whatever the date. */
+async function editableProposal(env: FormEnv) {
+  await env.db.update(hourProposals).set({ status: 'returned' }).where(eq(hourProposals.organisationId, env.organisationId));
+  return {};
+}
+const proposalLineFields = (intent: string): Record<string, FieldSpec> => ({
+  // One page, several forms told apart by intent: a wrong one is refused as a whole.
+  intent: { required: true, maxLength: intent.length, wrongKind: 'delete-all', errorText: 'Arvo ei kelpaa' },
+  unitId: { required: false, maxLength: 36, wrongKind: 'not-a-unit' },
+  theme: { required: false, maxLength: 200, freeText: true },
+  hours: hoursSpec,
+  justification: { required: false, maxLength: 2000, freeText: true },
+  // A checkbox: its error is listed in the summary, linked to it.
+  delegated: { required: false, maxLength: 3, wrongKind: 'no', errorText: 'field-delegated"' },
+});
 const calendarEventFields: Record<string, FieldSpec> = {
   // A hidden field: its error is listed in the summary, linked to the field.
   intent: { required: true, maxLength: 4, wrongKind: 'delete', errorText: 'field-intent"' },
@@ -611,6 +628,48 @@ export const formCases: FormCase[] = [
       unitId: { required: true, maxLength: 36, wrongKind: 'not-a-unit' },
       hours: { ...hoursSpec, wrongKind: '0' },
       reason: { required: false, maxLength: 500, freeText: true },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'a line of an hour proposal',
+    route: '/organisations/:organisationId/proposals/:year',
+    as: 'org_admin',
+    valid: { intent: 'addLine', unitId: '', theme: 'Kuorot', hours: '10', justification: 'Kevään kurssit' },
+    prepare: editableProposal,
+    fields: proposalLineFields('addLine'),
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'editing a proposal line',
+    route: '/organisations/:organisationId/proposals/:year/lines/:lineId',
+    as: 'org_admin',
+    valid: { intent: 'save', unitId: '', theme: 'Kuorot', hours: '12,5', justification: 'Kevään kurssit' },
+    prepare: editableProposal,
+    fields: proposalLineFields('save'),
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'deciding an additional-hour application',
+    route: '/organisations/:organisationId/hours/requests',
+    as: 'centre_staff',
+    valid: { intent: 'decide', hours: '0', reason: 'Budjetti ei riitä.' },
+    prepare: async (env) => {
+      // A pending application of organisation A to decide (only pending ones show the form).
+      const [request] = await env.db
+        .insert(hourRequests)
+        .values({ year: yearOf(helsinkiDate(env.clock.now())), organisationId: env.organisationId, kind: 'additional', status: 'pending', requestedHundredths: 1000, createdAt: env.clock.now() })
+        .returning({ id: hourRequests.id });
+      return { requestId: request!.id };
+    },
+    fields: {
+      intent: { required: true, maxLength: 6, wrongKind: 'remove', errorText: 'Arvo ei kelpaa' },
+      requestId: { required: true, maxLength: 36, wrongKind: 'not-a-request', errorText: 'field-requestId"' },
+      hours: hoursSpec,
+      reason: { required: false, maxLength: 2000, freeText: true },
     },
     errorsShownAs: 'fieldErrors',
     validStatus: 200,

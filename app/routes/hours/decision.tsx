@@ -14,6 +14,7 @@ import { requireYear } from '../../http/year.server';
 import { translateDynamic } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { windowStatus } from '../../../server/calendar/windows';
+import { proposalTotals } from '../../../server/hours/proposals';
 import { getDecision, organisationTotals, publishDecisions, saveDecisionDraft, setOrganisationPeerQuota } from '../../../server/hours/decisions';
 import { formatHours, formatHoursInput } from '../../../server/hours/format';
 import { getOrganisation } from '../../../server/organisations/get-organisation';
@@ -23,11 +24,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const year = requireYear(params.year);
   const organisation = await getOrganisation(ctx, requireUuid(params.organisationId));
   if (!organisation) throw data(null, { status: 404 });
-  const [decision, lastYear, thisYear, window] = await Promise.all([
+  const [decision, lastYear, thisYear, window, proposals] = await Promise.all([
     getDecision(ctx.db, year, organisation.id),
     organisationTotals(ctx.db, year - 1, [organisation.id]),
     organisationTotals(ctx.db, year, [organisation.id]),
     windowStatus(ctx, 'grantDecisions'),
+    proposalTotals(ctx.db, year, [organisation.id]),
   ]);
   return {
     year,
@@ -35,6 +37,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     decision,
     lastYear: lastYear.get(organisation.id) ?? { granted: 0, used: 0, peerQuota: 0 },
     peerQuota: thisYear.get(organisation.id)?.peerQuota ?? 0,
+    proposal: proposals.get(organisation.id) ?? null,
     canPublish: window.open && window.year + 1 === year,
   };
 }
@@ -94,7 +97,15 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
         <dt className="font-semibold">{t('hours.lastYearUsed', { year: year - 1 })}</dt>
         <dd><Hours hundredths={lastYear.used} /></dd>
         <dt className="font-semibold">{t('hours.proposal')}</dt>
-        <dd>{t('hours.noProposal')}</dd>
+        <dd>
+          {loaderData.proposal ? (
+            <Link to={`/organisations/${organisation.id}/proposals/${year}`}>
+              <Hours hundredths={loaderData.proposal.hundredths} /> ({t(`proposals.statuses.${loaderData.proposal.status}`)})
+            </Link>
+          ) : (
+            t('hours.noProposal')
+          )}
+        </dd>
         <dt className="font-semibold">{t('hours.status')}</dt>
         <dd>
           <StatusTag tone={published ? 'ok' : decision ? 'warn' : 'neutral'}>{t(`hours.statuses.${decision?.status ?? 'none'}`)}</StatusTag>

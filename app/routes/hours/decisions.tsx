@@ -63,7 +63,9 @@ export default function Decisions({ loaderData, actionData }: Route.ComponentPro
       <title>{`${t('hours.decisionsTitle', { year })} – ${t('app.name')}`}</title>
       <h1>{t('hours.decisionsTitle', { year })}</h1>
       <HelpLink area="hours" />
-      <YearNavigation year={year} />
+      <YearNavigation year={year}>
+        <Link to="/hours/requests">{t('requests.queueTitle')}</Link>
+      </YearNavigation>
       {actionData?.ok && actionData.intent === 'budget' && <Notice tone="ok">{t('hours.budgetSaved')}</Notice>}
       {actionData?.ok && actionData.intent === 'publishAll' && <Notice tone="ok">{t('hours.publishedCount', { count: number(actionData.published) })}</Notice>}
       {formError && <Notice tone="error">{translateDynamic(language, formError.key, formError.params)}</Notice>}
@@ -114,6 +116,11 @@ export default function Decisions({ loaderData, actionData }: Route.ComponentPro
               { header: t('hours.organisation'), cell: (r) => <Link to={`/hours/${year}/organisations/${r.organisation.id}`}>{r.organisation.name}</Link> },
               { header: t('hours.lastYearGranted', { year: year - 1 }), cell: (r) => <Hours hundredths={r.lastYearGranted} />, numeric: true },
               { header: t('hours.lastYearUsed', { year: year - 1 }), cell: (r) => <Hours hundredths={r.lastYearUsed} />, numeric: true },
+              {
+                header: t('hours.proposal'),
+                cell: (r) => (r.proposal ? <Link to={`/organisations/${r.organisation.id}/proposals/${year}`}><Hours hundredths={r.proposal.hundredths} /> ({t(`proposals.statuses.${r.proposal.status}`)})</Link> : '–'),
+                numeric: true,
+              },
               { header: t('hours.granted'), cell: (r) => (r.decision ? <Hours hundredths={r.decision.grantedHundredths} /> : '–'), numeric: true },
               { header: t('hours.peerQuota'), cell: (r) => <Hours hundredths={r.peerQuota} />, numeric: true },
               {

@@ -70,6 +70,8 @@ export default function OrganisationHours({ loaderData, actionData }: Route.Comp
       <HelpLink area="hours" />
       <YearNavigation year={year}>
         {decision && <a href={`/hours/decisions/${decision.id}/pdf`}>{t('hours.printDecision')}</a>}
+        {wholeOrganisation && <Link to={`/organisations/${organisation.id}/hours/requests?year=${year}`}>{t('hours.requestsLink')}</Link>}
+        <Link to={`/organisations/${organisation.id}/proposals/${year + 1}`}>{t('hours.proposalLink', { year: year + 1 })}</Link>
       </YearNavigation>
       {actionData?.ok && <Notice tone="ok">{t(`hours.saved.${actionData.intent}`)}</Notice>}
       {wholeOrganisation && (
