@@ -27,11 +27,14 @@ export function ValidatedForm<S extends z.ZodObject>({
   serverState,
   children,
   labels,
+  idPrefix,
   ...formProps
 }: FormProps & {
   schema: S;
   serverState?: { errors: FieldErrors; values: Record<string, string> } | undefined;
   labels: Record<string, string>;
+  /** Needed when a page has several forms with the same field names. */
+  idPrefix?: string;
   children: ReactNode;
 }) {
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
@@ -51,7 +54,7 @@ export function ValidatedForm<S extends z.ZodObject>({
     }
   };
   return (
-    <FormStateContext.Provider value={{ errors, values: serverState?.values ?? {} }}>
+    <FormStateContext.Provider value={{ errors, values: serverState?.values ?? {}, idPrefix: idPrefix ?? '' }}>
       <Form ref={formRef} noValidate onSubmit={onSubmit} {...formProps}>
         <ErrorSummary errors={errors} labels={labels} />
         {children}

@@ -667,9 +667,10 @@ export const formCases: FormCase[] = [
     },
     fields: {
       intent: { required: true, maxLength: 6, wrongKind: 'remove', errorText: 'Arvo ei kelpaa' },
+      // Each pending application has its own form, whose field ids carry the application's id.
       requestId: { required: true, maxLength: 36, wrongKind: 'not-a-request', errorText: 'field-requestId"' },
-      hours: hoursSpec,
-      reason: { required: false, maxLength: 2000, freeText: true },
+      hours: { ...hoursSpec, errorText: 'field-hours-error"' },
+      reason: { required: false, maxLength: 2000, freeText: true, errorText: 'field-reason-error"' },
     },
     errorsShownAs: 'fieldErrors',
     validStatus: 200,

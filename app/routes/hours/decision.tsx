@@ -150,7 +150,7 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
           {t('hours.peerQuotaTitle')}
         </h2>
         <p className="mb-3">{t('hours.peerQuotaIntro')}</p>
-        <ValidatedForm method="post" schema={peerQuotaSchema} serverState={serverState('quota')} labels={quotaLabels}>
+        <ValidatedForm method="post" schema={peerQuotaSchema} serverState={serverState('quota')} labels={quotaLabels} idPrefix="quota-">
           <input type="hidden" name="intent" value="quota" />
           <TextField name="hours" label={quotaLabels.hours} hint={t('hours.hoursHint')} defaultValue={formatHoursInput(language, peerQuota)} />
           <TextField name="reason" label={quotaLabels.reason} required={false} />

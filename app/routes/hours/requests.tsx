@@ -95,7 +95,7 @@ export default function HourRequests({ loaderData, actionData }: Route.Component
             <h2 id="apply-title" className="mt-0">
               {t('requests.applyTitle')}
             </h2>
-            <ValidatedForm method="post" schema={applySchema} serverState={stateFor('apply')} labels={{ hours: t('hours.hoursField'), justification: t('proposals.justification') }} id="apply-form">
+            <ValidatedForm method="post" schema={applySchema} serverState={stateFor('apply')} labels={{ hours: t('hours.hoursField'), justification: t('proposals.justification') }} idPrefix="apply-">
               <input type="hidden" name="intent" value="apply" />
               <TextField name="hours" label={t('hours.hoursField')} hint={t('hours.hoursHint')} />
               <TextArea name="justification" label={t('proposals.justification')} rows={3} />
@@ -109,7 +109,7 @@ export default function HourRequests({ loaderData, actionData }: Route.Component
             <p className="mb-3">
               {t('requests.returnable')}: <Hours hundredths={unallocated} />
             </p>
-            <ValidatedForm method="post" schema={returnHoursSchema} serverState={stateFor('return')} labels={{ hours: t('hours.hoursField'), justification: t('hours.reason') }}>
+            <ValidatedForm method="post" schema={returnHoursSchema} serverState={stateFor('return')} labels={{ hours: t('hours.hoursField'), justification: t('hours.reason') }} idPrefix="return-">
               <input type="hidden" name="intent" value="return" />
               <TextField name="hours" label={t('hours.hoursField')} hint={t('hours.hoursHint')} />
               <TextArea name="justification" label={t('hours.reason')} rows={2} />
@@ -146,6 +146,7 @@ export default function HourRequests({ loaderData, actionData }: Route.Component
                     serverState={stateFor('decide')}
                     labels={{ hours: t('requests.grantHours'), reason: t('requests.decisionReason') }}
                     className="mt-3 border-t border-slate-300 pt-3"
+                    idPrefix={`decide-${request.id}-`}
                   >
                     <input type="hidden" name="intent" value="decide" />
                     <input type="hidden" name="requestId" value={request.id} />
