@@ -202,6 +202,38 @@ export function SubmitButton({ children }: { children: ReactNode }) {
   );
 }
 
+/** A button for an action that removes or ends something: outlined in the error colour. */
+export function DangerButton({ children }: { children: ReactNode }) {
+  return (
+    <button type="submit" className="rounded border-2 border-error-700 bg-white px-4 py-2 font-semibold text-error-700">
+      {children}
+    </button>
+  );
+}
+
+/** One checkbox sending "yes" when ticked, with its error next to it. */
+export function CheckboxField({ name, label, defaultChecked = false }: { name: string; label: string; defaultChecked?: boolean }) {
+  const { id, error, kept, describedBy, messages } = useFieldParts(name, undefined);
+  return (
+    <div className="mb-4">
+      {messages}
+      <p className="flex items-center gap-2">
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          value="yes"
+          defaultChecked={kept !== undefined ? kept === 'yes' : defaultChecked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className="h-5 w-5"
+        />
+        <label htmlFor={id}>{label}</label>
+      </p>
+    </div>
+  );
+}
+
 export interface SelectOption {
   value: string;
   label: string;

@@ -18,3 +18,8 @@ const positiveHours = hoursField.refine((v) => v > 0, { message: 'hours.errors.p
 export const applySchema = z.object({ intent: z.literal('apply'), hours: positiveHours, justification: z.string().trim().min(1).max(2000) });
 export const returnHoursSchema = z.object({ intent: z.literal('return'), hours: positiveHours, justification: z.string().trim().max(2000).default('') });
 export const decideRequestSchema = z.object({ intent: z.literal('decide'), requestId: z.uuid(), hours: hoursField, reason: z.string().trim().max(2000).default('') });
+
+/** A proposal line form's data as the domain takes it. */
+export function toLineInput(data: { unitId: string; theme: string; hours: number; justification: string; delegated?: 'yes' | undefined }) {
+  return { unitId: data.unitId || null, theme: data.theme, hundredths: data.hours, justification: data.justification, delegated: data.delegated === 'yes' };
+}

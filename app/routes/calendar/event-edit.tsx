@@ -2,6 +2,7 @@ import { Form, Link, data, redirect } from 'react-router';
 import type { Route } from './+types/event-edit';
 import { CalendarEventForm } from '../../components/CalendarEventForm';
 import { Notice } from '../../components/Notice';
+import { DangerButton } from '../../components/forms';
 import { calendarEventSchema, deleteCalendarEventSchema } from '../../forms/calendar';
 import { requirePermission, requireUuid } from '../../http/authorize.server';
 import { saveEventForm } from '../../http/calendar-event.server';
@@ -52,9 +53,7 @@ export default function EditCalendarEvent({ loaderData, actionData }: Route.Comp
       {!event.window && (
         <Form method="post" className="mt-8 border-t border-slate-300 pt-4">
           <input type="hidden" name="intent" value="delete" />
-          <button type="submit" className="rounded border-2 border-error-700 bg-white px-4 py-2 font-semibold text-error-700">
-            {t('calendar.deleteEvent')}
-          </button>
+          <DangerButton>{t('calendar.deleteEvent')}</DangerButton>
         </Form>
       )}
     </>

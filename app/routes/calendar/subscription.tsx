@@ -2,7 +2,7 @@ import { Form, Link, data } from 'react-router';
 import type { Route } from './+types/subscription';
 import { HelpLink } from '../../components/HelpLink';
 import { Notice } from '../../components/Notice';
-import { SubmitButton } from '../../components/forms';
+import { DangerButton, SubmitButton } from '../../components/forms';
 import { feedSchema } from '../../forms/calendar';
 import { requirePermission } from '../../http/authorize.server';
 import { baseUrl } from '../../http/base-url.server';
@@ -66,9 +66,7 @@ export default function Subscription({ loaderData, actionData }: Route.Component
         {createdAt && (
           <Form method="post">
             <input type="hidden" name="intent" value="revoke" />
-            <button type="submit" className="rounded border-2 border-error-700 bg-white px-4 py-2 font-semibold text-error-700">
-              {t('calendar.feedRevoke')}
-            </button>
+            <DangerButton>{t('calendar.feedRevoke')}</DangerButton>
           </Form>
         )}
       </div>

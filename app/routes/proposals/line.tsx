@@ -1,8 +1,8 @@
 import { Form, Link, data, redirect } from 'react-router';
 import type { Route } from './+types/line';
 import { Notice } from '../../components/Notice';
-import { SelectField, SubmitButton, TextArea, TextField, ValidatedForm } from '../../components/forms';
-import { deleteLineSchema, editLineSchema, fillLineSchema } from '../../forms/proposals';
+import { CheckboxField, DangerButton, SelectField, SubmitButton, TextArea, TextField, ValidatedForm } from '../../components/forms';
+import { deleteLineSchema, editLineSchema, fillLineSchema, toLineInput } from '../../forms/proposals';
 import { requirePermission, requireUuid } from '../../http/authorize.server';
 import { fieldRefusal, readIntentForm } from '../../http/form.server';
 import { requireYear } from '../../http/year.server';
@@ -37,19 +37,25 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   await requirePermission(request, context, form.intent === 'fill' ? 'proposal.fillDelegated' : 'proposal.edit', { organisationId });
   const result =
     form.intent === 'save'
-      ? await saveLineAsAdmin(ctx, organisationId, year, lineId, {
-          unitId: form.data.unitId || null,
-          theme: form.data.theme,
-          hundredths: form.data.hours,
-          justification: form.data.justification,
-          delegated: form.data.delegated === 'yes',
-        })
+      ? await saveLineAsAdmin(ctx, organisationId, year, lineId, toLineInput(form.data))
       : form.intent === 'delete'
         ? await deleteLine(ctx, organisationId, year, lineId)
         : await fillDelegatedLine(ctx, organisationId, year, lineId, { theme: form.data.theme, hundredths: form.data.hours, justification: form.data.justification, ready: form.data.ready === 'yes' });
   if (!result.ok && result.error === 'notFound') throw data(null, { status: 404 });
   if (!result.ok) return fieldRefusal(result.error === 'proposals.errors.unknownUnit' ? 'unitId' : '_form', { key: result.error }, {}, 409);
   throw redirect(`/organisations/${organisationId}/proposals/${year}`);
+}
+
+/** What both the admin and a coordinator write on a line. */
+function LineTextFields({ line, labels }: { line: { theme: string; hundredths: number; justification: string }; labels: Record<'theme' | 'hours' | 'justification', string> }) {
+  const { t, language } = useI18n();
+  return (
+    <>
+      <TextField name="theme" label={labels.theme} defaultValue={line.theme} required={false} />
+      <TextField name="hours" label={labels.hours} hint={t('proposals.hoursHint')} defaultValue={formatHoursInput(language, line.hundredths)} />
+      <TextArea name="justification" label={labels.justification} defaultValue={line.justification} rows={3} />
+    </>
+  );
 }
 
 export default function ProposalLine({ loaderData, actionData }: Route.ComponentProps) {
@@ -71,34 +77,22 @@ export default function ProposalLine({ loaderData, actionData }: Route.Component
         <ValidatedForm method="post" schema={editLineSchema} serverState={serverState} labels={labels}>
           <input type="hidden" name="intent" value="save" />
           <SelectField name="unitId" label={labels.unitId} placeholder={t('proposals.wholeOrganisation')} options={units} defaultValue={line.unitId ?? ''} />
-          <TextField name="theme" label={labels.theme} defaultValue={line.theme} required={false} />
-          <TextField name="hours" label={labels.hours} hint={t('proposals.hoursHint')} defaultValue={formatHoursInput(language, line.hundredths)} />
-          <TextArea name="justification" label={labels.justification} defaultValue={line.justification} rows={3} />
-          <p className="mb-4 flex items-center gap-2">
-            <input id="field-delegated" type="checkbox" name="delegated" value="yes" defaultChecked={line.delegated} className="h-5 w-5" />
-            <label htmlFor="field-delegated">{t('proposals.delegate')}</label>
-          </p>
+          <LineTextFields line={line} labels={labels} />
+          <CheckboxField name="delegated" label={t('proposals.delegate')} defaultChecked={line.delegated} />
           <SubmitButton>{t('proposals.saveLine')}</SubmitButton>
         </ValidatedForm>
       ) : (
         <ValidatedForm method="post" schema={fillLineSchema} serverState={serverState} labels={labels}>
           <input type="hidden" name="intent" value="fill" />
-          <TextField name="theme" label={labels.theme} defaultValue={line.theme} required={false} />
-          <TextField name="hours" label={labels.hours} hint={t('proposals.hoursHint')} defaultValue={formatHoursInput(language, line.hundredths)} />
-          <TextArea name="justification" label={labels.justification} defaultValue={line.justification} rows={3} />
-          <p className="mb-4 flex items-center gap-2">
-            <input id="field-ready" type="checkbox" name="ready" value="yes" defaultChecked={line.ready} className="h-5 w-5" />
-            <label htmlFor="field-ready">{t('proposals.markReady')}</label>
-          </p>
+          <LineTextFields line={line} labels={labels} />
+          <CheckboxField name="ready" label={t('proposals.markReady')} defaultChecked={line.ready} />
           <SubmitButton>{t('proposals.saveLine')}</SubmitButton>
         </ValidatedForm>
       )}
       {asAdmin && (
         <Form method="post" className="mt-8 border-t border-slate-300 pt-4">
           <input type="hidden" name="intent" value="delete" />
-          <button type="submit" className="rounded border-2 border-error-700 bg-white px-4 py-2 font-semibold text-error-700">
-            {t('proposals.deleteLine')}
-          </button>
+          <DangerButton>{t('proposals.deleteLine')}</DangerButton>
         </Form>
       )}
     </>

@@ -5,8 +5,8 @@ import { Hours } from '../../components/Hours';
 import { Notice } from '../../components/Notice';
 import { StatusTag } from '../../components/StatusTag';
 import { Table } from '../../components/Table';
-import { SelectField, SubmitButton, TextArea, TextField, ValidatedForm } from '../../components/forms';
-import { createProposalSchema, proposalLineSchema, returnProposalSchema, submitProposalSchema } from '../../forms/proposals';
+import { CheckboxField, SelectField, SubmitButton, TextArea, TextField, ValidatedForm } from '../../components/forms';
+import { createProposalSchema, proposalLineSchema, returnProposalSchema, submitProposalSchema, toLineInput } from '../../forms/proposals';
 import { requirePermission, requireUuid } from '../../http/authorize.server';
 import { baseUrl } from '../../http/base-url.server';
 import { fieldRefusal, readIntentForm } from '../../http/form.server';
@@ -60,13 +60,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     form.intent === 'create'
       ? await createProposal(ctx, organisationId, year)
       : form.intent === 'addLine'
-        ? await saveLineAsAdmin(ctx, organisationId, year, null, {
-            unitId: form.data.unitId || null,
-            theme: form.data.theme,
-            hundredths: form.data.hours,
-            justification: form.data.justification,
-            delegated: form.data.delegated === 'yes',
-          })
+        ? await saveLineAsAdmin(ctx, organisationId, year, null, toLineInput(form.data))
         : form.intent === 'submit'
           ? await submitProposal(ctx, organisationId, year)
           : await returnProposal(ctx, organisationId, year, form.data.reason, { publicUrl: baseUrl(context) });
@@ -152,10 +146,7 @@ export default function ProposalPage({ loaderData, actionData }: Route.Component
                 <TextField name="theme" label={lineLabels.theme} required={false} />
                 <TextField name="hours" label={lineLabels.hours} hint={t('proposals.hoursHint')} />
                 <TextArea name="justification" label={lineLabels.justification} rows={3} />
-                <p className="mb-4 flex items-center gap-2">
-                  <input id="field-delegated" type="checkbox" name="delegated" value="yes" className="h-5 w-5" />
-                  <label htmlFor="field-delegated">{t('proposals.delegate')}</label>
-                </p>
+                <CheckboxField name="delegated" label={t('proposals.delegate')} />
                 <SubmitButton>{t('proposals.saveLine')}</SubmitButton>
               </ValidatedForm>
             </section>
