@@ -39,7 +39,8 @@ function isListField(field: unknown): boolean {
   return inner instanceof z.ZodArray;
 }
 
-export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+/** `values` are the fields as typed, also on success: a later refusal (a domain rule) gives them back. */
+export type FormResult<T> = { ok: true; data: T; values: Record<string, string> } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /**
  * Validates submitted fields against a zod object schema: unknown fields, files, repeated
@@ -70,7 +71,7 @@ export function validateForm<S extends z.ZodObject>(schema: S, entries: Iterable
     values[name] = value;
   }
   const parsed = schema.safeParse({ ...values, ...lists });
-  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, data: parsed.data };
+  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, data: parsed.data, values };
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const field = String(issue.path[0] ?? formErrorField);
     errors[field] ??= issueToError(issue);

@@ -32,9 +32,9 @@ export async function readUpload<S extends z.ZodObject>(
   const fileError = files.length !== 1 || typeof file === 'string' || !file ? { key: 'images.chooseFile' } : null;
   if (!form.ok || fileError) {
     const errors = form.ok ? {} : form.errors;
-    return { ok: false, errors: fileError ? { ...errors, [fileField]: fileError } : errors, values: form.ok ? {} : form.values };
+    return { ok: false, errors: fileError ? { ...errors, [fileField]: fileError } : errors, values: form.values };
   }
-  return { ok: true, data: { ...form.data, bytes: new Uint8Array(await (file as File).arrayBuffer()) } };
+  return { ok: true, data: { ...form.data, bytes: new Uint8Array(await (file as File).arrayBuffer()) }, values: form.values };
 }
 
 /** The action of an images page: read the upload, let the domain check and store it. */

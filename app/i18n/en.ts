@@ -901,6 +901,7 @@ export const en: Translation = {
       decidedBy: 'Published by',
     },
     errors: {
+      pastYear: 'The hours of a finished year can no longer be allocated or taken back.',
       insufficient: 'There are not enough hours.',
       alreadyPublished: 'The decision has been published and can no longer be changed.',
       budgetBelowGranted: 'The budget cannot be cut below the hours already granted. It can be cut by {{hours}} hours at most.',
@@ -927,7 +928,7 @@ export const en: Translation = {
       submitted: 'Submitted',
       returned: 'Returned for changes',
     },
-    returnedBecause: 'The study centre returned the proposal for changes: {{reason}} Change it and submit it again; it can be submitted after the proposal period too.',
+    returnedBecause: 'The study centre returned the proposal for changes: “{{reason}}”. Change it and submit it again; it can be submitted after the proposal period too.',
     progress: 'Lines delegated to units that are ready: {{ready}}/{{total}}.',
     noLines: 'The proposal has no lines yet.',
     linesTitle: 'Lines of the proposal',

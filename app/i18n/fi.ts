@@ -887,6 +887,7 @@ export const fi = {
       decidedBy: 'Päätöksen julkaisi',
     },
     errors: {
+      pastYear: 'Päättyneen vuoden tunteja ei voi enää jakaa eikä ottaa takaisin.',
       insufficient: 'Tunteja ei ole riittävästi.',
       alreadyPublished: 'Päätös on jo julkaistu, eikä sitä voi enää muuttaa.',
       budgetBelowGranted: 'Budjettia ei voi pienentää alle jo myönnettyjen tuntien. Pienennettävissä on enintään {{hours}} tuntia.',
@@ -913,7 +914,7 @@ export const fi = {
       submitted: 'Jätetty',
       returned: 'Palautettu korjattavaksi',
     },
-    returnedBecause: 'Opintokeskus palautti esityksen korjattavaksi: {{reason}} Korjaa ja jätä esitys uudelleen; sen voi jättää myös hakuajan jälkeen.',
+    returnedBecause: 'Opintokeskus palautti esityksen korjattavaksi: ”{{reason}}”. Korjaa ja jätä esitys uudelleen; sen voi jättää myös hakuajan jälkeen.',
     progress: 'Alaorganisaatioille delegoituja rivejä valmiina {{ready}}/{{total}}.',
     noLines: 'Esityksessä ei ole vielä rivejä.',
     linesTitle: 'Esityksen rivit',

@@ -888,6 +888,7 @@ export const sv: Translation = {
       decidedBy: 'Beslutet publicerades av',
     },
     errors: {
+      pastYear: 'Ett avslutat års timmar kan inte längre fördelas eller tas tillbaka.',
       insufficient: 'Det finns inte tillräckligt med timmar.',
       alreadyPublished: 'Beslutet har redan publicerats och kan inte längre ändras.',
       budgetBelowGranted: 'Budgeten kan inte minskas under de redan beviljade timmarna. Den kan minskas med högst {{hours}} timmar.',
@@ -914,7 +915,7 @@ export const sv: Translation = {
       submitted: 'Inlämnat',
       returned: 'Returnerat för ändringar',
     },
-    returnedBecause: 'Studiecentralen returnerade förslaget för ändringar: {{reason}} Ändra och lämna in förslaget igen; det kan lämnas in också efter ansökningstiden.',
+    returnedBecause: 'Studiecentralen returnerade förslaget för ändringar: ”{{reason}}”. Ändra och lämna in förslaget igen; det kan lämnas in också efter ansökningstiden.',
     progress: 'Rader delegerade till underorganisationer som är klara: {{ready}}/{{total}}.',
     noLines: 'Förslaget har inga rader ännu.',
     linesTitle: 'Förslagets rader',

@@ -10,7 +10,7 @@ import { enqueueEmails } from '../notifications/outbox';
 import { templatedEmail } from '../notifications/templated-email';
 import { formatHours } from './format';
 import { proposalTotals } from './proposals';
-import { type LedgerContext, grantHours, setCentreBudget, setPeerQuota } from './ledger';
+import { type LedgerContext, type LedgerResult, grantHours, setCentreBudget, setPeerQuota } from './ledger';
 import { balanceOf } from './accounts';
 
 export interface OrganisationYearTotals {
@@ -29,7 +29,7 @@ export async function organisationTotals(db: Queryable, year: number, organisati
     sql`select a.organisation_id,
           sum(case when a.kind = 'pool' and m.direction = 1 and m.kind in ('grant', 'additionalGrant') then m.hundredths
                    when a.kind = 'pool' and m.direction = -1 and m.kind = 'return' then -m.hundredths else 0 end) as granted,
-          sum(case when a.kind = 'used' and m.direction = 1 then m.hundredths else 0 end) as used,
+          sum(case when a.kind = 'used' and m.direction = 1 and source.kind is distinct from 'peerQuota' then m.hundredths else 0 end) as used,
           sum(case when a.kind = 'peerQuota' and m.direction = 1 and m.kind = 'quota' then m.hundredths
                    when a.kind = 'peerQuota' and m.direction = -1 and m.kind = 'quotaReduction' then -m.hundredths else 0 end) as peer_quota
         from (
@@ -38,6 +38,8 @@ export async function organisationTotals(db: Queryable, year: number, organisati
           select from_account_id, kind, hundredths, -1 from ${hourTransfers} where year = ${year}
         ) m
         join ${hourAccounts} a on a.id = m.account
+        -- Peer groups' hours come from their own quota, not from the grant they are compared with.
+        left join ${hourAccounts} source on source.id = a.drawn_from_id
         where a.kind in ('pool', 'used', 'peerQuota')
           ${organisationIds ? sql`and a.organisation_id in (${sql.join(organisationIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}
         group by a.organisation_id`,
@@ -207,8 +209,13 @@ export async function setBudget(ctx: ActorContext, year: number, hundredths: num
 }
 
 /** Sets an organisation's peer-group quota for the year, from the centre's budget. */
-export async function setOrganisationPeerQuota(ctx: ActorContext, input: { year: number; organisationId: string; hundredths: number; reason: string }) {
+export async function setOrganisationPeerQuota(
+  ctx: ActorContext,
+  input: { year: number; organisationId: string; hundredths: number; reason: string },
+): Promise<LedgerResult | { ok: false; error: 'notFound' }> {
   return ctx.db.transaction(async (tx) => {
+    const [member] = await tx.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, input.organisationId), isNull(organisations.endedAt)));
+    if (!member) return { ok: false, error: 'notFound' };
     const result = await setPeerQuota({ db: tx, clock: ctx.clock, actorUserId: ctx.actor.userId }, { ...input, totalHundredths: input.hundredths });
     if (result.ok) {
       await writeAudit(tx, ctx.clock, {

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { writeAudit } from '../access/audit';
+import { helsinkiDate, yearOf } from '../calendar/dates';
 import type { ActorContext } from '../context';
 import { units } from '../db/schema';
 import { type LedgerResult, allocateToUnit, takeBackFromUnit } from './ledger';
 
-export type DistributionResult = LedgerResult | { ok: false; error: 'hours.errors.unknownUnit' | 'hours.errors.inactiveUnit' };
+export type DistributionResult = LedgerResult | { ok: false; error: 'hours.errors.unknownUnit' | 'hours.errors.inactiveUnit' | 'hours.errors.pastYear' };
 
 /**
  * The admin gives part of the organisation's unallocated hours to a unit, or takes unused ones back
@@ -14,6 +15,8 @@ export async function distributeHours(
   ctx: ActorContext,
   input: { year: number; organisationId: string; unitId: string; hundredths: number; reason: string; direction: 'allocate' | 'takeBack' },
 ): Promise<DistributionResult> {
+  // A finished year's figures stay as they were.
+  if (input.year < yearOf(helsinkiDate(ctx.clock.now()))) return { ok: false, error: 'hours.errors.pastYear' };
   return ctx.db.transaction(async (tx) => {
     const [unit] = await tx
       .select({ id: units.id, active: units.active })

@@ -91,6 +91,8 @@ export async function setPeerQuota(ctx: LedgerContext, input: { year: number; or
   const { year, organisationId } = input;
   const quota = await ensureAccount(ctx.db, { year, kind: 'peerQuota', organisationId });
   const centreId = await centre(ctx, year);
+  // Read the current quota only under the lock, so that two settings cannot both add the difference.
+  await lockAccounts(ctx.db, [quota, centreId]);
   const delta = input.totalHundredths - (await netInflow(ctx, quota, 'quota', 'quotaReduction'));
   if (delta >= 0) return withdraw(ctx, { year, kind: 'quota', from: centreId, to: quota, hundredths: delta, reason: input.reason });
   return withdraw(ctx, { year, kind: 'quotaReduction', from: quota, to: centreId, hundredths: -delta, reason: input.reason });
@@ -134,12 +136,19 @@ async function sourcesFor(ctx: LedgerContext, training: TrainingHours): Promise<
   return sources;
 }
 
-/** The training's reserved hours per source account, in the order they were drawn from. */
+/** One change to a training's hours at a time, even before it has any reserved account to lock. */
+async function lockTraining(ctx: LedgerContext, trainingId: string) {
+  await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${trainingId}, 0))`);
+}
+
+/** The training's reserved hours per source account, in the order they were first drawn from. */
 async function reservedBySource(ctx: LedgerContext, year: number, trainingId: string) {
+  const firstDraw = sql<number>`(select min(${hourTransfers.id}) from ${hourTransfers} where ${hourTransfers.toAccountId} = ${hourAccounts.id})`;
   const accounts = await ctx.db
     .select({ id: hourAccounts.id, drawnFromId: hourAccounts.drawnFromId })
     .from(hourAccounts)
-    .where(and(eq(hourAccounts.year, year), eq(hourAccounts.kind, 'reserved'), eq(hourAccounts.trainingId, trainingId)));
+    .where(and(eq(hourAccounts.year, year), eq(hourAccounts.kind, 'reserved'), eq(hourAccounts.trainingId, trainingId)))
+    .orderBy(firstDraw);
   await lockAccounts(
     ctx.db,
     accounts.map((a) => a.id),
@@ -157,6 +166,7 @@ async function reservedBySource(ctx: LedgerContext, year: number, trainingId: st
  * so concurrent reservations cannot overdraw them.
  */
 export async function reserveHours(ctx: LedgerContext, training: TrainingHours, hundredths: number): Promise<LedgerResult> {
+  await lockTraining(ctx, training.trainingId);
   const sources = await sourcesFor(ctx, training);
   await lockAccounts(ctx.db, sources);
   const available = await balances(ctx.db, sources);
@@ -180,6 +190,7 @@ async function releasePart(ctx: LedgerContext, year: number, held: Awaited<Retur
 
 /** Changes a training's reservation to a new total: less goes back, more is reserved anew. */
 export async function adjustReservation(ctx: LedgerContext, training: TrainingHours, totalHundredths: number): Promise<LedgerResult> {
+  await lockTraining(ctx, training.trainingId);
   const held = await reservedBySource(ctx, training.year, training.trainingId);
   const current = held.reduce((sum, h) => sum + h.hundredths, 0);
   if (totalHundredths < current) {
@@ -191,6 +202,7 @@ export async function adjustReservation(ctx: LedgerContext, training: TrainingHo
 
 /** Gives all of a training's reserved hours back (a cancelled training, or a missed report deadline). */
 export async function releaseReservation(ctx: LedgerContext, year: number, trainingId: string, reason = ''): Promise<void> {
+  await lockTraining(ctx, trainingId);
   const held = await reservedBySource(ctx, year, trainingId);
   await releasePart(ctx, year, held, held.reduce((sum, h) => sum + h.hundredths, 0), reason);
 }
@@ -200,6 +212,7 @@ export async function releaseReservation(ctx: LedgerContext, year: number, train
  * rest is released. Using more than reserved first reserves the difference (and fails if it cannot).
  */
 export async function realiseReservation(ctx: LedgerContext, training: TrainingHours, usedHundredths: number): Promise<LedgerResult> {
+  await lockTraining(ctx, training.trainingId);
   const before = await reservedBySource(ctx, training.year, training.trainingId);
   const current = before.reduce((sum, h) => sum + h.hundredths, 0);
   if (usedHundredths > current) {

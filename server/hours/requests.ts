@@ -62,15 +62,22 @@ export async function returnUnusedHours(ctx: ActorContext, organisationId: strin
 }
 
 /** Staff grant all, part or none of an application, with a reason; the grant comes from the budget and the admins are told. */
-export async function decideRequest(ctx: ActorContext, requestId: string, input: { grantedHundredths: number; reason: string }, links: { publicUrl: string }): Promise<RequestResult> {
+export async function decideRequest(
+  ctx: ActorContext,
+  organisationId: string,
+  requestId: string,
+  input: { grantedHundredths: number; reason: string },
+  links: { publicUrl: string },
+): Promise<RequestResult> {
   return ctx.db.transaction(async (tx) => {
     const [request] = await tx
-      .select({ request: hourRequests, name: organisations.name })
+      .select({ request: hourRequests, name: organisations.name, endedAt: organisations.endedAt })
       .from(hourRequests)
       .innerJoin(organisations, eq(organisations.id, hourRequests.organisationId))
-      .where(and(eq(hourRequests.id, requestId), eq(hourRequests.kind, 'additional')))
+      .where(and(eq(hourRequests.id, requestId), eq(hourRequests.organisationId, organisationId), eq(hourRequests.kind, 'additional')))
       .for('update', { of: hourRequests });
-    if (!request) return { ok: false, error: 'notFound' };
+    // An organisation whose membership has ended is granted nothing more.
+    if (!request || request.endedAt) return { ok: false, error: 'notFound' };
     const { request: application } = request;
     if (application.status !== 'pending') return { ok: false, error: 'requests.errors.alreadyDecided' };
     if (input.grantedHundredths > application.requestedHundredths) return { ok: false, error: 'requests.errors.moreThanRequested' };

@@ -105,9 +105,12 @@ describe('additional hours and returns', () => {
     const applied = await applyForHours(await admin(), orgA, { hundredths: h(200), justification: 'Uusi kurssi' }, links);
     if (!applied.ok) throw new Error(applied.error);
     expect((await emailsTo(handle.db, 'asiantuntija@sivis.example'))[0]!.subject).toContain(demoOrgA);
-    expect(await decideRequest(await staff(), applied.id, { grantedHundredths: h(250), reason: '' }, links)).toEqual({ ok: false, error: 'requests.errors.moreThanRequested' });
-    expect(await decideRequest(await staff(), applied.id, { grantedHundredths: h(150), reason: 'Osa kurssista' }, links)).toEqual({ ok: true, id: applied.id });
-    expect(await decideRequest(await staff(), applied.id, { grantedHundredths: h(10), reason: '' }, links)).toEqual({ ok: false, error: 'requests.errors.alreadyDecided' });
+    expect(await decideRequest(await staff(), orgA, applied.id, { grantedHundredths: h(250), reason: '' }, links)).toEqual({ ok: false, error: 'requests.errors.moreThanRequested' });
+    // Decided only under its own organisation.
+    const otherOrganisation = await organisationIdByName(handle.db, 'Kulttuuriyhdistysten Keskusliitto ry');
+    expect(await decideRequest(await staff(), otherOrganisation, applied.id, { grantedHundredths: h(10), reason: '' }, links)).toEqual({ ok: false, error: 'notFound' });
+    expect(await decideRequest(await staff(), orgA, applied.id, { grantedHundredths: h(150), reason: 'Osa kurssista' }, links)).toEqual({ ok: true, id: applied.id });
+    expect(await decideRequest(await staff(), orgA, applied.id, { grantedHundredths: h(10), reason: '' }, links)).toEqual({ ok: false, error: 'requests.errors.alreadyDecided' });
     expect((await emailsTo(handle.db, 'paakayttaja@kll.example'))[0]!.bodyText).toContain('Osa kurssista');
     expect((await organisationHours(await admin(), orgA, 2027)).organisation.base).toBe(h(550));
 

@@ -108,6 +108,8 @@ describe('distribution and monitoring', () => {
       distributeHours(admin, { year: 2027, organisationId: orgA, unitId, hundredths: h(hours), reason: 'Piirin koulutukset', direction });
     expect(await allocate(800)).toMatchObject({ ok: false, availableHundredths: h(700) });
     expect(await allocate(300)).toEqual({ ok: true });
+    // A finished year stays as it was.
+    expect(await distributeHours(admin, { year: 2026, organisationId: orgA, unitId: north.id, hundredths: h(1), reason: '', direction: 'allocate' })).toEqual({ ok: false, error: 'hours.errors.pastYear' });
     const otherUnit = (await unitByName(handle.db, 'Länsi-Suomen alue')).id;
     expect(await allocate(10, 'allocate', otherUnit)).toEqual({ ok: false, error: 'hours.errors.unknownUnit' });
     await handle.db.transaction((tx) =>

@@ -59,8 +59,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
   if (form.intent === 'quota') {
     const result = await setOrganisationPeerQuota(ctx, { year, organisationId, hundredths: form.data.hours, reason: form.data.reason });
+    if (!result.ok && result.error === 'notFound') throw data(null, { status: 404 });
     if (!result.ok) {
-      return answer(fieldRefusal('hours', { key: 'hours.errors.quotaTooLarge', params: { hours: formatHours(language, result.availableHundredths) } }, { reason: form.data.reason }));
+      return answer(fieldRefusal('hours', { key: 'hours.errors.quotaTooLarge', params: { hours: formatHours(language, result.availableHundredths) } }, form.values));
     }
     return { ok: true as const, intent: form.intent };
   }

@@ -38,7 +38,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const result = await setBudget(ctx, year, form.data.hours, form.data.reason);
     if (!result.ok) {
       const params = { hours: formatHours(language, result.availableHundredths) };
-      return fieldRefusal('hours', { key: 'hours.errors.budgetBelowGranted', params }, { reason: form.data.reason });
+      return fieldRefusal('hours', { key: 'hours.errors.budgetBelowGranted', params }, form.values);
     }
     return { ok: true as const, intent: 'budget' as const, published: 0 };
   }

@@ -27,12 +27,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const year = yearParam(request, ctx.clock);
   const [organisation, hours, decision] = await Promise.all([getOrganisation(ctx, organisationId), organisationHours(ctx, organisationId, year), getDecision(ctx.db, year, organisationId)]);
   if (!organisation) throw data(null, { status: 404 });
+  // Coordinators see their part; the organisation's own figures are for its admins and staff only.
+  const wholeOrganisation = can(ctx.actor, 'organisation.edit', { organisationId });
   return {
     organisation: { id: organisation.id, name: organisation.name },
-    hours,
-    decision: decision?.status === 'published' ? { id: decision.id } : null,
-    // Coordinators see their part; only the organisation-wide view shows the whole picture.
-    wholeOrganisation: can(ctx.actor, 'organisation.edit', { organisationId }),
+    hours: wholeOrganisation ? hours : { ...hours, organisation: { base: 0, reserved: 0, used: 0, free: 0, warnings: [] }, series: [], unallocated: 0, peer: null },
+    decision: decision?.status === 'published' && can(ctx.actor, 'hours.readDecision', { organisationId }) ? { id: decision.id } : null,
+    wholeOrganisation,
     canDistribute: can(ctx.actor, 'hours.distribute', { organisationId }),
   };
 }
@@ -46,8 +47,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const result = await distributeHours(ctx, { year, organisationId, ...form.data, hundredths: form.data.hours, direction: form.data.intent });
   if (!result.ok) {
     const language = await requestLanguage(request, ctx.actor.language);
-    const values = { intent: form.data.intent, unitId: form.data.unitId, reason: form.data.reason };
-    if (!('availableHundredths' in result)) return fieldRefusal('unitId', { key: result.error }, values);
+    const values = form.values;
+    if (!('availableHundredths' in result)) return fieldRefusal(result.error === 'hours.errors.pastYear' ? 'hours' : 'unitId', { key: result.error }, values);
     const key = form.data.intent === 'allocate' ? 'hours.errors.poolInsufficient' : 'hours.errors.unitInsufficient';
     return fieldRefusal('hours', { key, params: { hours: formatHours(language, result.availableHundredths) } }, values);
   }

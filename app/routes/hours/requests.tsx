@@ -60,12 +60,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       ? await applyForHours(ctx, organisationId, { hundredths: form.data.hours, justification: form.data.justification }, links)
       : form.intent === 'return'
         ? await returnUnusedHours(ctx, organisationId, { hundredths: form.data.hours, justification: form.data.justification })
-        : await decideRequest(ctx, form.data.requestId, { grantedHundredths: form.data.hours, reason: form.data.reason }, links);
+        : await decideRequest(ctx, organisationId, form.data.requestId, { grantedHundredths: form.data.hours, reason: form.data.reason }, links);
   if (!result.ok && result.error === 'notFound') throw data(null, { status: 404 });
   if (!result.ok) {
     const params = 'availableHundredths' in result ? { hours: formatHours(language, result.availableHundredths) } : undefined;
     const field = result.error === 'requests.errors.windowClosed' || result.error === 'requests.errors.alreadyDecided' ? '_form' : 'hours';
-    const refusal = fieldRefusal(field, { key: result.error, ...(params ? { params } : {}) }, {}, field === '_form' ? 409 : 400);
+    const refusal = fieldRefusal(field, { key: result.error, ...(params ? { params } : {}) }, form.values, field === '_form' ? 409 : 400);
     return data({ ...refusal.data, intent: form.intent }, refusal.init ?? undefined);
   }
   return { ok: true as const, intent: form.intent };
@@ -75,7 +75,8 @@ export default function HourRequests({ loaderData, actionData }: Route.Component
   const { t, language, dateTime } = useI18n();
   const { year, organisation, history, window, unallocated, canRequest, canDecide } = loaderData;
   const formError = actionData && !actionData.ok ? actionData.errors._form : undefined;
-  const stateFor = (intent: string) => (actionData && !actionData.ok && actionData.intent === intent && !formError ? actionData : undefined);
+  const stateFor = (intent: string, requestId?: string) =>
+    actionData && !actionData.ok && actionData.intent === intent && !formError && (requestId === undefined || actionData.values.requestId === requestId) ? actionData : undefined;
   const dates = window.periods.map((p) => formatEventDates(language, { window: 'additionalHours', ...p })).join(', ');
   return (
     <>
@@ -143,7 +144,7 @@ export default function HourRequests({ loaderData, actionData }: Route.Component
                   <ValidatedForm
                     method="post"
                     schema={decideRequestSchema}
-                    serverState={stateFor('decide')}
+                    serverState={stateFor('decide', request.id)}
                     labels={{ hours: t('requests.grantHours'), reason: t('requests.decisionReason') }}
                     className="mt-3 border-t border-slate-300 pt-3"
                     idPrefix={`decide-${request.id}-`}

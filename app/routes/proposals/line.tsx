@@ -42,7 +42,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         ? await deleteLine(ctx, organisationId, year, lineId)
         : await fillDelegatedLine(ctx, organisationId, year, lineId, { theme: form.data.theme, hundredths: form.data.hours, justification: form.data.justification, ready: form.data.ready === 'yes' });
   if (!result.ok && result.error === 'notFound') throw data(null, { status: 404 });
-  if (!result.ok) return fieldRefusal(result.error === 'proposals.errors.unknownUnit' ? 'unitId' : '_form', { key: result.error }, {}, 409);
+  if (!result.ok) return fieldRefusal(result.error === 'proposals.errors.unknownUnit' ? 'unitId' : '_form', { key: result.error }, form.values, 409);
   throw redirect(`/organisations/${organisationId}/proposals/${year}`);
 }
 

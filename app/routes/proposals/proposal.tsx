@@ -42,6 +42,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     editable: proposal ? isEditable(proposal, windowOpen) : false,
     canEdit,
     canReturn: can(ctx.actor, 'proposal.return'),
+    // A coordinator sees only lines delegated to their units, and fills those in.
+    canFill: can(ctx.actor, 'proposal.fillDelegated', { organisationId }),
     units: flattenUnits(tree).map(({ node, depth }) => ({ value: node.id, label: `${'– '.repeat(depth)}${node.name}` })),
   };
 }
@@ -67,7 +69,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (!result.ok && result.error === 'notFound') throw data(null, { status: 404 });
   if (!result.ok) {
     const field = result.error === 'proposals.errors.unknownUnit' ? 'unitId' : '_form';
-    const refusal = fieldRefusal(field, { key: result.error }, form.intent === 'addLine' ? { unitId: form.data.unitId, theme: form.data.theme, justification: form.data.justification } : {}, field === '_form' ? 409 : 400);
+    const refusal = fieldRefusal(field, { key: result.error }, form.intent === 'addLine' ? form.values : {}, field === '_form' ? 409 : 400);
     return data({ ...refusal.data, intent: form.intent }, refusal.init ?? undefined);
   }
   return { ok: true as const, intent: form.intent };
@@ -127,7 +129,7 @@ export default function ProposalPage({ loaderData, actionData }: Route.Component
                 },
                 {
                   header: t('proposals.actions'),
-                  cell: (l) => (editable ? <Link to={`/organisations/${organisation.id}/proposals/${year}/lines/${l.id}`}>{t('proposals.editLine')}</Link> : ''),
+                  cell: (l) => (editable && (canEdit || (loaderData.canFill && l.delegated)) ? <Link to={`/organisations/${organisation.id}/proposals/${year}/lines/${l.id}`}>{t('proposals.editLine')}</Link> : ''),
                 },
               ]}
             />
