@@ -71,11 +71,12 @@ export function validateForm<S extends z.ZodObject>(schema: S, entries: Iterable
     values[name] = value;
   }
   const parsed = schema.safeParse({ ...values, ...lists });
-  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, data: parsed.data, values };
+  // Passwords and the like (options.keep) are never sent back, whatever the outcome.
+  const kept = Object.fromEntries(Object.entries(values).filter(([name]) => options.keep?.(name) ?? true));
+  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, data: parsed.data, values: kept };
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const field = String(issue.path[0] ?? formErrorField);
     errors[field] ??= issueToError(issue);
   }
-  const kept = Object.fromEntries(Object.entries(values).filter(([name]) => options.keep?.(name) ?? true));
   return { ok: false, errors, values: kept };
 }

@@ -75,8 +75,12 @@ export default function HourRequests({ loaderData, actionData }: Route.Component
   const { t, language, dateTime } = useI18n();
   const { year, organisation, history, window, unallocated, canRequest, canDecide } = loaderData;
   const formError = actionData && !actionData.ok ? actionData.errors._form : undefined;
+  // A decision's errors show on its own application's form; one naming no pending application, on the first.
+  const pendingIds = history.filter(({ request }) => request.status === 'pending').map(({ request }) => request.id);
+  const answeredId = actionData && !actionData.ok ? actionData.values.requestId : undefined;
+  const errorsOf = (requestId: string) => requestId === answeredId || (requestId === pendingIds[0] && !pendingIds.includes(answeredId ?? ''));
   const stateFor = (intent: string, requestId?: string) =>
-    actionData && !actionData.ok && actionData.intent === intent && !formError && (requestId === undefined || actionData.values.requestId === requestId) ? actionData : undefined;
+    actionData && !actionData.ok && actionData.intent === intent && !formError && (requestId === undefined || errorsOf(requestId)) ? actionData : undefined;
   const dates = window.periods.map((p) => formatEventDates(language, { window: 'additionalHours', ...p })).join(', ');
   return (
     <>
