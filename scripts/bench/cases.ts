@@ -151,7 +151,7 @@ export const benchCases: BenchCase[] = [
   // The generated data's completed year (the generator anchors its history at 2026).
   page('teaching hours of the largest organisation in 2025, centre staff', 'centreStaff', '/organisations/:organisationId/hours', { ...largest, query: 'year=2025' }),
   page('teaching hours of a unit, coordinator', 'coordinator', '/organisations/:organisationId/hours/:unitId'),
-  page('next year’s hour proposal, org admin', 'orgAdmin', '/organisations/:organisationId/proposals/:year', { params: (f) => ({ year: String(Number(f.year) + 1) }) }),
+  page('next year’s hour proposal, org admin', 'orgAdmin', '/organisations/:organisationId/hours/proposals/:year', { params: (f) => ({ year: String(Number(f.year) + 1) }) }),
   page('additional hours and returns, org admin', 'orgAdmin', '/organisations/:organisationId/hours/requests'),
   page('additional-hour applications, centre staff', 'centreStaff', '/hours/requests'),
   page('annual calendar, org admin', 'orgAdmin', '/calendar'),
@@ -198,7 +198,7 @@ export const benchCases: BenchCase[] = [
   action('hour budget in a wrong form (refused)', 'centreStaff', '/hours', 'intent=budget&hours=abc', 400),
   action('peer quota beyond the budget (refused)', 'centreStaff', '/hours/:year/organisations/:organisationId', 'intent=quota&hours=999999', 400),
   action('allocating more than the pool holds (refused)', 'orgAdmin', '/organisations/:organisationId/hours', 'intent=allocate&unitId=:unitId&hours=999999', 400),
-  action('proposal line in a wrong form (refused)', 'orgAdmin', '/organisations/:organisationId/proposals/:year', 'intent=addLine&hours=abc', 400),
+  action('proposal line in a wrong form (refused)', 'orgAdmin', '/organisations/:organisationId/hours/proposals/:year', 'intent=addLine&hours=abc', 400),
   action('application for hours in a wrong form (refused)', 'orgAdmin', '/organisations/:organisationId/hours/requests', 'intent=apply&hours=abc&justification=x', 400),
   action('creating a calendar that exists (refused)', 'centreStaff', '/calendar', 'intent=create&source=template', 409),
   { ...action('calendar event ending before it starts (refused)', 'centreStaff', '/calendar/:year/events/:eventId', 'intent=save&startsOn=:year-10-31&endsOn=:year-10-01', 400), ...firstEvent },

@@ -17,7 +17,7 @@ test('the admin delegates, the coordinator fills, the admin submits; staff decid
   await setServerClock(request, '2035-10-05T08:00:00Z');
   const admin = await signedIn(browser, demoUsers.orgAdmin);
   const organisationPath = (await admin.page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Opetustunnit' }).getAttribute('href'))!;
-  await admin.page.goto(organisationPath.replace('/hours', '/proposals/2036'));
+  await admin.page.goto(`${organisationPath}/proposals/2036`);
   await admin.page.getByRole('button', { name: 'Aloita tuntiesitys vuodelle 2036' }).click();
   await expect(admin.page.getByText('Tuntiesitys on aloitettu.')).toBeVisible();
   await admin.page.getByLabel('Koulutusteema tai painopiste').fill('Kansalaistoiminta');
@@ -35,7 +35,7 @@ test('the admin delegates, the coordinator fills, the admin submits; staff decid
   await expectNoSeriousA11yViolations(admin.page);
 
   const coordinator = await signedIn(browser, demoUsers.coordinator);
-  await coordinator.page.goto(organisationPath.replace('/hours', '/proposals/2036'));
+  await coordinator.page.goto(`${organisationPath}/proposals/2036`);
   await coordinator.page.getByRole('link', { name: 'Muokkaa' }).click();
   await coordinator.page.getByLabel('Koulutusteema tai painopiste').fill('Kuorot');
   await coordinator.page.getByLabel('Tunnit', { exact: true }).fill('120');

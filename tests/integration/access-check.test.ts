@@ -148,8 +148,8 @@ const notBenchmarked: Record<string, string> = {
   'GET /organisations/:organisationId/users/:userId/activation': 'only a link back to the user list',
   'GET /language': 'only redirects',
   // A line exists only in a proposal made in the proposal window; its page reads what the proposal page reads.
-  'GET /organisations/:organisationId/proposals/:year/lines/:lineId': 'the proposal page’s queries, for one line',
-  'POST /organisations/:organisationId/proposals/:year/lines/:lineId': 'the proposal page’s form, for one line',
+  'GET /organisations/:organisationId/hours/proposals/:year/lines/:lineId': 'the proposal page’s queries, for one line',
+  'POST /organisations/:organisationId/hours/proposals/:year/lines/:lineId': 'the proposal page’s form, for one line',
   'GET /__test/clock': 'test only',
   'GET /*': 'the not-found page',
 };

@@ -224,24 +224,24 @@ export const accessExpectations: RouteExpectation[] = [
     answers: { own: only({ ...centre, org_admin: 200 }, 403), other: only(centre, 404) },
   },
   {
-    route: 'GET /organisations/:organisationId/proposals/:year',
+    route: 'GET /organisations/:organisationId/hours/proposals/:year',
     actions: ['proposal.view'],
     answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200 }, 403), other: only(centre, 404) },
   },
   {
     // Gated by seeing the proposal; each form then checks its own action (admin's or staff's).
-    route: 'POST /organisations/:organisationId/proposals/:year',
+    route: 'POST /organisations/:organisationId/hours/proposals/:year',
     actions: ['proposal.view', 'proposal.edit', 'proposal.return'],
     answers: { own: only({ centre_admin: 400, centre_staff: 400, org_admin: 400, unit_coordinator: 400 }, 403), other: { ...only({}, 404), centre_admin: 400, centre_staff: 400 } },
   },
   {
     // A line delegated to the demo coordinator's district (own), and one of organisation B (other).
-    route: 'GET /organisations/:organisationId/proposals/:year/lines/:lineId',
+    route: 'GET /organisations/:organisationId/hours/proposals/:year/lines/:lineId',
     actions: ['proposal.view', 'proposal.fillDelegated'],
     answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200 }, 403), other: only(centre, 404) },
   },
   {
-    route: 'POST /organisations/:organisationId/proposals/:year/lines/:lineId',
+    route: 'POST /organisations/:organisationId/hours/proposals/:year/lines/:lineId',
     actions: ['proposal.view'],
     answers: { own: only({ centre_admin: 400, centre_staff: 400, org_admin: 400, unit_coordinator: 400 }, 403), other: { ...only({}, 404), centre_admin: 400, centre_staff: 400 } },
   },

@@ -634,7 +634,7 @@ export const formCases: FormCase[] = [
   },
   {
     name: 'a line of an hour proposal',
-    route: '/organisations/:organisationId/proposals/:year',
+    route: '/organisations/:organisationId/hours/proposals/:year',
     as: 'org_admin',
     valid: { intent: 'addLine', unitId: '', theme: 'Kuorot', hours: '10', justification: 'Kevään kurssit' },
     prepare: editableProposal,
@@ -644,7 +644,7 @@ export const formCases: FormCase[] = [
   },
   {
     name: 'editing a proposal line',
-    route: '/organisations/:organisationId/proposals/:year/lines/:lineId',
+    route: '/organisations/:organisationId/hours/proposals/:year/lines/:lineId',
     as: 'org_admin',
     valid: { intent: 'save', unitId: '', theme: 'Kuorot', hours: '12,5', justification: 'Kevään kurssit' },
     prepare: editableProposal,

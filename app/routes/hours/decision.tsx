@@ -100,7 +100,7 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
         <dt className="font-semibold">{t('hours.proposal')}</dt>
         <dd>
           {loaderData.proposal ? (
-            <Link to={`/organisations/${organisation.id}/proposals/${year}`}>
+            <Link to={`/organisations/${organisation.id}/hours/proposals/${year}`}>
               <Hours hundredths={loaderData.proposal.hundredths} /> ({t(`proposals.statuses.${loaderData.proposal.status}`)})
             </Link>
           ) : (

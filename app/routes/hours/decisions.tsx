@@ -118,7 +118,7 @@ export default function Decisions({ loaderData, actionData }: Route.ComponentPro
               { header: t('hours.lastYearUsed', { year: year - 1 }), cell: (r) => <Hours hundredths={r.lastYearUsed} />, numeric: true },
               {
                 header: t('hours.proposal'),
-                cell: (r) => (r.proposal ? <Link to={`/organisations/${r.organisation.id}/proposals/${year}`}><Hours hundredths={r.proposal.hundredths} /> ({t(`proposals.statuses.${r.proposal.status}`)})</Link> : '–'),
+                cell: (r) => (r.proposal ? <Link to={`/organisations/${r.organisation.id}/hours/proposals/${year}`}><Hours hundredths={r.proposal.hundredths} /> ({t(`proposals.statuses.${r.proposal.status}`)})</Link> : '–'),
                 numeric: true,
               },
               { header: t('hours.granted'), cell: (r) => (r.decision ? <Hours hundredths={r.decision.grantedHundredths} /> : '–'), numeric: true },

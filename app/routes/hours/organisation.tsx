@@ -72,7 +72,7 @@ export default function OrganisationHours({ loaderData, actionData }: Route.Comp
       <YearNavigation year={year}>
         {decision && <a href={`/hours/decisions/${decision.id}/pdf`}>{t('hours.printDecision')}</a>}
         {wholeOrganisation && <Link to={`/organisations/${organisation.id}/hours/requests?year=${year}`}>{t('hours.requestsLink')}</Link>}
-        <Link to={`/organisations/${organisation.id}/proposals/${year + 1}`}>{t('hours.proposalLink', { year: year + 1 })}</Link>
+        <Link to={`/organisations/${organisation.id}/hours/proposals/${year + 1}`}>{t('hours.proposalLink', { year: year + 1 })}</Link>
       </YearNavigation>
       {actionData?.ok && <Notice tone="ok">{t(`hours.saved.${actionData.intent}`)}</Notice>}
       {wholeOrganisation && (
@@ -127,7 +127,8 @@ export default function OrganisationHours({ loaderData, actionData }: Route.Comp
           <h2 id="distribute-title" className="mt-0">
             {t('hours.distributeTitle')}
           </h2>
-          <ValidatedForm method="post" schema={allocationSchema} serverState={actionData && !actionData.ok ? actionData : undefined} labels={labels}>
+          {/* Keyed by what is unallocated, so that a saved allocation leaves an empty form behind. */}
+          <ValidatedForm key={hours.unallocated} method="post" schema={allocationSchema} serverState={actionData && !actionData.ok ? actionData : undefined} labels={labels}>
             <ChoiceGroup
               name="intent"
               legend={labels.intent}

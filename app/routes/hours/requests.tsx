@@ -100,7 +100,7 @@ export default function HourRequests({ loaderData, actionData }: Route.Component
             <h2 id="apply-title" className="mt-0">
               {t('requests.applyTitle')}
             </h2>
-            <ValidatedForm method="post" schema={applySchema} serverState={stateFor('apply')} labels={{ hours: t('hours.hoursField'), justification: t('proposals.justification') }} idPrefix="apply-">
+            <ValidatedForm key={history.length} method="post" schema={applySchema} serverState={stateFor('apply')} labels={{ hours: t('hours.hoursField'), justification: t('proposals.justification') }} idPrefix="apply-">
               <input type="hidden" name="intent" value="apply" />
               <TextField name="hours" label={t('hours.hoursField')} hint={t('hours.hoursHint')} />
               <TextArea name="justification" label={t('proposals.justification')} rows={3} />
@@ -114,7 +114,7 @@ export default function HourRequests({ loaderData, actionData }: Route.Component
             <p className="mb-3">
               {t('requests.returnable')}: <Hours hundredths={unallocated} />
             </p>
-            <ValidatedForm method="post" schema={returnHoursSchema} serverState={stateFor('return')} labels={{ hours: t('hours.hoursField'), justification: t('hours.reason') }} idPrefix="return-">
+            <ValidatedForm key={history.length} method="post" schema={returnHoursSchema} serverState={stateFor('return')} labels={{ hours: t('hours.hoursField'), justification: t('hours.reason') }} idPrefix="return-">
               <input type="hidden" name="intent" value="return" />
               <TextField name="hours" label={t('hours.hoursField')} hint={t('hours.hoursHint')} />
               <TextArea name="justification" label={t('hours.reason')} rows={2} />

@@ -43,7 +43,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         : await fillDelegatedLine(ctx, organisationId, year, lineId, { theme: form.data.theme, hundredths: form.data.hours, justification: form.data.justification, ready: form.data.ready === 'yes' });
   if (!result.ok && result.error === 'notFound') throw data(null, { status: 404 });
   if (!result.ok) return fieldRefusal(result.error === 'proposals.errors.unknownUnit' ? 'unitId' : '_form', { key: result.error }, form.values, 409);
-  throw redirect(`/organisations/${organisationId}/proposals/${year}`);
+  throw redirect(`/organisations/${organisationId}/hours/proposals/${year}`);
 }
 
 /** What both the admin and a coordinator write on a line. */
@@ -68,7 +68,7 @@ export default function ProposalLine({ loaderData, actionData }: Route.Component
     <>
       <title>{`${t('proposals.lineTitle', { year })} – ${t('app.name')}`}</title>
       <p className="mb-2">
-        <Link to={`/organisations/${organisationId}/proposals/${year}`}>{t('proposals.back', { year })}</Link>
+        <Link to={`/organisations/${organisationId}/hours/proposals/${year}`}>{t('proposals.back', { year })}</Link>
       </p>
       <h1>{t('proposals.lineTitle', { year })}</h1>
       {line.unitName && <p className="mb-4 text-lg">{line.unitName}</p>}

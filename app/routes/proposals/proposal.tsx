@@ -129,7 +129,7 @@ export default function ProposalPage({ loaderData, actionData }: Route.Component
                 },
                 {
                   header: t('proposals.actions'),
-                  cell: (l) => (editable && (canEdit || (loaderData.canFill && l.delegated)) ? <Link to={`/organisations/${organisation.id}/proposals/${year}/lines/${l.id}`}>{t('proposals.editLine')}</Link> : ''),
+                  cell: (l) => (editable && (canEdit || (loaderData.canFill && l.delegated)) ? <Link to={`/organisations/${organisation.id}/hours/proposals/${year}/lines/${l.id}`}>{t('proposals.editLine')}</Link> : ''),
                 },
               ]}
             />
@@ -142,7 +142,8 @@ export default function ProposalPage({ loaderData, actionData }: Route.Component
               <h2 id="line-title" className="mt-0">
                 {t('proposals.addLine')}
               </h2>
-              <ValidatedForm method="post" schema={proposalLineSchema} serverState={actionData && !actionData.ok && actionData.intent === 'addLine' && !formError ? actionData : undefined} labels={lineLabels}>
+              {/* Keyed by the lines, so that an added line leaves an empty form behind. */}
+              <ValidatedForm key={lines.length} method="post" schema={proposalLineSchema} serverState={actionData && !actionData.ok && actionData.intent === 'addLine' && !formError ? actionData : undefined} labels={lineLabels}>
                 <input type="hidden" name="intent" value="addLine" />
                 <SelectField name="unitId" label={lineLabels.unitId} placeholder={t('proposals.wholeOrganisation')} options={loaderData.units} />
                 <TextField name="theme" label={lineLabels.theme} required={false} />
