@@ -153,6 +153,11 @@ export const benchCases: BenchCase[] = [
   page('teaching hours of a unit, coordinator', 'coordinator', '/organisations/:organisationId/hours/:unitId'),
   page('next year’s hour proposal, org admin', 'orgAdmin', '/organisations/:organisationId/hours/proposals/:year', { params: (f) => ({ year: String(Number(f.year) + 1) }) }),
   page('additional hours and returns, org admin', 'orgAdmin', '/organisations/:organisationId/hours/requests'),
+  // Generated data: the anchor year's submitted proposals and the completed year's applications and returns.
+  page('submitted proposal of the largest organisation, centre staff', 'centreStaff', '/organisations/:organisationId/hours/proposals/:year', {
+    params: (f) => ({ organisationId: f.largestOrganisationId, year: '2026' }),
+  }),
+  page('applications of the largest organisation in 2025, centre staff', 'centreStaff', '/organisations/:organisationId/hours/requests', { ...largest, query: 'year=2025' }),
   page('additional-hour applications, centre staff', 'centreStaff', '/hours/requests'),
   page('annual calendar, org admin', 'orgAdmin', '/calendar'),
   page('annual calendar, centre staff', 'centreStaff', '/calendar'),

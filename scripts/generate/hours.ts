@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { accountKey } from '../../server/hours/accounts';
 import type { AccountSpec } from '../../server/hours/accounts';
-import { hourAccounts, hourDecisions, hourTransfers, organisations, units, users } from '../../server/db/schema';
+import { hourAccounts, hourDecisions, hourProposalLines, hourProposals, hourRequests, hourTransfers, organisations, units, users } from '../../server/db/schema';
 import type { TransferKind } from '../../server/hours/ledger';
 import type { DataGenerator, GenerateContext } from './context';
 
@@ -38,14 +38,15 @@ class LedgerBuilder {
 }
 
 /**
- * A completed year (the one before the anchor) with grants, allocations to districts, reservations and
- * realisations through the year, and the anchor year's published grants; decisions for both.
+ * A completed year (the one before the anchor) with grants, an additional grant, allocations to
+ * districts, reservations, realisations and returns through the year; the anchor year's submitted
+ * proposals (lines delegated to districts) and published grants; decisions for both.
  */
 export const hoursGenerator: DataGenerator = {
   name: 'teaching hours ledger',
   rowCount(scale) {
     const organisationCount = Math.max(1, Math.round(100 * scale));
-    return organisationCount * (4 + trainingsPerOrganisation * 5);
+    return organisationCount * (10 + trainingsPerOrganisation * 5);
   },
   async run(ctx) {
     const [author] = await ctx.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, 'tiedottaja@sivis-generoitu.example'));
@@ -53,6 +54,9 @@ export const hoursGenerator: DataGenerator = {
     const allUnits = await ctx.db.select({ id: units.id, organisationId: units.organisationId, kind: units.kind }).from(units).orderBy(asc(units.path));
     const ledger = new LedgerBuilder(ctx);
     const decisions: (typeof hourDecisions.$inferInsert)[] = [];
+    const requests: (typeof hourRequests.$inferInsert)[] = [];
+    const proposals: (typeof hourProposals.$inferInsert)[] = [];
+    const proposalLines: (typeof hourProposalLines.$inferInsert)[] = [];
     const anchor = ctx.now.getUTCFullYear();
     const day = (year: number, dayOfYear: number) => new Date(Date.UTC(year, 0, 1 + dayOfYear, 9));
     for (const year of [anchor - 1, anchor]) {
@@ -79,9 +83,33 @@ export const hoursGenerator: DataGenerator = {
           businessId: organisation.businessId,
           publisherName: author?.name ?? '',
         });
+        const orgUnits = allUnits.filter((u) => u.organisationId === organisation.id);
+        if (year === anchor) {
+          // The anchor year's proposal, submitted the October before: a line for the organisation and some for its units.
+          const proposalId = ctx.random.uuid();
+          const submitted = new Date(Date.UTC(year - 1, 9, 20, 10));
+          proposals.push({ id: proposalId, year, organisationId: organisation.id, status: 'submitted', createdAt: submitted, submittedAt: submitted });
+          for (const unit of [null, ...orgUnits.filter((u) => u.kind === 'district').slice(0, 3)]) {
+            proposalLines.push({
+              id: ctx.random.uuid(),
+              proposalId,
+              unitId: unit?.id ?? null,
+              theme: ctx.random.pick(['Kansalaistoiminta', 'Kulttuuri', 'Järjestötoiminta', 'Luonto']),
+              hundredths: ctx.random.int(100, 1500) * 100,
+              justification: 'Suunnitellut koulutukset',
+              delegated: unit !== null,
+              ready: unit !== null,
+              updatedAt: submitted,
+            });
+          }
+        }
         // Only the completed year has a year of use behind it; the anchor year has just begun.
         if (year !== anchor - 1) continue;
-        const orgUnits = allUnits.filter((u) => u.organisationId === organisation.id);
+        // A March application, partly granted, and for some an August return.
+        const requested = ctx.random.int(50, 200) * 100;
+        const march = day(year, 80);
+        const extra = ledger.move(year, 'additionalGrant', centre, pool, Math.round(requested * ctx.random.next()), march);
+        requests.push({ id: ctx.random.uuid(), year, organisationId: organisation.id, kind: 'additional', status: 'decided', requestedHundredths: requested, justification: 'Uusia kursseja', grantedHundredths: extra, decisionReason: 'Budjetin mukaan', createdAt: day(year, 75), decidedAt: march });
         const districts = orgUnits.filter((u) => u.kind === 'district');
         const unitAccounts = new Map<string, string>();
         for (const district of districts.filter(() => ctx.random.chance(0.5))) {
@@ -103,10 +131,20 @@ export const hoursGenerator: DataGenerator = {
           ledger.move(year, 'realisation', reserved, used, Math.round(got * (0.7 + ctx.random.next() * 0.3)), day(year, realisedOn));
           ledger.move(year, 'release', reserved, drawnFrom, got, day(year, realisedOn));
         }
+        if (ctx.random.chance(0.3)) {
+          const august = day(year, 230);
+          const returned = ledger.move(year, 'return', pool, centre, ctx.random.int(5, 30) * 100, august);
+          if (returned > 0) {
+            requests.push({ id: ctx.random.uuid(), year, organisationId: organisation.id, kind: 'return', status: 'done', requestedHundredths: returned, justification: 'Jää käyttämättä', createdAt: august, decidedAt: august });
+          }
+        }
       }
     }
     await ctx.insert(hourAccounts, ledger.accounts);
     await ctx.insert(hourTransfers, ledger.transfers);
     await ctx.insert(hourDecisions, decisions);
+    await ctx.insert(hourRequests, requests);
+    await ctx.insert(hourProposals, proposals);
+    await ctx.insert(hourProposalLines, proposalLines);
   },
 };

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Progress } from '../../scripts/generate/context';
 import { AlreadyGeneratedError, generateData } from '../../scripts/generate/index';
 import type { DatabaseHandle } from '../../server/db/client';
-import { announcements, calendarYears, hourAccounts, hourDecisions, organisations, roleAssignments, units, users } from '../../server/db/schema';
+import { announcements, calendarYears, hourAccounts, hourDecisions, hourProposals, hourRequests, organisations, roleAssignments, units, users } from '../../server/db/schema';
 import { balances } from '../../server/hours/accounts';
 import { isValidBusinessId } from '../../server/organisations/business-id';
 import { openTestDatabase } from '../support/database';
@@ -47,6 +47,9 @@ describe('the data generator', () => {
     expect(accounts.some((a) => a.kind === 'used')).toBe(true);
     const [decisionCount] = await db.select({ n: count() }).from(hourDecisions);
     expect(decisionCount!.n).toBe(2);
+    const [proposalCount] = await db.select({ n: count() }).from(hourProposals);
+    const [applicationCount] = await db.select({ n: count() }).from(hourRequests);
+    expect([proposalCount!.n, applicationCount!.n >= 1]).toEqual([1, true]);
     const [topLevel] = await db.select({ n: count() }).from(units).where(isNull(units.parentId));
     expect(topLevel!.n).toBeGreaterThan(0);
     expect(topLevel!.n).toBeLessThan(20);
