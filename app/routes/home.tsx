@@ -11,6 +11,9 @@ import { getOrganisation } from '../../server/organisations/get-organisation';
 import { currentAndNextEvents } from '../../server/calendar/timeline';
 import { announcementText, listAnnouncements } from '../../server/notifications/announcements';
 import { CalendarEventItem } from '../components/CalendarEventItem';
+import { HourFigures, HourWarnings } from '../components/Hours';
+import { helsinkiDate, yearOf } from '../../server/calendar/dates';
+import { organisationHourFigures } from '../../server/hours/monitoring';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const ctx = await requirePermission(request, context, 'home.view');
@@ -22,11 +25,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     ? []
     : (await Promise.all(organisationIds.map((id) => getOrganisation(ctx, id)))).flatMap((o) => (o ? [{ id: o.id, name: o.name }] : []));
   const administered = organisations.filter((o) => can(actor, 'organisation.edit', { organisationId: o.id }));
-  const [checklists, calendar, announcements] = await Promise.all([
+  const year = yearOf(helsinkiDate(ctx.clock.now()));
+  const [checklists, calendar, announcements, hours] = await Promise.all([
     Promise.all(administered.map(async (o) => ({ organisation: o, items: await gettingStarted(ctx, o.id) }))),
     can(actor, 'calendar.view') ? currentAndNextEvents(ctx) : null,
     // Staff write the announcements; the admins they are for see the latest on their front page.
     !isCentre && can(actor, 'announcement.read') ? listAnnouncements(ctx, 1, latestAnnouncements) : null,
+    // This year's hours at a glance for each organisation the actor runs.
+    Promise.all(administered.map(async (o) => ({ organisation: o, figures: await organisationHourFigures(ctx, o.id, year) }))),
   ]);
   return {
     name: actor.name,
@@ -41,6 +47,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     canSendAnnouncements: can(actor, 'announcement.send'),
     checklists,
     calendar,
+    year,
+    hours: hours.filter((h) => h.figures.base > 0),
     announcements: announcements && {
       rows: announcements.rows.map(({ audience: _audience, recipientCount: _count, ...text }) => text),
       more: announcements.total > announcements.rows.length,
@@ -85,6 +93,22 @@ function Checklist({ organisation, items }: { organisation: { id: string; name: 
           </p>
         </>
       )}
+    </section>
+  );
+}
+
+function HoursSummary({ year, organisation, figures }: { year: number } & Route.ComponentProps['loaderData']['hours'][number]) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby={`hours-${organisation.id}`} className="mb-6 max-w-3xl">
+      <h2 id={`hours-${organisation.id}`} className="mt-0">
+        {t('hours.organisationTitle', { year, organisation: organisation.name })}
+      </h2>
+      <HourWarnings warnings={figures.warnings} />
+      <HourFigures figures={[['granted', figures.base], ['reserved', figures.reserved], ['used', figures.used], ['free', figures.free]] as const} />
+      <p className="-mt-4">
+        <Link to={`/organisations/${organisation.id}/hours`}>{t('hours.organisationLink')}</Link>
+      </p>
     </section>
   );
 }
@@ -186,6 +210,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       </section>
       {loaderData.checklists.map(({ organisation, items }) => (
         <Checklist key={organisation.id} organisation={organisation} items={items} />
+      ))}
+      {loaderData.hours.map((h) => (
+        <HoursSummary key={h.organisation.id} year={loaderData.year} {...h} />
       ))}
       {loaderData.announcements && <LatestAnnouncements {...loaderData.announcements} />}
       {loaderData.calendar && <CalendarSummary {...loaderData.calendar} />}

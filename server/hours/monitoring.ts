@@ -132,6 +132,13 @@ export async function organisationHours(ctx: ActorContext, organisationId: strin
   return { year, today, organisation: organisation.figures, series: organisation.series, unallocated, units, peer };
 }
 
+/** Just the organisation's own figures and warnings (for its admins' front page). */
+export async function organisationHourFigures(ctx: ActorContext, organisationId: string, year: number): Promise<HourFigures> {
+  const { accounts, transfers, today } = await loadLedger(ctx, organisationId, year);
+  const sources = new Set(accounts.filter((a) => a.kind === 'pool' || a.kind === 'unit').map((a) => a.id));
+  return figuresFor(sources, accounts, transfers, { in: ['grant', 'additionalGrant'], out: ['return'] }, year, today).figures;
+}
+
 /** One unit's allocation in the year: allocated, reserved, used, remaining, warnings and series. */
 export async function unitHours(ctx: ActorContext, organisationId: string, unitId: string, year: number) {
   const { accounts, transfers, today } = await loadLedger(ctx, organisationId, year);

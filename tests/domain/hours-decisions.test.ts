@@ -9,7 +9,7 @@ import { renderDecisionPdf } from '../../server/hours/decision-pdf';
 import { centreYear, decisionOverview, getDecision, publishDecisions, saveDecisionDraft, setBudget, setOrganisationPeerQuota } from '../../server/hours/decisions';
 import { distributeHours } from '../../server/hours/distribution';
 import { reserveHours } from '../../server/hours/ledger';
-import { hourWarnings, organisationHours, unitHours } from '../../server/hours/monitoring';
+import { hourWarnings, organisationHourFigures, organisationHours, unitHours } from '../../server/hours/monitoring';
 import { seedDemoData } from '../../server/seed/demo';
 import { openTestDatabase } from '../support/database';
 import { actorByEmail, demoOrgA, demoOrgB, organisationIdByName, unitByName } from '../support/demo';
@@ -120,6 +120,8 @@ describe('distribution and monitoring', () => {
     const hours = await organisationHours(admin, orgA, 2027);
     expect(hours.organisation).toMatchObject({ base: h(700), reserved: h(120), used: 0, free: h(580), warnings: [] });
     expect(hours.unallocated).toBe(h(480));
+    // The front page's glance at the same figures.
+    expect(await organisationHourFigures(admin, orgA, 2027)).toEqual(hours.organisation);
     expect(hours.units.find((u) => u.unit.id === north.id)).toMatchObject({ allocated: h(220), reserved: h(120), used: 0, remaining: h(100) });
     expect(hours.series.slice(0, 4).map((p) => p.base)).toEqual([h(700), h(700), h(700), null]);
     expect(hours.series[2]!.reserved).toBe(h(120));

@@ -63,5 +63,9 @@ test('staff publish next year’s decisions; the admin allocates to a district a
   await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Opetustunnit 2034: Pohjoisen piiri');
   await expect(figure(admin, 'Jaettu')).toContainText('400 h');
   await expectNoSeriousA11yViolations(admin);
+  // The front page has the year's hours at a glance.
+  await admin.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Etusivu' }).click();
+  await expect(admin.getByRole('region', { name: 'Opetustunnit 2034: Kansanliikkeiden Liitto ry' })).toContainText('1 500 h');
+  await expectNoSeriousA11yViolations(admin);
   await adminContext.close();
 });
