@@ -56,7 +56,10 @@ export type AuditAction =
   | 'proposal.returned'
   | 'hours.requested'
   | 'hours.returned'
-  | 'hours.requestDecided';
+  | 'hours.requestDecided'
+  | 'training.saved'
+  | 'training.submitted'
+  | 'training.cancelled';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -6,3 +6,4 @@ export * from './organisations';
 export * from './calendar';
 export * from './hours';
 export * from './proposals';
+export * from './trainings';
