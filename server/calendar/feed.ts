@@ -70,7 +70,7 @@ export async function calendarFeed(ctx: DomainContext, language: Language, links
         stamp: ctx.clock.now(),
         summary: eventTitle(language, event),
         description: description || undefined,
-        url: `${links.publicUrl.replace(/\/$/, '')}/calendar?year=${event.year}`,
+        url: `${links.publicUrl}/calendar?year=${event.year}`,
       });
     }
   }

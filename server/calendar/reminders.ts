@@ -97,7 +97,7 @@ export async function sendDueReminders(ctx: DomainContext, links: { publicUrl: s
             dates: formatEventDates(admin.language, reminder.event),
             endDate: formatIsoDate(admin.language, reminder.event.endsOn),
             instructions: translateDynamic(admin.language, `calendar.instructions.${window}`),
-            link: `${links.publicUrl.replace(/\/$/, '')}/calendar`,
+            link: `${links.publicUrl}/calendar`,
           }),
         );
       await enqueueEmails({ db: tx, clock: ctx.clock }, emails);

@@ -175,7 +175,7 @@ export async function publishDecisions(ctx: ActorContext, year: number, organisa
               organisation: name,
               year: String(year),
               hours: formatHours(admin.language, decision.grantedHundredths),
-              link: `${links.publicUrl.replace(/\/$/, '')}/hours/decisions/${decision.id}/pdf`,
+              link: `${links.publicUrl}/hours/decisions/${decision.id}/pdf`,
             }),
           );
         }

@@ -224,7 +224,7 @@ export async function returnProposal(ctx: ActorContext, organisationId: string, 
     if (proposal.status !== 'submitted') return { ok: false, error: 'proposals.errors.notSubmitted' };
     await tx.update(hourProposals).set({ status: 'returned', returnReason: reason, returnedAt: ctx.clock.now() }).where(eq(hourProposals.id, proposal.id));
     const admins = await roleHolders(tx, { roles: ['org_admin'], organisationId, activeOnly: true });
-    const link = `${links.publicUrl.replace(/\/$/, '')}/organisations/${organisationId}/hours/proposals/${year}`;
+    const link = `${links.publicUrl}/organisations/${organisationId}/hours/proposals/${year}`;
     await enqueueEmails(
       { db: tx, clock: ctx.clock },
       admins.map((admin) => templatedEmail(admin, 'proposalReturned', { organisation: proposal.name, year: String(year), reason, link })),

@@ -15,7 +15,7 @@ export type RequestResult =
   | { ok: false; error: 'notFound' | 'requests.errors.windowClosed' | 'requests.errors.alreadyDecided' | 'requests.errors.moreThanRequested' }
   | { ok: false; error: 'requests.errors.moreThanFree' | 'requests.errors.budgetExceeded'; availableHundredths: number };
 
-const link = (links: { publicUrl: string }, organisationId: string) => `${links.publicUrl.replace(/\/$/, '')}/organisations/${organisationId}/hours/requests`;
+const link = (links: { publicUrl: string }, organisationId: string) => `${links.publicUrl}/organisations/${organisationId}/hours/requests`;
 
 /** The year whose additional-hours window is open now, or null. */
 async function openYear(ctx: ActorContext): Promise<number | null> {

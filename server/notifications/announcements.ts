@@ -83,7 +83,7 @@ export async function sendAnnouncement(ctx: ActorContext, input: AnnouncementInp
     if (input.audience === 'organisations') {
       await tx.insert(announcementOrganisations).values(chosen.map((organisationId) => ({ announcementId: id, organisationId })));
     }
-    const link = `${links.publicUrl.replace(/\/$/, '')}/announcements/${id}`;
+    const link = `${links.publicUrl}/announcements/${id}`;
     const emails = recipients.map((recipient) => {
       const text = announcementText(announcement!, recipient.language);
       return { to: recipient.email, subject: text.subject, bodyText: `${text.body}\n\n${link}` };
