@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { roleAssignments, users } from '../db/schema';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { organisations, roleAssignments, users } from '../db/schema';
 import type { Queryable } from '../db/types';
 import type { Role } from './roles';
 
@@ -46,4 +46,25 @@ export async function rolesInOrganisation(db: Queryable, userId: string, organis
     .select({ role: roleAssignments.role, unitId: roleAssignments.unitId })
     .from(roleAssignments)
     .where(and(eq(roleAssignments.userId, userId), eq(roleAssignments.organisationId, organisationId)));
+}
+
+/**
+ * Active admins of member organisations (all, or of the given ones), once each whatever the number
+ * of organisations they run; ordered by id, so that concurrent claims for them cannot deadlock.
+ */
+export function memberAdmins(db: Queryable, organisationIds?: string[]) {
+  return db
+    .selectDistinct({ id: users.id, email: users.email, language: users.language })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
+    .where(
+      and(
+        eq(roleAssignments.role, 'org_admin'),
+        eq(users.status, 'active'),
+        isNull(organisations.endedAt),
+        organisationIds ? inArray(organisations.id, organisationIds) : undefined,
+      ),
+    )
+    .orderBy(users.id);
 }

@@ -1,8 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { translateDynamic } from '../../app/i18n';
+import { memberAdmins } from '../access/approvers';
 import type { DomainContext } from '../context';
-import { calendarReminders, organisations, roleAssignments, users } from '../db/schema';
-import type { Queryable } from '../db/types';
+import { calendarReminders } from '../db/schema';
 import { enqueueEmails } from '../notifications/outbox';
 import { templatedEmail } from '../notifications/templated-email';
 import { type IsoDate, addDays, helsinkiDate, yearOf } from './dates';
@@ -53,18 +52,6 @@ export function dueReminders(events: CalendarEvent[], today: IsoDate): DueRemind
   });
 }
 
-/** Active admins of member organisations, once each, whatever number of organisations they run. */
-function activeAdmins(db: Queryable) {
-  return db
-    .selectDistinct({ id: users.id, email: users.email, language: users.language })
-    .from(roleAssignments)
-    .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
-    .where(and(eq(roleAssignments.role, 'org_admin'), eq(users.status, 'active'), isNull(organisations.endedAt)))
-    // One order for every scheduler, so that concurrent claims cannot deadlock.
-    .orderBy(users.id);
-}
-
 const emailKeys = { opens: 'reminderOpens', closes7: 'reminderCloses7', closes1: 'reminderCloses1' } as const;
 
 /**
@@ -79,7 +66,7 @@ export async function sendDueReminders(ctx: DomainContext, links: { publicUrl: s
   let sent = 0;
   for (const reminder of dueReminders(calendars.flatMap((c) => c.events), today)) {
     sent += await ctx.db.transaction(async (tx) => {
-      const admins = await activeAdmins(tx);
+      const admins = await memberAdmins(tx);
       if (admins.length === 0) return 0;
       const now = ctx.clock.now();
       const claimed = await tx

@@ -1,9 +1,10 @@
 import { and, count, desc, eq, exists, inArray, isNull, or } from 'drizzle-orm';
 import type { Language } from '../../app/i18n';
+import { memberAdmins } from '../access/approvers';
 import { writeAudit } from '../access/audit';
 import { scopeCondition } from '../access/permissions';
 import type { ActorContext } from '../context';
-import { announcementOrganisations, announcements, organisations, roleAssignments, users } from '../db/schema';
+import { announcementOrganisations, announcements, organisations, users } from '../db/schema';
 import { type Page, pageOffset, pageSize, toPage } from '../pagination';
 import { enqueueEmails } from './outbox';
 
@@ -49,19 +50,7 @@ export async function sendAnnouncement(ctx: ActorContext, input: AnnouncementInp
       const members = await tx.select({ id: organisations.id }).from(organisations).where(and(inArray(organisations.id, chosen), isNull(organisations.endedAt)));
       if (members.length !== chosen.length) return { ok: false, error: 'forms.invalidValue', field: 'organisationIds' };
     }
-    const recipients = await tx
-      .selectDistinct({ id: users.id, email: users.email, language: users.language })
-      .from(roleAssignments)
-      .innerJoin(users, eq(users.id, roleAssignments.userId))
-      .innerJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
-      .where(
-        and(
-          eq(roleAssignments.role, 'org_admin'),
-          eq(users.status, 'active'),
-          isNull(organisations.endedAt),
-          input.audience === 'organisations' ? inArray(organisations.id, chosen) : undefined,
-        ),
-      );
+    const recipients = await memberAdmins(tx, input.audience === 'organisations' ? chosen : undefined);
     if (recipients.length === 0) return { ok: false, error: 'announcements.errors.noRecipients', field: 'organisationIds' };
     const now = ctx.clock.now();
     const [announcement] = await tx
