@@ -1,5 +1,6 @@
 import { Link, data } from 'react-router';
 import { YearNavigation } from '../../components/YearNavigation';
+import { unitOption } from '../../components/UnitOptions';
 import type { Route } from './+types/organisation';
 import { HelpLink } from '../../components/HelpLink';
 import { HourFigures, HourWarnings, Hours } from '../../components/Hours';
@@ -60,7 +61,7 @@ export default function OrganisationHours({ loaderData, actionData }: Route.Comp
   const { organisation, hours, decision, wholeOrganisation, canDistribute } = loaderData;
   const { year, organisation: totals } = hours;
   const labels = { intent: t('hours.direction'), unitId: t('hours.unit'), hours: t('hours.hoursField'), reason: t('hours.reason') };
-  const unitOptions = hours.units.map((u) => ({ value: u.unit.id, label: `${'– '.repeat(u.unit.depth)}${u.unit.name}` }));
+  const unitOptions = hours.units.map((u) => unitOption(u.unit.id, u.unit.name, u.unit.depth));
   return (
     <>
       <title>{`${t('hours.organisationTitle', { year, organisation: organisation.name })} – ${t('app.name')}`}</title>

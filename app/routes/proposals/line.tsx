@@ -1,4 +1,5 @@
 import { Form, Link, data, redirect } from 'react-router';
+import { unitOption } from '../../components/UnitOptions';
 import type { Route } from './+types/line';
 import { Notice } from '../../components/Notice';
 import { CheckboxField, DangerButton, SelectField, SubmitButton, TextArea, TextField, ValidatedForm } from '../../components/forms';
@@ -22,7 +23,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const line = proposal && (await proposalLines(ctx, proposal)).find((l) => l.id === requireUuid(params.lineId));
   if (!line) throw data(null, { status: 404 });
   const asAdmin = can(ctx.actor, 'proposal.edit', { organisationId });
-  const units = asAdmin ? flattenUnits(await getUnitTree(ctx, organisationId)).map(({ node, depth }) => ({ value: node.id, label: `${'– '.repeat(depth)}${node.name}` })) : [];
+  const units = asAdmin ? flattenUnits(await getUnitTree(ctx, organisationId)).map(({ node, depth }) => unitOption(node.id, node.name, depth)) : [];
   return { organisationId, year, line, asAdmin, units };
 }
 

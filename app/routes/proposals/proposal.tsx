@@ -1,4 +1,5 @@
 import { Form, Link, data } from 'react-router';
+import { unitOption } from '../../components/UnitOptions';
 import type { Route } from './+types/proposal';
 import { HelpLink } from '../../components/HelpLink';
 import { Hours } from '../../components/Hours';
@@ -44,7 +45,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canReturn: can(ctx.actor, 'proposal.return'),
     // A coordinator sees only lines delegated to their units, and fills those in.
     canFill: can(ctx.actor, 'proposal.fillDelegated', { organisationId }),
-    units: flattenUnits(tree).map(({ node, depth }) => ({ value: node.id, label: `${'– '.repeat(depth)}${node.name}` })),
+    units: flattenUnits(tree).map(({ node, depth }) => unitOption(node.id, node.name, depth)),
   };
 }
 
