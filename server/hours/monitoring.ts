@@ -54,10 +54,8 @@ function figuresFor(sources: Set<string>, accounts: Account[], transfers: Transf
     const date = helsinkiDate(t.at);
     const month = date < `${year}` ? 0 : date > `${year}-12-31` ? 11 : Number(date.slice(5, 7)) - 1;
     const bucket = months[month]!;
-    for (const source of sources) {
-      if (t.toAccountId === source && baseKinds.in.includes(t.kind)) bucket.base += t.hundredths;
-      if (t.fromAccountId === source && baseKinds.out.includes(t.kind)) bucket.base -= t.hundredths;
-    }
+    if (sources.has(t.toAccountId) && baseKinds.in.includes(t.kind)) bucket.base += t.hundredths;
+    if (sources.has(t.fromAccountId) && baseKinds.out.includes(t.kind)) bucket.base -= t.hundredths;
     for (const id of [t.fromAccountId, t.toAccountId]) {
       if (reservedIds.has(id)) bucket.reserved += signed(t, id);
       if (usedIds.has(id)) bucket.used += signed(t, id);
