@@ -40,8 +40,11 @@ export async function readIntentForm<M extends Record<string, z.ZodObject>>(
   return { intent: name, ...validateForm(schemas[name]!, formData.entries()) } as never;
 }
 
-/** A refusal shown next to one field (or above the form, with `_form`), keeping what the user typed. */
-export function fieldRefusal(field: string, error: FieldError, values: Record<string, string> = {}, status = 400) {
+/**
+ * A refusal shown next to one field (or above the form, with `_form`), keeping what the user typed.
+ * `extra` tells a page of several forms which one answered (its intent).
+ */
+export function fieldRefusal<Extra extends object = object>(field: string, error: FieldError, values: Record<string, string> = {}, status = 400, extra?: Extra) {
   const errors: FieldErrors = { [field]: error };
-  return data({ ok: false as const, errors, values }, { status });
+  return data({ ok: false as const, errors, values, ...(extra as Extra) }, { status });
 }

@@ -20,8 +20,8 @@ export async function requireOpenWindow(ctx: DomainContext, language: Language, 
  * For windowed forms: null while the window is open, otherwise the same refusal as a form-level
  * error (409) that gives the form back what the user typed, so that nothing written is lost.
  */
-export async function windowClosedFormError(ctx: DomainContext, language: Language, window: YearWindow, values: Record<string, string>) {
+export async function windowClosedFormError<Extra extends object = object>(ctx: DomainContext, language: Language, window: YearWindow, values: Record<string, string>, extra?: Extra) {
   const status = await windowStatus(ctx, window);
   if (status.open) return null;
-  return fieldRefusal(formErrorField, { key: 'calendar.windowClosed', params: windowClosedParams(language, status) }, values, 409);
+  return fieldRefusal(formErrorField, { key: 'calendar.windowClosed', params: windowClosedParams(language, status) }, values, 409, extra);
 }

@@ -49,28 +49,28 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const language = await requestLanguage(request, ctx.actor.language);
   const form = await readIntentForm(request, { save: decisionSchema, publish: publishSchema, quota: peerQuotaSchema });
   // Which form answered, so that its errors show next to its own fields.
-  const answer = (refusal: ReturnType<typeof fieldRefusal>) => data({ ...refusal.data, intent: form.intent }, refusal.init ?? undefined);
+  const answered = { intent: form.intent };
   if (!form.ok) return data({ ok: false as const, errors: form.errors, values: form.values, intent: form.intent }, { status: 400 });
   if (form.intent === 'save') {
     const result = await saveDecisionDraft(ctx, { year, organisationId, grantedHundredths: form.data.hours, decisionText: form.data.decisionText });
     if (!result.ok && result.error === 'notFound') throw data(null, { status: 404 });
-    if (!result.ok) return answer(fieldRefusal('_form', { key: result.error }, {}, 409));
+    if (!result.ok) return fieldRefusal('_form', { key: result.error }, {}, 409, answered);
     return { ok: true as const, intent: form.intent };
   }
   if (form.intent === 'quota') {
     const result = await setOrganisationPeerQuota(ctx, { year, organisationId, hundredths: form.data.hours, reason: form.data.reason });
     if (!result.ok && result.error === 'notFound') throw data(null, { status: 404 });
     if (!result.ok) {
-      return answer(fieldRefusal('hours', { key: 'hours.errors.quotaTooLarge', params: { hours: formatHours(language, result.availableHundredths) } }, form.values));
+      return fieldRefusal('hours', { key: 'hours.errors.quotaTooLarge', params: { hours: formatHours(language, result.availableHundredths) } }, form.values, 400, answered);
     }
     return { ok: true as const, intent: form.intent };
   }
-  const closed = await windowClosedFormError(ctx, language, 'grantDecisions', {});
-  if (closed) return answer(closed);
+  const closed = await windowClosedFormError(ctx, language, 'grantDecisions', {}, answered);
+  if (closed) return closed;
   const result = await publishDecisions(ctx, year, organisationId, { publicUrl: baseUrl(context) });
   if (!result.ok) {
     const params: Record<string, string> = 'organisationName' in result ? { organisation: result.organisationName, hours: formatHours(language, result.availableHundredths) } : {};
-    return answer(fieldRefusal('_form', { key: result.error, params }, {}, 409));
+    return fieldRefusal('_form', { key: result.error, params }, {}, 409, answered);
   }
   return { ok: true as const, intent: form.intent };
 }

@@ -65,8 +65,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (!result.ok) {
     const params = 'availableHundredths' in result ? { hours: formatHours(language, result.availableHundredths) } : undefined;
     const field = result.error === 'requests.errors.windowClosed' || result.error === 'requests.errors.alreadyDecided' ? '_form' : 'hours';
-    const refusal = fieldRefusal(field, { key: result.error, ...(params ? { params } : {}) }, form.values, field === '_form' ? 409 : 400);
-    return data({ ...refusal.data, intent: form.intent }, refusal.init ?? undefined);
+    return fieldRefusal(field, { key: result.error, ...(params ? { params } : {}) }, form.values, field === '_form' ? 409 : 400, { intent: form.intent });
   }
   return { ok: true as const, intent: form.intent };
 }

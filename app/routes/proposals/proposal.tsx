@@ -70,8 +70,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (!result.ok && result.error === 'notFound') throw data(null, { status: 404 });
   if (!result.ok) {
     const field = result.error === 'proposals.errors.unknownUnit' ? 'unitId' : '_form';
-    const refusal = fieldRefusal(field, { key: result.error }, form.intent === 'addLine' ? form.values : {}, field === '_form' ? 409 : 400);
-    return data({ ...refusal.data, intent: form.intent }, refusal.init ?? undefined);
+    return fieldRefusal(field, { key: result.error }, form.intent === 'addLine' ? form.values : {}, field === '_form' ? 409 : 400, { intent: form.intent });
   }
   return { ok: true as const, intent: form.intent };
 }
