@@ -31,6 +31,13 @@ export const supportRulesSchema = z.object({
   minParticipantAge: count,
   peerMinMembers: count,
   peerMinHours: hours,
+  /** Comma-separated; each word at least two letters. */
+  forbiddenWords: z
+    .string()
+    .trim()
+    .max(500)
+    .transform((v) => [...new Set(v.split(/[,\n]/).map((w) => w.trim().toLocaleLowerCase('fi')).filter(Boolean))])
+    .refine((words) => words.every((w) => /^[\p{L}-]{2,40}$/u.test(w)), { message: 'centre.invalidForbiddenWords' }),
 });
 
 /** "35,5" → 3550: decimal text to hundredths without floating point. */

@@ -4,18 +4,21 @@ import type { Role } from './roles';
  * Who may do what, in one table. A rule allows an action when the actor holds one of its
  * roles in the right scope: `centre` (a centre-wide role), `organisation` (a role anywhere in
  * the target's organisation) or `unitSubtree` (a role on the target's unit or an ancestor of it;
- * on a whole organisation, a unit role there gives access to its part, and lists filter to it).
+ * on a whole organisation, a unit role there gives access to its part, and lists filter to it) or
+ * `own` (as unitSubtree, and only what the actor owns: a trainer's own trainings).
  */
 export type Rule =
   | { scope: 'signedIn' }
   | { scope: 'centre'; roles: readonly Role[] }
   | { scope: 'organisation'; roles: readonly Role[] }
-  | { scope: 'unitSubtree'; roles: readonly Role[] };
+  | { scope: 'unitSubtree'; roles: readonly Role[] }
+  | { scope: 'own'; roles: readonly Role[] };
 
 const signedIn: Rule = { scope: 'signedIn' };
 const centre = (...roles: Role[]): Rule => ({ scope: 'centre', roles });
 const organisation = (...roles: Role[]): Rule => ({ scope: 'organisation', roles });
 const unitSubtree = (...roles: Role[]): Rule => ({ scope: 'unitSubtree', roles });
+const own = (...roles: Role[]): Rule => ({ scope: 'own', roles });
 const centreStaff = centre('centre_admin', 'centre_staff');
 
 export const actions = {
@@ -62,6 +65,9 @@ export const actions = {
   'hours.request': [organisation('org_admin')],
   'hours.readRequests': [centreStaff, organisation('org_admin')],
   'hours.decideRequest': [centreStaff],
+  'training.read': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator'), own('trainer')],
+  // Plans, edits, submits and cancels; staff follow but the organisation plans its own trainings.
+  'training.plan': [organisation('org_admin'), unitSubtree('unit_coordinator'), own('trainer')],
   'outbox.read': [centreStaff],
   'audit.read': [centre('centre_admin')],
 } as const satisfies Record<string, readonly Rule[]>;
@@ -81,5 +87,6 @@ export const organisationWrites: ReadonlySet<Action> = new Set<Action>([
   'proposal.edit',
   'proposal.fillDelegated',
   'hours.request',
+  'training.plan',
 ]);
 export const actionNames = Object.keys(actions) as Action[];

@@ -1,4 +1,4 @@
-import { type SQL, inArray, like, or, sql } from 'drizzle-orm';
+import { type SQL, and, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type Action, type Rule, actions } from './actions';
 import { type Actor, type RoleGrant, centreRoles, memberOrganisationIds } from './roles';
@@ -7,9 +7,11 @@ import { type Actor, type RoleGrant, centreRoles, memberOrganisationIds } from '
 export interface Target {
   organisationId?: string;
   unitPath?: string;
+  /** Who owns the thing (a training's planner); for a new thing, the actor. */
+  ownerUserId?: string;
 }
 
-function grantMatches(rule: Rule, grant: RoleGrant, target: Target): boolean {
+function grantMatches(rule: Rule, grant: RoleGrant, target: Target, actorUserId: string): boolean {
   switch (rule.scope) {
     case 'signedIn':
       return true;
@@ -21,6 +23,8 @@ function grantMatches(rule: Rule, grant: RoleGrant, target: Target): boolean {
         grant.organisationId !== null &&
         (target.organisationId === undefined || grant.organisationId === target.organisationId)
       );
+    case 'own':
+      return (target.ownerUserId === undefined || target.ownerUserId === actorUserId) && grantMatches({ scope: 'unitSubtree', roles: rule.roles }, grant, target, actorUserId);
     case 'unitSubtree':
       return (
         rule.roles.includes(grant.role) &&
@@ -35,7 +39,7 @@ function grantMatches(rule: Rule, grant: RoleGrant, target: Target): boolean {
 
 export function can(actor: Actor, action: Action, target: Target = {}): boolean {
   const rules: readonly Rule[] = actions[action];
-  return rules.some((rule) => rule.scope === 'signedIn' || actor.grants.some((g) => grantMatches(rule, g, target)));
+  return rules.some((rule) => rule.scope === 'signedIn' || actor.grants.some((g) => grantMatches(rule, g, target, actor.userId)));
 }
 
 export type Decision = 'allow' | 'forbidden' | 'notFound';
@@ -56,12 +60,13 @@ export function permittedActions<A extends Action>(actor: Actor, candidates: rea
 
 /**
  * The SQL condition that keeps only rows the actor may see for a list action.
- * `unitPath` is the row's unit path; rows without a unit match only organisation-wide rules.
+ * `unitPath` is the row's unit path; rows without a unit match only organisation-wide rules, and
+ * rows without an owner column match no `own` rule.
  */
 export function scopeCondition(
   actor: Actor,
   action: Action,
-  columns: { organisationId: AnyPgColumn; unitPath?: AnyPgColumn },
+  columns: { organisationId: AnyPgColumn; unitPath?: AnyPgColumn; ownerUserId?: AnyPgColumn },
 ): SQL {
   const conditions: SQL[] = [];
   for (const rule of actions[action] as readonly Rule[]) {
@@ -73,8 +78,10 @@ export function scopeCondition(
     } else if (rule.scope === 'organisation') {
       const ids = [...new Set(grants.flatMap((g) => (g.organisationId ? [g.organisationId] : [])))];
       if (ids.length) conditions.push(inArray(columns.organisationId, ids));
-    } else if (columns.unitPath) {
+    } else if (rule.scope === 'unitSubtree' && columns.unitPath) {
       for (const g of grants) if (g.unitPath) conditions.push(like(columns.unitPath, `${g.unitPath}%`));
+    } else if (rule.scope === 'own' && columns.unitPath && columns.ownerUserId) {
+      for (const g of grants) if (g.unitPath) conditions.push(and(like(columns.unitPath, `${g.unitPath}%`), eq(columns.ownerUserId, actor.userId))!);
     }
   }
   return conditions.length ? (or(...conditions) as SQL) : sql`false`;

@@ -5,7 +5,13 @@ import { supportRules } from '../db/schema';
 
 export type SupportRules = Omit<typeof supportRules.$inferSelect, 'updatedAt' | 'updatedBy'>;
 
-/** The public rules' defaults: 35 €/h, 55 % of costs, peer groups 3 €/h; 1 h, 7 people aged 15+; peer groups 5 people, 10 h. */
+/** Words that make a name ineligible by default: meeting, trip, camp. */
+export const defaultForbiddenWords = ['kokous', 'retki', 'leiri'];
+
+/**
+ * The public rules' defaults: 35 €/h, 55 % of costs, peer groups 3 €/h; 1 h, 7 people aged 15+;
+ * peer groups 5 people, 10 h; no meetings, trips or camps.
+ */
 export const defaultSupportRules = (year: number): SupportRules => ({
   year,
   hourlyRateCents: 3500,
@@ -16,6 +22,7 @@ export const defaultSupportRules = (year: number): SupportRules => ({
   minParticipantAge: 15,
   peerMinMembers: 5,
   peerMinHundredths: 1000,
+  forbiddenWords: defaultForbiddenWords,
 });
 
 export async function listSupportRules(ctx: DomainContext) {

@@ -1,9 +1,13 @@
 import { sendDueReminders } from '../calendar/reminders';
 import type { DomainContext } from '../context';
+import { advanceTrainingStatuses } from '../trainings/status';
 
-/** The timed work: today's calendar reminders. Safe to run from any number of instances at once. */
-export async function runScheduledJobs(ctx: DomainContext, links: { publicUrl: string }): Promise<{ reminders: number }> {
-  return { reminders: await sendDueReminders(ctx, links) };
+/**
+ * The timed work: today's calendar reminders and trainings moving to ongoing and ended. Safe to run
+ * from any number of instances at once.
+ */
+export async function runScheduledJobs(ctx: DomainContext, links: { publicUrl: string }): Promise<{ reminders: number; trainingStatuses: number }> {
+  return { reminders: await sendDueReminders(ctx, links), trainingStatuses: await advanceTrainingStatuses(ctx) };
 }
 
 /** Runs the jobs at start and then every `intervalMs`, one run at a time, until stopped. */

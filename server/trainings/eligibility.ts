@@ -2,9 +2,6 @@ import type { IsoDate } from '../calendar/dates';
 import type { SupportRules } from '../centre/support-rules';
 import { type SessionTimes, teachingHundredths } from './teaching-hours';
 
-/** Words that make a name ineligible (meeting, trip, camp), matched inside words: "syyskokous" too. */
-export const defaultForbiddenWords = ['kokous', 'retki', 'leiri'];
-
 export interface PlanForEligibility {
   name: string;
   peerGroup: boolean;
@@ -40,7 +37,6 @@ export interface EligibilityContext {
   today: IsoDate;
   /** From which day trainings of next year may be planned (the calendar's opening day this year). */
   nextYearOpensOn: IsoDate;
-  forbiddenWords?: string[];
 }
 
 /** The spec's support rules applied to a plan: every finding, hard ones first. */
@@ -56,7 +52,8 @@ export function checkEligibility(plan: PlanForEligibility, rules: SupportRules, 
   const years = new Set(dates.map((d) => d.slice(0, 4)));
   if (years.size > 1) hard('oneCalendarYear');
   const lowerName = plan.name.toLocaleLowerCase('fi');
-  const word = (context.forbiddenWords ?? defaultForbiddenWords).find((w) => lowerName.includes(w.toLocaleLowerCase('fi')));
+  // Matched inside words: "syyskokous" is a meeting too.
+  const word = rules.forbiddenWords.find((w) => lowerName.includes(w.toLocaleLowerCase('fi')));
   if (word) hard('forbiddenWord', { word });
   if (!plan.noOtherStateFunding || !plan.notSoldToCompanies || !plan.noVocationalQualification) hard('declarations');
   const first = dates[0];

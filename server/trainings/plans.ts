@@ -1,15 +1,17 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { writeAudit } from '../access/audit';
 import { helsinkiDate, yearOf } from '../calendar/dates';
-import { windowStatus } from '../calendar/windows';
-import { supportRulesFor } from '../centre/support-rules';
 import type { ActorContext } from '../context';
+import type { Queryable, Transaction } from '../db/types';
 import { trainingSessions, trainings, units } from '../db/schema';
-import { releaseReservation, reserveHours } from '../hours/ledger';
-import { type Finding, checkEligibility } from './eligibility';
+import { adjustReservation, releaseReservation, reserveHours } from '../hours/ledger';
+import type { Finding } from './eligibility';
+import { hasHardFinding, planFindings, ruleSetFor } from './findings';
+import { statusByDate } from './status';
 import { type SessionTimes, hundredthsFromMinutes, sessionMinutes } from './teaching-hours';
 
 type TrainingRow = typeof trainings.$inferSelect;
+export type PlannedSession = SessionTimes & { place: string; onlineLink: string };
 export type PlanInput = Pick<
   TrainingRow,
   | 'name'
@@ -25,35 +27,79 @@ export type PlanInput = Pick<
   | 'noOtherStateFunding'
   | 'notSoldToCompanies'
   | 'noVocationalQualification'
-> & { unitId: string; sessions: (SessionTimes & { place: string; onlineLink: string })[] };
+> & { unitId: string; sessions: PlannedSession[] };
+
+export type PlanError =
+  | 'notFound'
+  | 'trainings.errors.unitNotTraining'
+  | 'trainings.errors.notEditable'
+  | 'trainings.errors.notDraft'
+  | 'trainings.errors.invalidSession'
+  | 'trainings.errors.yearChanged'
+  | 'trainings.errors.unitChanged';
 
 export type PlanResult =
   | { ok: true; id: string }
-  | { ok: false; error: 'notFound' | 'trainings.errors.unitNotTraining' | 'trainings.errors.notDraft' | 'trainings.errors.invalidSession' }
+  | { ok: false; error: PlanError }
   | { ok: false; error: 'trainings.errors.ineligible'; findings: Finding[] }
   | { ok: false; error: 'hours.errors.insufficient'; availableHundredths: number; neededHundredths: number };
 
-const totalMinutes = (sessions: SessionTimes[]) => sessions.reduce((sum, s) => sum + (sessionMinutes(s) ?? 0), 0);
+/** A plan can be changed until it has ended; after that its realisation is the expense report's. */
+export const editableStatuses: ReadonlySet<TrainingRow['status']> = new Set(['draft', 'submitted', 'ongoing']);
+const holdsHours = (status: TrainingRow['status']) => status === 'submitted' || status === 'ongoing';
 
-/** Creates a draft plan for a unit that trains with the centre, or changes a draft; sessions are replaced. */
-export async function savePlanDraft(ctx: ActorContext, organisationId: string, trainingId: string | null, input: PlanInput): Promise<PlanResult> {
+const totalMinutes = (sessions: SessionTimes[]) => sessions.reduce((sum, s) => sum + (sessionMinutes(s) ?? 0), 0);
+const forEligibility = (plan: Pick<TrainingRow, 'type'> & Omit<PlanInput, 'unitId' | 'sessions'>, sessions: SessionTimes[]) => ({ ...plan, peerGroup: plan.type === 'peerGroup', sessions });
+const ledger = (ctx: ActorContext, db: Transaction) => ({ db, clock: ctx.clock, actorUserId: ctx.actor.userId });
+
+/** The dates and derived figures stored with a plan's fields. */
+function derived(input: PlanInput, now: Date) {
+  const dates = input.sessions.map((s) => s.date).sort();
+  return {
+    year: dates[0] ? yearOf(dates[0]) : yearOf(helsinkiDate(now)),
+    startsOn: dates[0] ?? null,
+    endsOn: dates.at(-1) ?? null,
+    teachingMinutes: totalMinutes(input.sessions),
+  };
+}
+
+/**
+ * Creates a draft for a unit that trains with the centre, or changes a plan that has not ended
+ * (its sessions are replaced). A submitted plan stays eligible and in its year and unit, and its
+ * reservation follows its new hours in the same transaction; when the pools cannot cover the
+ * difference, nothing changes.
+ */
+export async function savePlan(ctx: ActorContext, organisationId: string, trainingId: string | null, input: PlanInput, copiedFromId: string | null = null): Promise<PlanResult> {
   if (input.sessions.some((s) => sessionMinutes(s) === null)) return { ok: false, error: 'trainings.errors.invalidSession' };
+  const now = ctx.clock.now();
+  const values = { ...input, ...derived(input, now), updatedAt: now };
+  // Read before the transaction: the embedded database has one connection.
+  const ruleSet = await ruleSetFor(ctx, values.year);
   return ctx.db.transaction(async (tx) => {
     const [unit] = await tx.select().from(units).where(and(eq(units.id, input.unitId), eq(units.organisationId, organisationId)));
     if (!unit || !unit.active || !unit.trainsWithCentre) return { ok: false, error: 'trainings.errors.unitNotTraining' };
-    const now = ctx.clock.now();
-    const firstDate = input.sessions.map((s) => s.date).sort()[0];
-    const { sessions, ...fields } = input;
-    const values = { ...fields, year: firstDate ? yearOf(firstDate) : yearOf(helsinkiDate(now)), teachingMinutes: totalMinutes(sessions), updatedAt: now };
+    const { sessions, ...fields } = values;
     let id = trainingId;
     if (trainingId) {
       const [before] = await tx.select().from(trainings).where(and(eq(trainings.id, trainingId), eq(trainings.organisationId, organisationId))).for('update');
       if (!before) return { ok: false, error: 'notFound' };
-      if (before.status !== 'draft') return { ok: false, error: 'trainings.errors.notDraft' };
-      await tx.update(trainings).set(values).where(eq(trainings.id, trainingId));
+      if (!editableStatuses.has(before.status)) return { ok: false, error: 'trainings.errors.notEditable' };
+      let status = before.status;
+      if (holdsHours(before.status)) {
+        if (fields.year !== before.year) return { ok: false, error: 'trainings.errors.yearChanged' };
+        if (fields.unitId !== before.unitId) return { ok: false, error: 'trainings.errors.unitChanged' };
+        const findings = planFindings(forEligibility({ ...fields, type: fields.type }, sessions), ruleSet, true);
+        if (hasHardFinding(findings)) return { ok: false, error: 'trainings.errors.ineligible', findings };
+        const needed = hundredthsFromMinutes(fields.teachingMinutes);
+        // Adjusted before anything is written: a refusal leaves the plan as it was.
+        const adjusted = await adjustReservation(ledger(ctx, tx), { year: before.year, organisationId, unitId: before.unitId, trainingId, peerGroup: fields.type === 'peerGroup' }, needed);
+        if (!adjusted.ok) return { ok: false, error: 'hours.errors.insufficient', availableHundredths: adjusted.availableHundredths, neededHundredths: needed };
+        status = statusByDate(before.status, fields.startsOn, fields.endsOn, ruleSet.context.today);
+      }
+      await tx.update(trainings).set({ ...fields, status }).where(eq(trainings.id, trainingId));
       await tx.delete(trainingSessions).where(eq(trainingSessions.trainingId, trainingId));
     } else {
-      const [created] = await tx.insert(trainings).values({ ...values, organisationId, createdBy: ctx.actor.userId, createdAt: now }).returning({ id: trainings.id });
+      const [created] = await tx.insert(trainings).values({ ...fields, organisationId, copiedFromId, createdBy: ctx.actor.userId, createdAt: now }).returning({ id: trainings.id });
       id = created!.id;
     }
     if (sessions.length) {
@@ -61,9 +107,22 @@ export async function savePlanDraft(ctx: ActorContext, organisationId: string, t
         sessions.map((s) => ({ trainingId: id!, date: s.date, startTime: s.start, endTime: s.end, breakMinutes: s.breakMinutes, place: s.place, onlineLink: s.onlineLink })),
       );
     }
-    await writeAudit(tx, ctx.clock, { action: 'training.saved', actorUserId: ctx.actor.userId, targetType: 'training', targetId: id!, organisationId, details: { name: input.name, minutes: values.teachingMinutes } });
+    await writeAudit(tx, ctx.clock, {
+      action: 'training.saved',
+      actorUserId: ctx.actor.userId,
+      targetType: 'training',
+      targetId: id!,
+      organisationId,
+      details: { name: input.name, minutes: fields.teachingMinutes, sessions: sessions.length, ...(copiedFromId ? { copiedFromId } : {}) },
+    });
     return { ok: true, id: id! };
   });
+}
+
+/** The stored sessions as the rules and the ledger see them. */
+export async function planSessions(db: Queryable, trainingId: string): Promise<PlannedSession[]> {
+  const rows = await db.select().from(trainingSessions).where(eq(trainingSessions.trainingId, trainingId)).orderBy(asc(trainingSessions.date), asc(trainingSessions.startTime));
+  return rows.map((s) => ({ date: s.date, start: s.startTime, end: s.endTime, breakMinutes: s.breakMinutes, place: s.place, onlineLink: s.onlineLink }));
 }
 
 /**
@@ -71,42 +130,33 @@ export async function savePlanDraft(ctx: ActorContext, organisationId: string, t
  * hours are reserved in the same transaction (unit → ancestors → pool; a peer group from its quota).
  */
 export async function submitPlan(ctx: ActorContext, organisationId: string, trainingId: string): Promise<PlanResult> {
-  // Asked before the transaction: the embedded database has one connection.
   const [plan] = await ctx.db.select().from(trainings).where(and(eq(trainings.id, trainingId), eq(trainings.organisationId, organisationId)));
   if (!plan) return { ok: false, error: 'notFound' };
-  const [rules, opening] = await Promise.all([supportRulesFor(ctx, plan.year), windowStatus(ctx, 'nextYearTrainings')]);
+  const ruleSet = await ruleSetFor(ctx, plan.year);
   return ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(trainings).where(eq(trainings.id, trainingId)).for('update');
     if (current!.status !== 'draft') return { ok: false, error: 'trainings.errors.notDraft' };
-    const sessions = await tx.select().from(trainingSessions).where(eq(trainingSessions.trainingId, trainingId)).orderBy(asc(trainingSessions.date));
-    const times = sessions.map((s) => ({ date: s.date, start: s.startTime, end: s.endTime, breakMinutes: s.breakMinutes }));
-    const findings = checkEligibility({ ...current!, peerGroup: current!.type === 'peerGroup', sessions: times }, rules, {
-      today: helsinkiDate(ctx.clock.now()),
-      nextYearOpensOn: opening.periods[0]?.startsOn ?? `${opening.year}-12-01`,
-    });
-    if (findings.some((f) => f.severity === 'hard')) return { ok: false, error: 'trainings.errors.ineligible', findings };
+    const findings = planFindings(forEligibility(current!, await planSessions(tx, trainingId)), ruleSet, false);
+    if (hasHardFinding(findings)) return { ok: false, error: 'trainings.errors.ineligible', findings };
     const needed = hundredthsFromMinutes(current!.teachingMinutes);
-    const reserved = await reserveHours(
-      { db: tx, clock: ctx.clock, actorUserId: ctx.actor.userId },
-      { year: current!.year, organisationId, unitId: current!.unitId, trainingId, peerGroup: current!.type === 'peerGroup' },
-      needed,
-    );
+    const reserved = await reserveHours(ledger(ctx, tx), { year: current!.year, organisationId, unitId: current!.unitId, trainingId, peerGroup: current!.type === 'peerGroup' }, needed);
     if (!reserved.ok) return { ok: false, error: 'hours.errors.insufficient', availableHundredths: reserved.availableHundredths, neededHundredths: needed };
-    await tx.update(trainings).set({ status: 'submitted', submittedAt: ctx.clock.now(), updatedAt: ctx.clock.now() }).where(eq(trainings.id, trainingId));
+    const status = statusByDate('submitted', current!.startsOn, current!.endsOn, ruleSet.context.today);
+    await tx.update(trainings).set({ status, submittedAt: ctx.clock.now(), updatedAt: ctx.clock.now() }).where(eq(trainings.id, trainingId));
     await writeAudit(tx, ctx.clock, { action: 'training.submitted', actorUserId: ctx.actor.userId, targetType: 'training', targetId: trainingId, organisationId, details: { hundredths: needed } });
     return { ok: true, id: trainingId };
   });
 }
 
-/** Cancels a plan; a submitted one gives its reserved hours back where they came from. */
+/** Cancels a plan that has not ended; a submitted or ongoing one gives its reserved hours back where they came from. */
 export async function cancelPlan(ctx: ActorContext, organisationId: string, trainingId: string): Promise<PlanResult> {
   return ctx.db.transaction(async (tx) => {
     const [plan] = await tx.select().from(trainings).where(and(eq(trainings.id, trainingId), eq(trainings.organisationId, organisationId))).for('update');
     if (!plan) return { ok: false, error: 'notFound' };
-    if (plan.status !== 'draft' && plan.status !== 'submitted') return { ok: false, error: 'trainings.errors.notDraft' };
-    if (plan.status === 'submitted') await releaseReservation({ db: tx, clock: ctx.clock, actorUserId: ctx.actor.userId }, plan.year, trainingId, 'cancelled');
+    if (!editableStatuses.has(plan.status)) return { ok: false, error: 'trainings.errors.notEditable' };
+    if (holdsHours(plan.status)) await releaseReservation(ledger(ctx, tx), plan.year, trainingId, 'cancelled');
     await tx.update(trainings).set({ status: 'cancelled', updatedAt: ctx.clock.now() }).where(eq(trainings.id, trainingId));
-    await writeAudit(tx, ctx.clock, { action: 'training.cancelled', actorUserId: ctx.actor.userId, targetType: 'training', targetId: trainingId, organisationId });
+    await writeAudit(tx, ctx.clock, { action: 'training.cancelled', actorUserId: ctx.actor.userId, targetType: 'training', targetId: trainingId, organisationId, details: { status: plan.status } });
     return { ok: true, id: trainingId };
   });
 }

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../../server/db/client';
 import { publishDecisions, saveDecisionDraft, setBudget } from '../../server/hours/decisions';
 import { organisationHours } from '../../server/hours/monitoring';
 import { seedDemoData } from '../../server/seed/demo';
-import { type PlanInput, cancelPlan, savePlanDraft, submitPlan } from '../../server/trainings/plans';
+import { type PlanInput, cancelPlan, savePlan, submitPlan } from '../../server/trainings/plans';
 import { openTestDatabase } from '../support/database';
 import { actorByEmail, demoOrgA, organisationIdByName, unitByName } from '../support/demo';
 
@@ -53,25 +53,25 @@ describe('training plans', () => {
   it('reserve their hours when submitted, refuse with the numbers when the pool cannot cover them, and release when cancelled', async () => {
     const trainer = await as('kouluttaja1@kll.example');
     clock.set(new Date('2027-01-15T09:00:00Z'), { frozen: true });
-    const first = await savePlanDraft(trainer, orgA, null, plan());
+    const first = await savePlan(trainer, orgA, null, plan());
     if (!first.ok) throw new Error(first.error);
     expect(await submitPlan(trainer, orgA, first.id)).toEqual({ ok: true, id: first.id });
     expect((await organisationHours(trainer, orgA, 2027)).organisation).toMatchObject({ base: 500, reserved: 400, free: 100 });
-    const second = await savePlanDraft(trainer, orgA, null, plan({ name: 'Jatkokurssi' }));
+    const second = await savePlan(trainer, orgA, null, plan({ name: 'Jatkokurssi' }));
     if (!second.ok) throw new Error(second.error);
     expect(await submitPlan(trainer, orgA, second.id)).toEqual({ ok: false, error: 'hours.errors.insufficient', availableHundredths: 100, neededHundredths: 400 });
     expect(await cancelPlan(trainer, orgA, first.id)).toEqual({ ok: true, id: first.id });
     expect(await submitPlan(trainer, orgA, second.id)).toEqual({ ok: true, id: second.id });
-    expect(await savePlanDraft(trainer, orgA, second.id, plan())).toEqual({ ok: false, error: 'trainings.errors.notDraft' });
+    expect(await savePlan(trainer, orgA, second.id, plan())).toEqual({ ok: false, error: 'trainings.errors.notDraft' });
   });
 
   it('refuse submission on a hard rule, naming it', async () => {
     const trainer = await as('kouluttaja1@kll.example');
-    const camp = await savePlanDraft(trainer, orgA, null, plan({ name: 'Kesäleiri' }));
+    const camp = await savePlan(trainer, orgA, null, plan({ name: 'Kesäleiri' }));
     if (!camp.ok) throw new Error(camp.error);
     const result = await submitPlan(trainer, orgA, camp.id);
     expect(result).toMatchObject({ ok: false, error: 'trainings.errors.ineligible', findings: [{ rule: 'forbiddenWord', severity: 'hard' }] });
-    expect(await savePlanDraft(trainer, orgA, null, plan({ sessions: [{ date: '2027-03-02', start: '19:00', end: '18:00', breakMinutes: 0, place: '', onlineLink: '' }] }))).toEqual({
+    expect(await savePlan(trainer, orgA, null, plan({ sessions: [{ date: '2027-03-02', start: '19:00', end: '18:00', breakMinutes: 0, place: '', onlineLink: '' }] }))).toEqual({
       ok: false,
       error: 'trainings.errors.invalidSession',
     });

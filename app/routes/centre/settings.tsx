@@ -42,6 +42,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     minParticipantAge: Number(r.minParticipantAge),
     peerMinMembers: Number(r.peerMinMembers),
     peerMinHundredths: toHundredths(r.peerMinHours),
+    forbiddenWords: r.forbiddenWords,
   });
   return { ok: true as const, intent: form.intent, year: Number(r.year) };
 }
@@ -63,6 +64,7 @@ export default function CentreSettings({ loaderData, actionData }: Route.Compone
     minParticipantAge: t('centre.minParticipantAge'),
     peerMinMembers: t('centre.peerMinMembers'),
     peerMinHours: t('centre.peerMinHours'),
+    forbiddenWords: t('centre.forbiddenWords'),
   };
   return (
     <>
@@ -105,6 +107,7 @@ export default function CentreSettings({ loaderData, actionData }: Route.Compone
             { header: ruleLabels.minParticipantAge, cell: (r) => number(r.minParticipantAge), numeric: true },
             { header: ruleLabels.peerMinMembers, cell: (r) => number(r.peerMinMembers), numeric: true },
             { header: ruleLabels.peerMinHours, cell: (r) => hundredths(r.peerMinHundredths), numeric: true },
+            { header: ruleLabels.forbiddenWords, cell: (r) => r.forbiddenWords.join(', ') },
           ]}
         />
       )}
@@ -120,6 +123,7 @@ export default function CentreSettings({ loaderData, actionData }: Route.Compone
         <TextField name="minParticipantAge" label={ruleLabels.minParticipantAge} defaultValue={String(defaults.minParticipantAge)} />
         <TextField name="peerMinMembers" label={ruleLabels.peerMinMembers} defaultValue={String(defaults.peerMinMembers)} />
         <TextField name="peerMinHours" label={ruleLabels.peerMinHours} defaultValue={hundredths(defaults.peerMinHundredths)} />
+        <TextField name="forbiddenWords" label={ruleLabels.forbiddenWords} hint={t('centre.forbiddenWordsHint')} defaultValue={defaults.forbiddenWords.join(', ')} required={false} />
         <SubmitButton>{t('centre.saveRules')}</SubmitButton>
       </ValidatedForm>
     </>

@@ -34,6 +34,11 @@ export const supportRules = pgTable(
     minParticipantAge: integer('min_participant_age').notNull(),
     peerMinMembers: integer('peer_min_members').notNull(),
     peerMinHundredths: integer('peer_min_hundredths').notNull(),
+    /** Words that make a training's name ineligible, matched inside words ("syyskokous"). */
+    forbiddenWords: text('forbidden_words')
+      .array()
+      .notNull()
+      .default(sql`'{kokous,retki,leiri}'::text[]`),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     updatedBy: uuid('updated_by'),
   },

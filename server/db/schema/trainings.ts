@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { trainingModes, trainingStatuses, trainingTypes } from '../../trainings/kinds';
 import { users } from './access';
 import { organisations, units } from './organisations';
 
-export const trainingType = pgEnum('training_type', ['course', 'lecture', 'peerGroup', 'onlineCourse', 'other']);
-export const trainingMode = pgEnum('training_mode', ['onSite', 'online', 'hybrid']);
-export const trainingStatus = pgEnum('training_status', ['draft', 'submitted', 'ongoing', 'ended', 'reported', 'approved', 'cancelled']);
+export const trainingType = pgEnum('training_type', trainingTypes);
+export const trainingMode = pgEnum('training_mode', trainingModes);
+export const trainingStatus = pgEnum('training_status', trainingStatuses);
 
 /** A training planned for a unit; submitting it reserves its teaching hours in the ledger. */
 export const trainings = pgTable(
@@ -36,6 +37,11 @@ export const trainings = pgTable(
     status: trainingStatus('status').notNull().default('draft'),
     /** All sessions' teaching minutes; the hours (÷ 45, rounded once) are derived from it. */
     teachingMinutes: integer('teaching_minutes').notNull().default(0),
+    /** The first and last session dates (null without sessions): the statuses move by them. */
+    startsOn: date('starts_on'),
+    endsOn: date('ends_on'),
+    /** The plan this one was copied from, if any. */
+    copiedFromId: uuid('copied_from_id'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -44,6 +50,8 @@ export const trainings = pgTable(
   (t) => [
     index('trainings_organisation_idx').on(t.organisationId, t.year, t.status),
     index('trainings_unit_idx').on(t.unitId, t.year),
+    index('trainings_year_start_idx').on(t.year, t.startsOn),
+    index('trainings_created_by_idx').on(t.createdBy),
     check('trainings_non_negative', sql`${t.plannedParticipants} >= 0 AND ${t.priceCents} >= 0 AND ${t.teachingMinutes} >= 0`),
   ],
 );
