@@ -13,7 +13,10 @@ interface FormState {
 }
 const FormStateContext = createContext<FormState>({ errors: {}, values: {} });
 
-function useErrorText() {
+/** The surrounding form's errors and kept values, for fields that lay themselves out (repeating rows). */
+export const useFormState = () => useContext(FormStateContext);
+
+export function useErrorText() {
   const { language } = useI18n();
   return (error: FieldError) => translateDynamic(language, error.key, error.params);
 }

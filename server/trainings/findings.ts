@@ -24,4 +24,11 @@ export function planFindings(plan: PlanForEligibility, ruleSet: RuleSet, submitt
   return submitted ? findings.filter((f) => f.rule !== 'plannedBeforeStart' && f.rule !== 'nextYearNotOpen') : findings;
 }
 
+/** A plan's fields and sessions as the rules read them. */
+export const eligibilityOf = (plan: Omit<PlanForEligibility, 'peerGroup' | 'sessions'> & { type: string }, sessions: PlanForEligibility['sessions']): PlanForEligibility => ({
+  ...plan,
+  peerGroup: plan.type === 'peerGroup',
+  sessions,
+});
+
 export const hasHardFinding = (findings: Finding[]) => findings.some((f) => f.severity === 'hard');

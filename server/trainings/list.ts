@@ -1,5 +1,6 @@
-import { type SQL, and, asc, count, desc, eq, ilike, like, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, ilike, inArray, like, sql } from 'drizzle-orm';
 import { scopeCondition } from '../access/permissions';
+import { hasCentreRole, memberOrganisationIds } from '../access/roles';
 import type { ActorContext } from '../context';
 import { organisations, trainings, units } from '../db/schema';
 import { type Page, pageOffset, pageSize, toPage } from '../pagination';
@@ -74,3 +75,11 @@ export async function listTrainings(ctx: ActorContext, filters: TrainingFilters)
 }
 
 export type TrainingListPage = Page<Awaited<ReturnType<typeof listTrainings>>['rows'][number]>;
+
+/** The organisations whose trainings the actor may list: all for the centre's staff, else their own. */
+export async function trainingOrganisations(ctx: ActorContext): Promise<{ id: string; name: string }[]> {
+  const own = [...memberOrganisationIds(ctx.actor)];
+  const query = ctx.db.select({ id: organisations.id, name: organisations.name }).from(organisations);
+  if (hasCentreRole(ctx.actor)) return query.orderBy(asc(organisations.name));
+  return own.length ? query.where(inArray(organisations.id, own)).orderBy(asc(organisations.name)) : [];
+}

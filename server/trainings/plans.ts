@@ -6,7 +6,7 @@ import type { Queryable, Transaction } from '../db/types';
 import { trainingSessions, trainings, units } from '../db/schema';
 import { adjustReservation, releaseReservation, reserveHours } from '../hours/ledger';
 import type { Finding } from './eligibility';
-import { hasHardFinding, planFindings, ruleSetFor } from './findings';
+import { eligibilityOf, hasHardFinding, planFindings, ruleSetFor } from './findings';
 import { statusByDate } from './status';
 import { type SessionTimes, hundredthsFromMinutes, sessionMinutes } from './teaching-hours';
 
@@ -49,7 +49,6 @@ export const editableStatuses: ReadonlySet<TrainingRow['status']> = new Set(['dr
 const holdsHours = (status: TrainingRow['status']) => status === 'submitted' || status === 'ongoing';
 
 const totalMinutes = (sessions: SessionTimes[]) => sessions.reduce((sum, s) => sum + (sessionMinutes(s) ?? 0), 0);
-const forEligibility = (plan: Pick<TrainingRow, 'type'> & Omit<PlanInput, 'unitId' | 'sessions'>, sessions: SessionTimes[]) => ({ ...plan, peerGroup: plan.type === 'peerGroup', sessions });
 const ledger = (ctx: ActorContext, db: Transaction) => ({ db, clock: ctx.clock, actorUserId: ctx.actor.userId });
 
 /** The dates and derived figures stored with a plan's fields. */
@@ -88,7 +87,7 @@ export async function savePlan(ctx: ActorContext, organisationId: string, traini
       if (holdsHours(before.status)) {
         if (fields.year !== before.year) return { ok: false, error: 'trainings.errors.yearChanged' };
         if (fields.unitId !== before.unitId) return { ok: false, error: 'trainings.errors.unitChanged' };
-        const findings = planFindings(forEligibility({ ...fields, type: fields.type }, sessions), ruleSet, true);
+        const findings = planFindings(eligibilityOf({ ...fields, type: fields.type }, sessions), ruleSet, true);
         if (hasHardFinding(findings)) return { ok: false, error: 'trainings.errors.ineligible', findings };
         const needed = hundredthsFromMinutes(fields.teachingMinutes);
         // Adjusted before anything is written: a refusal leaves the plan as it was.
@@ -136,7 +135,7 @@ export async function submitPlan(ctx: ActorContext, organisationId: string, trai
   return ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(trainings).where(eq(trainings.id, trainingId)).for('update');
     if (current!.status !== 'draft') return { ok: false, error: 'trainings.errors.notDraft' };
-    const findings = planFindings(forEligibility(current!, await planSessions(tx, trainingId)), ruleSet, false);
+    const findings = planFindings(eligibilityOf(current!, await planSessions(tx, trainingId)), ruleSet, false);
     if (hasHardFinding(findings)) return { ok: false, error: 'trainings.errors.ineligible', findings };
     const needed = hundredthsFromMinutes(current!.teachingMinutes);
     const reserved = await reserveHours(ledger(ctx, tx), { year: current!.year, organisationId, unitId: current!.unitId, trainingId, peerGroup: current!.type === 'peerGroup' }, needed);

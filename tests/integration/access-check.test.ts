@@ -10,6 +10,7 @@ import { getDecision, publishDecisions, saveDecisionDraft, setBudget } from '../
 import { createProposal, saveLineAsAdmin } from '../../server/hours/proposals';
 import { centreImageOwner, saveImage } from '../../server/organisations/images';
 import { seedDemoData } from '../../server/seed/demo';
+import { savePlan } from '../../server/trainings/plans';
 import { makePng } from '../../server/organisations/sample-images';
 import { openTestDatabase } from '../support/database';
 import { actorByEmail, demoOrgA, demoOrgB, organisationIdByName, unitByName } from '../support/demo';
@@ -41,6 +42,7 @@ let calendarEventId: string;
 let feedFile: string;
 let decisionIds: { own: string; other: string };
 let lineIds: { own: string; other: string };
+let trainingIds: { own: string; other: string };
 const calendarYear = 2027;
 
 beforeAll(async () => {
@@ -101,6 +103,31 @@ beforeAll(async () => {
   };
   lineIds = { own: await delegatedLine('paakayttaja@kll.example', organisations.own, 'Pohjoisen piiri'), other: await delegatedLine('paakayttaja@kyk.example', organisations.other, 'Länsi-Suomen alue') };
   unitIds = { own: (await unitByName(handle.db, 'Etelän piiri')).id, other: (await unitByName(handle.db, 'Länsi-Suomen alue')).id };
+  // Each organisation's first trainer plans a training in their association (under the coordinator's district in A).
+  const trainingBy = async (email: string, organisationId: string, unitName: string) => {
+    const trainer = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, email) };
+    const unitId = (await unitByName(handle.db, unitName)).id;
+    const result = await savePlan(trainer, organisationId, null, {
+      unitId,
+      name: 'Kuorolaulun peruskurssi',
+      description: '',
+      type: 'course',
+      mode: 'onSite',
+      topicClass: 'culture',
+      targetGroup: '',
+      learningGoals: 'Äänenkäyttö',
+      plannedParticipants: 10,
+      responsibleName: '',
+      priceCents: 0,
+      noOtherStateFunding: true,
+      notSoldToCompanies: true,
+      noVocationalQualification: true,
+      sessions: [{ date: '2027-03-02', start: '18:00', end: '19:30', breakMinutes: 0, place: 'Seurantalo', onlineLink: '' }],
+    });
+    if (!result.ok) throw new Error(result.error);
+    return result.id;
+  };
+  trainingIds = { own: await trainingBy('kouluttaja1@kll.example', organisations.own, 'Revontulten yhdistys'), other: await trainingBy('kouluttaja1@kyk.example', organisations.other, 'Rannikon kuoroyhdistys') };
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
     other: (await actorByEmail(handle.db, 'kouluttaja2@kyk.example')).userId,
@@ -187,6 +214,7 @@ function concretePath(pattern: string, scope: 'own' | 'other'): string {
     .replace(':file', feedFile)
     .replace(':decisionId', decisionIds[scope])
     .replace(':lineId', lineIds[scope])
+    .replace(':trainingId', trainingIds[scope])
     .replace(':area', 'units')
     .replace('*', 'no-such-page');
 }

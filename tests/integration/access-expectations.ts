@@ -256,6 +256,33 @@ export const accessExpectations: RouteExpectation[] = [
     answers: { own: only({ centre_admin: 400, centre_staff: 400, org_admin: 400 }, 403), other: { ...only({}, 404), centre_admin: 400, centre_staff: 400 } },
   },
   { route: 'GET /hours/requests', actions: ['hours.decideRequest'], answers: only(centre, 403) },
+  {
+    route: 'GET /trainings',
+    actions: ['training.read'],
+    answers: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403),
+  },
+  {
+    // Staff follow trainings but do not plan them.
+    route: 'GET /organisations/:organisationId/trainings/new',
+    actions: ['training.plan'],
+    answers: { own: only({ org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: { ...only({}, 404), centre_admin: 403, centre_staff: 403 } },
+  },
+  {
+    route: 'POST /organisations/:organisationId/trainings/new',
+    actions: ['training.plan'],
+    answers: { own: only({ org_admin: 400, unit_coordinator: 400, trainer: 400 }, 403), other: { ...only({}, 404), centre_admin: 403, centre_staff: 403 } },
+  },
+  {
+    // The demo trainer's own training, in an association under the demo coordinator's district.
+    route: 'GET /organisations/:organisationId/trainings/:trainingId',
+    actions: ['training.read'],
+    answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: only(centre, 404) },
+  },
+  {
+    route: 'POST /organisations/:organisationId/trainings/:trainingId',
+    actions: ['training.plan'],
+    answers: { own: only({ org_admin: 400, unit_coordinator: 400, trainer: 400 }, 403), other: { ...only({}, 404), centre_admin: 403, centre_staff: 403 } },
+  },
   { route: 'GET /outbox', actions: ['outbox.read'], answers: only(centre, 403) },
   { route: 'GET /audit', actions: ['audit.read'], answers: only({ centre_admin: 200 }, 403) },
   { route: 'GET /sign-in-blocks', actions: ['signIn.unblock'], answers: only(centre, 403) },

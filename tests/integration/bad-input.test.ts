@@ -5,6 +5,7 @@ import { seedDemoData } from '../../server/seed/demo';
 import { saveCalendarEvent } from '../../server/calendar/events';
 import { createYearCalendar } from '../../server/calendar/year-calendar';
 import { createProposal, saveLineAsAdmin } from '../../server/hours/proposals';
+import { savePlan } from '../../server/trainings/plans';
 import { openTestDatabase } from '../support/database';
 import { fingerprint } from '../support/fingerprint';
 import { actorByEmail, demoOrgA, organisationIdByName, unitByName } from '../support/demo';
@@ -42,6 +43,7 @@ beforeAll(async () => {
     calendarYear: 2027,
     calendarEventId: '',
     proposalLineId: '',
+    trainingId: '',
   };
   const staff = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'asiantuntija@sivis.example') };
   await createYearCalendar(staff, env.calendarYear, 'template');
@@ -55,6 +57,26 @@ beforeAll(async () => {
   const line = await saveLineAsAdmin(octoberAdmin, env.organisationId, env.calendarYear, null, { unitId: null, theme: 'Kuorot', hundredths: 1000, justification: '', delegated: false });
   if (!line.ok) throw new Error(line.error);
   env.proposalLineId = line.id;
+  const trainer = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'kouluttaja1@kll.example') };
+  const plan = await savePlan(trainer, env.organisationId, null, {
+    unitId: env.unitId,
+    name: 'Luonnos',
+    description: '',
+    type: 'course',
+    mode: 'onSite',
+    topicClass: 'culture',
+    targetGroup: '',
+    learningGoals: '',
+    plannedParticipants: 0,
+    responsibleName: '',
+    priceCents: 0,
+    noOtherStateFunding: false,
+    notSoldToCompanies: false,
+    noVocationalQualification: false,
+    sessions: [],
+  });
+  if (!plan.ok) throw new Error(plan.error);
+  env.trainingId = plan.id;
 });
 afterAll(async () => {
   await server?.close();
@@ -69,7 +91,7 @@ async function submit(form: FormCase, body: string | Blob | FormData) {
   if (!(body instanceof FormData)) headers['Content-Type'] = 'application/x-www-form-urlencoded';
   const email = emails[form.as];
   if (email) headers.Cookie = await server.cookieFor((await actorByEmail(handle.db, email)).userId);
-  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId).replace(':year', String(env.calendarYear)).replace(':eventId', env.calendarEventId).replace(':lineId', env.proposalLineId);
+  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId).replace(':year', String(env.calendarYear)).replace(':eventId', env.calendarEventId).replace(':lineId', env.proposalLineId).replace(':trainingId', env.trainingId);
   const response = await fetch(`${server.url}${path}`, { method: 'POST', headers, body, redirect: 'manual' });
   return { status: response.status, html: await response.text() };
 }

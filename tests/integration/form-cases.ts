@@ -50,6 +50,8 @@ export interface FormEnv {
   calendarEventId: string;
   /** A line of organisation A's proposal for `calendarYear`; `prepare` makes the proposal editable. */
   proposalLineId: string;
+  /** A draft training plan of the demo trainer in `unitId`. */
+  trainingId: string;
 }
 
 export interface FormCase {
@@ -98,6 +100,56 @@ const calendarEventFields: Record<string, FieldSpec> = {
   titleFi: { required: true, maxLength: 200, freeText: true },
   titleSv: { required: false, maxLength: 200, freeText: true },
   descriptionFi: { required: false, maxLength: 2000, freeText: true },
+};
+/** A training plan's fields; the session columns repeat, one value per row. */
+const planFields = (intent: FieldSpec): Record<string, FieldSpec> => {
+  // A row's error is shown next to that row's field; a stray second value makes a second, incomplete row.
+  const session = (maxLength: number, wrongKind?: string): FieldSpec => ({ required: false, maxLength, ...(wrongKind ? { wrongKind } : {}), errorText: 'id="error-summary-title"' });
+  return {
+    intent,
+    unitId: { required: true, maxLength: 36, wrongKind: 'not-a-unit' },
+    name: { required: true, maxLength: 200, freeText: true },
+    description: { required: false, maxLength: 5000, freeText: true },
+    type: { required: true, maxLength: 12, wrongKind: 'meeting' },
+    mode: { required: true, maxLength: 6, wrongKind: 'remote' },
+    topicClass: { required: true, maxLength: 12, wrongKind: 'sports' },
+    targetGroup: { required: false, maxLength: 500, freeText: true },
+    learningGoals: { required: false, maxLength: 3000, freeText: true },
+    plannedParticipants: { required: true, maxLength: 5, wrongKind: '-3' },
+    responsibleName: { required: false, maxLength: 200, freeText: true },
+    price: { required: false, maxLength: 12, wrongKind: '12,345' },
+    noOtherStateFunding: { required: false, maxLength: 3, wrongKind: 'no' },
+    notSoldToCompanies: { required: false, maxLength: 3, wrongKind: 'no' },
+    noVocationalQualification: { required: false, maxLength: 3, wrongKind: 'no' },
+    sessionDate: session(10, '2027-02-30'),
+    sessionStart: session(5, '25:00'),
+    // Before the start.
+    sessionEnd: session(5, '17:00'),
+    sessionBreak: session(3, '1.5'),
+    sessionPlace: { ...session(200), freeText: true },
+    sessionLink: session(500, 'javascript:alert(1)'),
+  };
+};
+const validPlan = {
+  name: 'Kuorolaulun peruskurssi',
+  description: 'Äänenkäytön perusteet aloittelijoille.',
+  type: 'course',
+  mode: 'onSite',
+  topicClass: 'culture',
+  targetGroup: 'Aikuiset',
+  learningGoals: 'Osallistuja osaa lämmitellä äänensä.',
+  plannedParticipants: '12',
+  responsibleName: 'Kaija Kuvitelma',
+  price: '25',
+  noOtherStateFunding: 'yes',
+  notSoldToCompanies: 'yes',
+  noVocationalQualification: 'yes',
+  sessionDate: '2027-03-02',
+  sessionStart: '18:00',
+  sessionEnd: '19:30',
+  sessionBreak: '0',
+  sessionPlace: 'Seurantalo',
+  sessionLink: '',
 };
 let newOrganisations = 0;
 const email = { required: true, maxLength: 254, wrongKind: 'not-an-email' };
@@ -674,6 +726,28 @@ export const formCases: FormCase[] = [
     },
     errorsShownAs: 'fieldErrors',
     validStatus: 200,
+  },
+  {
+    name: 'planning a new training',
+    route: '/organisations/:organisationId/trainings/new',
+    as: 'trainer',
+    valid: { intent: 'save', ...validPlan },
+    prepare: async (env) => ({ unitId: env.unitId }),
+    // A hidden field: its error is listed in the summary, linked to the field.
+    fields: planFields({ required: true, maxLength: 4, wrongKind: 'submit', errorText: 'field-intent"' }),
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'editing a training plan',
+    route: '/organisations/:organisationId/trainings/:trainingId',
+    as: 'trainer',
+    valid: { intent: 'save', ...validPlan },
+    prepare: async (env) => ({ unitId: env.unitId }),
+    // One page, several forms told apart by intent: a wrong one is refused as a whole.
+    fields: planFields({ required: true, maxLength: 6, wrongKind: 'delete', errorText: 'Arvo ei kelpaa' }),
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
   },
   {
     // Last: its valid submission ends organisation A's membership, after which its forms refuse changes.
