@@ -44,6 +44,8 @@ export interface Fixtures {
   feedFile: string;
   /** A decision on the demo organisation's hours for `year` (a draft made by the runner if none). */
   decisionId: string;
+  /** A training plan of the demo trainer (a draft made by the runner if they have none). */
+  trainingId: string;
 }
 
 export interface BenchCase {
@@ -165,6 +167,13 @@ export const benchCases: BenchCase[] = [
   page('iCalendar feed', 'anonymous', '/calendar/feed/:file', { params: (f) => ({ file: f.feedFile }) }),
   page('new calendar event form, centre staff', 'centreStaff', '/calendar/:year/events/new'),
   page('calendar event form, centre staff', 'centreStaff', '/calendar/:year/events/:eventId', firstEvent),
+  page('trainings, trainer', 'trainer', '/trainings'),
+  page('trainings this year, centre staff', 'centreStaff', '/trainings'),
+  // Generated data: about 20,000 trainings over the years; every year, searched and sorted by hours.
+  page('trainings of every year searched and sorted, centre staff', 'centreStaff', '/trainings', { query: 'year=all&q=kurssi&sort=hours&dir=desc' }),
+  page('trainings of every year by name, page 3, centre staff', 'centreStaff', '/trainings', { query: 'year=all&sort=name&page=3' }),
+  page('new training plan form, trainer', 'trainer', '/organisations/:organisationId/trainings/new'),
+  page('training plan, trainer', 'trainer', '/organisations/:organisationId/trainings/:trainingId'),
   page('announcements, org admin', 'orgAdmin', '/announcements'),
   page('announcement, org admin', 'orgAdmin', '/announcements/:announcementId'),
   page('new announcement form, centre staff', 'centreStaff', '/announcements/new'),
@@ -209,6 +218,14 @@ export const benchCases: BenchCase[] = [
   { ...action('calendar event ending before it starts (refused)', 'centreStaff', '/calendar/:year/events/:eventId', 'intent=save&startsOn=:year-10-31&endsOn=:year-10-01', 400), ...firstEvent },
   action('new calendar event outside the year (refused)', 'centreStaff', '/calendar/:year/events/new', 'intent=save&startsOn=2000-01-01&titleFi=Bench', 400),
   action('renewing the feed address, trainer', 'trainer', '/calendar/subscription', 'intent=create', 200),
+  action(
+    'training plan with a session ending before it starts (refused)',
+    'trainer',
+    '/organisations/:organisationId/trainings/:trainingId',
+    'intent=save&unitId=00000000-0000-4000-8000-000000000000&name=Bench&type=course&mode=onSite&topicClass=culture&plannedParticipants=10&sessionDate=:year-12-30&sessionStart=18:00&sessionEnd=17:00&sessionBreak=0&sessionPlace=Seurantalo&sessionLink=',
+    400,
+  ),
+  action('new training plan without a name (refused)', 'trainer', '/organisations/:organisationId/trainings/new', 'intent=save&name=&type=course&mode=onSite&topicClass=culture&plannedParticipants=10', 400),
   action('announcement without organisations (refused)', 'centreStaff', '/announcements/new', 'subjectFi=Bench&bodyFi=Bench&audience=organisations', 400),
   action('the last admin giving up the role (refused)', 'orgAdmin', '/organisations/:organisationId/admin-role', 'userId=:orgAdminId', 409),
   action('lifting a sign-in block', 'centreStaff', '/sign-in-blocks', 'scope=account&value=nobody%40example.fi', 200),

@@ -171,7 +171,27 @@ async function yearFixtures(url: string, cookies: Map<BenchUser, string | null>,
   const decisionPage = await (await fetch(`${url}${decisionPath}`, { headers: { Cookie: cookies.get('centreStaff')! } })).text();
   const decisionId = /\/hours\/decisions\/([0-9a-f-]{36})\/pdf/.exec(decisionPage)?.[1];
   if (!decisionId) throw new Error('The hour decision fixture could not be made.');
-  return { year: event[1]!, calendarEventId: event[2]!, announcementId, feedFile, decisionId };
+  return { year: event[1]!, calendarEventId: event[2]!, announcementId, feedFile, decisionId, trainingId: await trainingFixture(url, cookies.get('trainer')!, organisationId) };
+}
+
+/** One of the demo trainer's training plans: a draft is planned in their first unit if they have none. */
+async function trainingFixture(url: string, trainerCookie: string | null, organisationId: string) {
+  const ownPlan = async () => /href="\/organisations\/[0-9a-f-]{36}\/trainings\/([0-9a-f-]{36})"/.exec(await (await fetch(`${url}/trainings?year=all`, { headers: { Cookie: trainerCookie! } })).text())?.[1];
+  const existing = await ownPlan();
+  if (existing) return existing;
+  const form = await (await fetch(`${url}/organisations/${organisationId}/trainings/new`, { headers: { Cookie: trainerCookie! } })).text();
+  const unitId = /name="unitId"[^>]*>.*?<option value="([0-9a-f-]{36})"/s.exec(form)?.[1];
+  if (!unitId) throw new Error('The demo trainer has no unit to plan a training for.');
+  const plan = { intent: 'save', unitId, name: 'Bench-kurssi', type: 'course', mode: 'onSite', topicClass: 'culture', plannedParticipants: '10', learningGoals: 'Bench' };
+  await fetch(`${url}/organisations/${organisationId}/trainings/new`, {
+    method: 'POST',
+    headers: { Cookie: trainerCookie!, Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(plan),
+    redirect: 'manual',
+  });
+  const created = await ownPlan();
+  if (!created) throw new Error('The training plan fixture could not be made.');
+  return created;
 }
 
 interface LoadResult {

@@ -7,9 +7,10 @@ import { calendarGenerator } from './calendar';
 import { hoursGenerator } from './hours';
 import { organisationsGenerator } from './organisations';
 import { Random } from './random';
+import { trainingsGenerator } from './trainings';
 
 /** In dependency order. A later issue appends its generator here. */
-export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator];
+export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator];
 
 export class AlreadyGeneratedError extends Error {}
 

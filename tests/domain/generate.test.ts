@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Progress } from '../../scripts/generate/context';
 import { AlreadyGeneratedError, generateData } from '../../scripts/generate/index';
 import type { DatabaseHandle } from '../../server/db/client';
-import { announcements, calendarYears, hourAccounts, hourDecisions, hourProposals, hourRequests, organisations, roleAssignments, units, users } from '../../server/db/schema';
+import { announcements, calendarYears, hourAccounts, hourDecisions, hourProposals, hourRequests, organisations, roleAssignments, trainingSessions, trainings, units, users } from '../../server/db/schema';
 import { balances } from '../../server/hours/accounts';
 import { isValidBusinessId } from '../../server/organisations/business-id';
 import { openTestDatabase } from '../support/database';
@@ -50,6 +50,14 @@ describe('the data generator', () => {
     const [proposalCount] = await db.select({ n: count() }).from(hourProposals);
     const [applicationCount] = await db.select({ n: count() }).from(hourRequests);
     expect([proposalCount!.n, applicationCount!.n >= 1]).toEqual([1, true]);
+    // Every reservation in the ledger belongs to a training; drafts and cancelled ones hold no hours.
+    const plans = await db.select().from(trainings);
+    expect(plans.length).toBe(200);
+    const reservedFor = new Set(accounts.filter((a) => a.kind === 'reserved').map((a) => a.trainingId));
+    expect([...reservedFor].every((id) => plans.some((p) => p.id === id))).toBe(true);
+    expect(plans.filter((p) => reservedFor.has(p.id)).every((p) => p.status === 'approved' || p.status === 'ended')).toBe(true);
+    const [sessionCount] = await db.select({ n: count() }).from(trainingSessions);
+    expect(sessionCount!.n).toBeGreaterThanOrEqual(200);
     const [topLevel] = await db.select({ n: count() }).from(units).where(isNull(units.parentId));
     expect(topLevel!.n).toBeGreaterThan(0);
     expect(topLevel!.n).toBeLessThan(20);

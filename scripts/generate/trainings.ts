@@ -1,0 +1,111 @@
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { hourAccounts, organisations, roleAssignments, trainingSessions, trainings, units } from '../../server/db/schema';
+import { sessionMinutes } from '../../server/trainings/teaching-hours';
+import { topicClasses, trainingModes, trainingTypes } from '../../server/trainings/kinds';
+import type { DataGenerator } from './context';
+
+const trainingsPerOrganisation = 200;
+const subjects = ['Kuorolaulun', 'Järjestötyön', 'Puheenjohtajan', 'Digitaitojen', 'Luontoretkeilyn ohjaajan', 'Taloudenhoidon', 'Viestinnän', 'Vapaaehtoistoiminnan', 'Teatteri-ilmaisun', 'Kielikahvilan'];
+const forms = ['peruskurssi', 'jatkokurssi', 'verkkokurssi', 'luentosarja', 'työpaja', 'koulutus'];
+const places = ['Seurantalo', 'Kansalaisopiston luokka', 'Kirjaston kokoushuone', 'Järjestötalo'];
+
+/** Times of a session: an evening or a Saturday, 90–360 minutes with some breaks. */
+function sessionTimes(random: { int(min: number, max: number): number; chance(p: number): boolean }) {
+  const start = random.chance(0.7) ? 17 * 60 + random.int(0, 2) * 30 : 9 * 60 + random.int(0, 2) * 30;
+  const length = random.int(3, 12) * 30;
+  const pad = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return { startTime: pad(start), endTime: pad(start + length), breakMinutes: length > 180 ? 30 : random.chance(0.3) ? 15 : 0 };
+}
+
+/**
+ * About 200 trainings an organisation over four years: every reservation of the ledger's completed
+ * year is a training (approved when realised, else ended and unreported); the rest are earlier years'
+ * approved or cancelled ones and the anchor year's drafts, which hold no hours.
+ */
+export const trainingsGenerator: DataGenerator = {
+  name: 'training plans',
+  rowCount(scale) {
+    return Math.max(1, Math.round(100 * scale)) * trainingsPerOrganisation * 3;
+  },
+  async run(ctx) {
+    const members = await ctx.db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.businessId));
+    const allUnits = await ctx.db.select({ id: units.id, organisationId: units.organisationId }).from(units).orderBy(asc(units.path));
+    const trainers = await ctx.db
+      .select({ userId: roleAssignments.userId, organisationId: roleAssignments.organisationId })
+      .from(roleAssignments)
+      .where(and(eq(roleAssignments.role, 'trainer'), isNotNull(roleAssignments.organisationId)))
+      .orderBy(asc(roleAssignments.userId));
+    const ledgerTrainings = await ctx.db
+      .select({ trainingId: hourAccounts.trainingId, kind: hourAccounts.kind, organisationId: hourAccounts.organisationId, unitId: hourAccounts.unitId, year: hourAccounts.year })
+      .from(hourAccounts)
+      .where(isNotNull(hourAccounts.trainingId))
+      .orderBy(asc(hourAccounts.trainingId), asc(hourAccounts.kind));
+    const trainersOf = new Map<string, string[]>();
+    for (const t of trainers) trainersOf.set(t.organisationId!, [...(trainersOf.get(t.organisationId!) ?? []), t.userId]);
+    const planned = new Set<string>();
+    const realised = new Set(ledgerTrainings.filter((a) => a.kind === 'used').map((a) => a.trainingId));
+    const anchor = ctx.now.getUTCFullYear();
+    const rows: (typeof trainings.$inferInsert)[] = [];
+    const sessions: (typeof trainingSessions.$inferInsert)[] = [];
+    const plan = (organisationId: string, unitId: string, year: number, status: (typeof trainings.$inferInsert)['status'], id = ctx.random.uuid()) => {
+      const own = trainersOf.get(organisationId) ?? [];
+      const createdBy = own.length ? ctx.random.pick(own) : null;
+      const first = ctx.random.int(10, 330);
+      const count = ctx.random.int(1, 4);
+      let minutes = 0;
+      for (let n = 0; n < count; n++) {
+        const times = sessionTimes(ctx.random);
+        const date = new Date(Date.UTC(year, 0, 1 + Math.min(364, first + n * 7))).toISOString().slice(0, 10);
+        minutes += sessionMinutes({ start: times.startTime, end: times.endTime, breakMinutes: times.breakMinutes }) ?? 0;
+        sessions.push({ id: ctx.random.uuid(), trainingId: id, date, ...times, place: ctx.random.pick(places) });
+      }
+      const type = ctx.random.pick(trainingTypes);
+      const startsOn = new Date(Date.UTC(year, 0, 1 + first)).toISOString().slice(0, 10);
+      const endsOn = new Date(Date.UTC(year, 0, 1 + Math.min(364, first + (count - 1) * 7))).toISOString().slice(0, 10);
+      const created = new Date(Date.UTC(year, 0, Math.max(1, first - 30)));
+      rows.push({
+        id,
+        organisationId,
+        unitId,
+        year,
+        name: `${ctx.random.pick(subjects)} ${type === 'onlineCourse' ? 'verkkokurssi' : ctx.random.pick(forms)}`,
+        description: 'Koulutus järjestetään yhteistyössä opintokeskuksen kanssa.',
+        type,
+        mode: type === 'onlineCourse' ? 'online' : ctx.random.pick(trainingModes),
+        topicClass: ctx.random.pick(topicClasses),
+        targetGroup: 'Jäsenet ja muut kiinnostuneet',
+        learningGoals: 'Osallistuja tuntee aiheen perusteet ja osaa soveltaa niitä järjestössä.',
+        plannedParticipants: ctx.random.int(5, 30),
+        priceCents: ctx.random.chance(0.6) ? 0 : ctx.random.int(1, 8) * 500,
+        noOtherStateFunding: true,
+        notSoldToCompanies: true,
+        noVocationalQualification: true,
+        status,
+        teachingMinutes: minutes,
+        startsOn,
+        endsOn,
+        createdBy,
+        createdAt: created,
+        updatedAt: created,
+        submittedAt: status === 'draft' ? null : created,
+      });
+      planned.add(id);
+    };
+    for (const account of ledgerTrainings) {
+      if (account.kind !== 'reserved' || !account.organisationId || !account.unitId || planned.has(account.trainingId!)) continue;
+      plan(account.organisationId, account.unitId, account.year, realised.has(account.trainingId) ? 'approved' : 'ended', account.trainingId!);
+    }
+    for (const organisation of members) {
+      const orgUnits = allUnits.filter((u) => u.organisationId === organisation.id);
+      if (orgUnits.length === 0) continue;
+      const already = rows.filter((r) => r.organisationId === organisation.id).length;
+      for (let n = already; n < trainingsPerOrganisation; n++) {
+        const year = ctx.random.pick([anchor - 3, anchor - 2, anchor - 2, anchor - 1, anchor]);
+        const status = year === anchor ? 'draft' : ctx.random.chance(0.9) ? 'approved' : 'cancelled';
+        plan(organisation.id, ctx.random.pick(orgUnits).id, year, status);
+      }
+    }
+    await ctx.insert(trainings, rows);
+    await ctx.insert(trainingSessions, sessions);
+  },
+};
