@@ -45,6 +45,13 @@ describe('eligibility', () => {
   const context = { today: '2027-02-01', nextYearOpensOn: '2027-12-01' };
   const rulesOf = (changes: Partial<PlanForEligibility>, ctx = context) => checkEligibility({ ...plan, ...changes }, rules, ctx).map((f) => `${f.severity}:${f.rule}`);
 
+  it('takes the year’s own forbidden words and minimums from the centre’s rules', () => {
+    const own = { ...rules, forbiddenWords: ['sauna'], minTeachingHundredths: 500 };
+    const found = (changes: Partial<PlanForEligibility>) => checkEligibility({ ...plan, ...changes }, own, context).map((f) => f.rule);
+    expect(found({ name: 'Kesäleiri' })).toEqual(['minHours']);
+    expect(found({ name: 'Saunailta', sessions: [session('09:00', '16:00')] })).toEqual(['forbiddenWord']);
+  });
+
   it('passes a plan that meets every rule', () => {
     expect(rulesOf({})).toEqual([]);
   });
