@@ -10,6 +10,7 @@ import { type PlanInput, cancelPlan, savePlan, submitPlan } from '../../server/t
 import { getPlan } from '../../server/trainings/read';
 import { advanceTrainingStatuses } from '../../server/trainings/status';
 import { openTestDatabase } from '../support/database';
+import { samplePlan } from '../support/trainings';
 import { actorByEmail, demoOrgA, organisationIdByName, unitByName } from '../support/demo';
 
 let handle: DatabaseHandle;
@@ -17,28 +18,7 @@ const clock = new AdjustableClock();
 let orgA: string;
 let aurora: string;
 const as = async (email: string) => ({ db: handle.db, clock, actor: await actorByEmail(handle.db, email) });
-const plan = (changes: Partial<PlanInput> = {}): PlanInput => ({
-  unitId: aurora,
-  name: 'Kuorolaulun peruskurssi',
-  description: '',
-  type: 'course',
-  mode: 'onSite',
-  topicClass: '',
-  targetGroup: '',
-  learningGoals: 'Äänenkäytön perusteet',
-  plannedParticipants: 10,
-  responsibleName: '',
-  priceCents: 0,
-  noOtherStateFunding: true,
-  notSoldToCompanies: true,
-  noVocationalQualification: true,
-  // 2 × 90 min = 180 min = 4 h.
-  sessions: [
-    { date: '2027-03-02', start: '18:00', end: '19:30', breakMinutes: 0, place: 'Seurantalo', onlineLink: '' },
-    { date: '2027-03-09', start: '18:00', end: '19:45', breakMinutes: 15, place: 'Seurantalo', onlineLink: '' },
-  ],
-  ...changes,
-});
+const plan = (changes: Partial<PlanInput> = {}) => samplePlan(aurora, changes);
 
 beforeAll(async () => {
   handle = await openTestDatabase();

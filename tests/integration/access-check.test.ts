@@ -13,6 +13,7 @@ import { seedDemoData } from '../../server/seed/demo';
 import { savePlan } from '../../server/trainings/plans';
 import { makePng } from '../../server/organisations/sample-images';
 import { openTestDatabase } from '../support/database';
+import { samplePlan } from '../support/trainings';
 import { actorByEmail, demoOrgA, demoOrgB, organisationIdByName, unitByName } from '../support/demo';
 import { type TestServer, startTestServer } from '../support/http-app';
 import { benchCases } from '../../scripts/bench/cases';
@@ -107,23 +108,7 @@ beforeAll(async () => {
   const trainingBy = async (email: string, organisationId: string, unitName: string) => {
     const trainer = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, email) };
     const unitId = (await unitByName(handle.db, unitName)).id;
-    const result = await savePlan(trainer, organisationId, null, {
-      unitId,
-      name: 'Kuorolaulun peruskurssi',
-      description: '',
-      type: 'course',
-      mode: 'onSite',
-      topicClass: 'culture',
-      targetGroup: '',
-      learningGoals: 'Äänenkäyttö',
-      plannedParticipants: 10,
-      responsibleName: '',
-      priceCents: 0,
-      noOtherStateFunding: true,
-      notSoldToCompanies: true,
-      noVocationalQualification: true,
-      sessions: [{ date: '2027-03-02', start: '18:00', end: '19:30', breakMinutes: 0, place: 'Seurantalo', onlineLink: '' }],
-    });
+    const result = await savePlan(trainer, organisationId, null, samplePlan(unitId));
     if (!result.ok) throw new Error(result.error);
     return result.id;
   };

@@ -7,6 +7,7 @@ import { createYearCalendar } from '../../server/calendar/year-calendar';
 import { createProposal, saveLineAsAdmin } from '../../server/hours/proposals';
 import { savePlan } from '../../server/trainings/plans';
 import { openTestDatabase } from '../support/database';
+import { samplePlan } from '../support/trainings';
 import { fingerprint } from '../support/fingerprint';
 import { actorByEmail, demoOrgA, organisationIdByName, unitByName } from '../support/demo';
 import { type TestServer, startTestServer } from '../support/http-app';
@@ -58,23 +59,7 @@ beforeAll(async () => {
   if (!line.ok) throw new Error(line.error);
   env.proposalLineId = line.id;
   const trainer = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'kouluttaja1@kll.example') };
-  const plan = await savePlan(trainer, env.organisationId, null, {
-    unitId: env.unitId,
-    name: 'Luonnos',
-    description: '',
-    type: 'course',
-    mode: 'onSite',
-    topicClass: 'culture',
-    targetGroup: '',
-    learningGoals: '',
-    plannedParticipants: 0,
-    responsibleName: '',
-    priceCents: 0,
-    noOtherStateFunding: false,
-    notSoldToCompanies: false,
-    noVocationalQualification: false,
-    sessions: [],
-  });
+  const plan = await savePlan(trainer, env.organisationId, null, samplePlan(env.unitId, { name: 'Luonnos', sessions: [] }));
   if (!plan.ok) throw new Error(plan.error);
   env.trainingId = plan.id;
 });

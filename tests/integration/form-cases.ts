@@ -403,9 +403,11 @@ export const formCases: FormCase[] = [
       minParticipantAge: '15',
       peerMinMembers: '5',
       peerMinHours: '10',
+      forbiddenWords: 'kokous, retki, leiri',
     },
     fields: {
       year: { required: true, maxLength: 4, wrongKind: '1999' },
+      forbiddenWords: { required: true, maxLength: 500, wrongKind: 'kokous, 42' },
       hourlyRate: { required: true, maxLength: 10, wrongKind: '35 euroa' },
       costCapPercent: { required: true, maxLength: 6, wrongKind: '155' },
       peerGroupRate: { required: true, maxLength: 10, wrongKind: '-3' },
