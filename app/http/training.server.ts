@@ -2,11 +2,11 @@ import { type AppLoadContext, data } from 'react-router';
 import type { Action } from '../../server/access/actions';
 import type { ActorContext } from '../../server/context';
 import { can } from '../../server/access/permissions';
+import { formatHundredths } from '../../server/hours/format';
 import type { Finding } from '../../server/trainings/eligibility';
 import type { PlanResult } from '../../server/trainings/plans';
 import type { FieldError } from '../forms/validation';
 import { getPlan } from '../../server/trainings/read';
-import { formatNumber } from '../i18n';
 import { requirePermission, requireUuid } from './authorize.server';
 import { fieldRefusal } from './form.server';
 import { requestLanguage } from './language.server';
@@ -35,7 +35,7 @@ export async function planRefusal(request: Request, ctx: ActorContext, result: E
   let error: FieldError = { key: result.error };
   if (result.error === 'hours.errors.insufficient') {
     const language = await requestLanguage(request, ctx.actor.language);
-    const hours = (hundredths: number) => formatNumber(language, hundredths / 100, 2);
+    const hours = (hundredths: number) => formatHundredths(language, hundredths);
     error = { key: 'trainings.errors.insufficientHours', params: { needed: hours(result.neededHundredths), available: hours(result.availableHundredths) } };
   }
   return fieldRefusal('_form', error, values, 409, { findings });

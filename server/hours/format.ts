@@ -6,6 +6,9 @@ export function formatHours(language: Language, hundredths: number): string {
   return formatNumber(language, hundredths / 100, digits);
 }
 
+/** Hundredths with exactly two decimals ("4,33"): a training's teaching hours as the spec shows them, euros, percentages. */
+export const formatHundredths = (language: Language, hundredths: number): string => formatNumber(language, hundredths / 100, 2);
+
 /** Hours for an input field: no digit grouping, so that the value can be sent back as it is. */
 export function formatHoursInput(language: Language, hundredths: number): string {
   const text = String(hundredths / 100);

@@ -1,10 +1,11 @@
 import type { HoursAvailable } from '../../../server/hours/availability';
+import { formatHundredths } from '../../../server/hours/format';
 import { useI18n } from '../../i18n/react';
 
 /** What the unit's trainings can still reserve in the year, source by source. */
 export function HoursAvailability({ year, available }: { year: number; available: HoursAvailable }) {
-  const { t, number } = useI18n();
-  const hours = (hundredths: number) => number(hundredths / 100, 2);
+  const { t, language } = useI18n();
+  const hours = (hundredths: number) => formatHundredths(language, hundredths);
   return (
     <>
       <h3 className="mt-3 font-semibold">{t('trainings.available', { year })}</h3>

@@ -1,12 +1,13 @@
 import { formatIsoDate } from '../../../server/calendar/format';
+import { formatHundredths } from '../../../server/hours/format';
 import type { Finding } from '../../../server/trainings/eligibility';
 import { useI18n } from '../../i18n/react';
 import { StatusTag } from '../StatusTag';
 
 /** The support rules a plan does not meet: hard ones block submission, soft ones are notes. */
 export function PlanFindings({ findings }: { findings: Finding[] }) {
-  const { t, number, language } = useI18n();
-  const hours = (hundredths: string | number | undefined) => number(Number(hundredths ?? 0) / 100, 2);
+  const { t, language } = useI18n();
+  const hours = (hundredths: string | number | undefined) => formatHundredths(language, Number(hundredths ?? 0));
   const params = (finding: Finding) => {
     const p = finding.params ?? {};
     if (finding.rule === 'minHours') return { hours: hours(p.hundredths), minimum: hours(p.minimum) };

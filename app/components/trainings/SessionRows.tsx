@@ -1,4 +1,5 @@
 import { type ReactNode, useRef, useState } from 'react';
+import { formatHundredths } from '../../../server/hours/format';
 import { type SessionTimes, hundredthsFromMinutes, sessionMinutes } from '../../../server/trainings/teaching-hours';
 import { sessionColumns } from '../../forms/trainings';
 import { useI18n } from '../../i18n/react';
@@ -45,7 +46,7 @@ function minutesOf(rows: (Pick<SessionTimes, 'start' | 'end'> & { breakMinutes: 
  * (end − start − breaks, summed, ÷ 45, rounded once) next to what the unit still has available.
  */
 export function SessionRows({ stored, availability }: { stored: SessionRowValues[]; availability: ReactNode }) {
-  const { t, number } = useI18n();
+  const { t, number, language } = useI18n();
   const { values } = useFormState();
   const [rows, setRows] = useState(() => initialRows(stored, values));
   const [minutes, setMinutes] = useState(() => minutesOf(rows));
@@ -71,7 +72,7 @@ export function SessionRows({ stored, availability }: { stored: SessionRowValues
         </button>
       </p>
       <div aria-live="polite" className="mb-6 rounded border border-slate-300 bg-white p-4">
-        <p className="text-lg font-semibold">{t('trainings.teachingHoursLive', { hours: number(hundredthsFromMinutes(minutes) / 100, 2), minutes: number(minutes) })}</p>
+        <p className="text-lg font-semibold">{t('trainings.teachingHoursLive', { hours: formatHundredths(language, hundredthsFromMinutes(minutes)), minutes: number(minutes) })}</p>
         {availability}
       </div>
     </div>

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/react';
 import { getCentreSettings, updateCentreSettings } from '../../../server/centre/settings';
 import { defaultSupportRules, listSupportRules, saveSupportRules } from '../../../server/centre/support-rules';
 import { displayIban } from '../../../server/organisations/bank-account';
+import { formatHundredths } from '../../../server/hours/format';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const ctx = await requirePermission(request, context, 'centre.edit');
@@ -48,11 +49,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function CentreSettings({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, number } = useI18n();
+  const { t, number, language } = useI18n();
   const { settings, rules } = loaderData;
   const failed = (intent: string) => (actionData && !actionData.ok && actionData.intent === intent ? actionData : undefined);
   const defaults = defaultSupportRules(loaderData.nextYear);
-  const hundredths = (n: number) => number(n / 100, 2);
+  const hundredths = (n: number) => formatHundredths(language, n);
   const settingsLabels = { name: t('centre.name'), businessId: t('centre.businessId'), address: t('centre.address'), iban: t('centre.iban'), bic: t('centre.bic') };
   const ruleLabels = {
     year: t('centre.year'),

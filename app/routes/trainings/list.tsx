@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/react';
 import { can } from '../../../server/access/permissions';
 import { helsinkiDate, yearOf } from '../../../server/calendar/dates';
 import { formatIsoDate } from '../../../server/calendar/format';
+import { formatHundredths } from '../../../server/hours/format';
 import { flattenUnits } from '../../../server/organisations/flatten-units';
 import { getUnitTree } from '../../../server/organisations/unit-tree';
 import { trainingSorts, trainingStatuses, trainingTypes } from '../../../server/trainings/kinds';
@@ -121,7 +122,7 @@ export default function TrainingList({ loaderData }: Route.ComponentProps) {
             { header: t('trainings.dates'), cell: dates },
             { header: t('trainings.type'), cell: (r) => t(`trainings.types.${r.type}`) },
             { header: t('trainings.status'), cell: (r) => <TrainingStatusTag status={r.status} /> },
-            { header: t('trainings.hours'), cell: (r) => number(hundredthsFromMinutes(r.teachingMinutes) / 100, 2), numeric: true },
+            { header: t('trainings.hours'), cell: (r) => formatHundredths(language, hundredthsFromMinutes(r.teachingMinutes)), numeric: true },
           ]}
         />
       )}

@@ -17,6 +17,7 @@ import type { Finding } from '../../../server/trainings/eligibility';
 import { can } from '../../../server/access/permissions';
 import { formatIsoDate } from '../../../server/calendar/format';
 import { hoursAvailableTo } from '../../../server/hours/availability';
+import { formatHundredths } from '../../../server/hours/format';
 import { eligibilityOf, planFindings, ruleSetFor } from '../../../server/trainings/findings';
 import { plannableUnits } from '../../../server/trainings/plannable-units';
 import { cancelPlan, editableStatuses, savePlan, submitPlan } from '../../../server/trainings/plans';
@@ -64,9 +65,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function PlanPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, number, language } = useI18n();
+  const { t, language } = useI18n();
   const { organisationId, plan, editable, findings, rules, available, notice } = loaderData;
-  const hours = (hundredths: number) => number(hundredths / 100, 2);
+  const hours = (hundredths: number) => formatHundredths(language, hundredths);
   const planned = hundredthsFromMinutes(plan.teachingMinutes);
   const refusal = actionData && !actionData.ok && actionData.errors._form ? actionData : undefined;
   const dates = plan.startsOn && plan.endsOn ? `${formatIsoDate(language, plan.startsOn)}${plan.endsOn !== plan.startsOn ? `–${formatIsoDate(language, plan.endsOn)}` : ''}` : t('trainings.noSessions');
