@@ -6,12 +6,16 @@ import type { CalendarEvent } from './year-calendar';
 
 export const formatIsoDate = (language: Language, date: IsoDate) => formatDate(language, utcMidnight(date));
 
+/** "13.3.2027–25.3.2027", or one day when it starts and ends on the same day. */
+export function formatDateRange(language: Language, startsOn: IsoDate, endsOn: IsoDate): string {
+  const start = formatIsoDate(language, startsOn);
+  return startsOn === endsOn ? start : `${start}–${formatIsoDate(language, endsOn)}`;
+}
+
 /** "13.3.2027–25.3.2027", "1.12.2026 alkaen" or a single day, as the event's kind reads. */
 export function formatEventDates(language: Language, event: Pick<CalendarEvent, 'window' | 'startsOn' | 'endsOn'>): string {
-  const start = formatIsoDate(language, event.startsOn);
-  if (event.window && windowShapes[event.window] === 'opening') return translateDynamic(language, 'calendar.fromDate', { date: start });
-  if (event.startsOn === event.endsOn) return start;
-  return `${start}–${formatIsoDate(language, event.endsOn)}`;
+  if (event.window && windowShapes[event.window] === 'opening') return translateDynamic(language, 'calendar.fromDate', { date: formatIsoDate(language, event.startsOn) });
+  return formatDateRange(language, event.startsOn, event.endsOn);
 }
 
 /** An event's title in the language, falling back to Finnish (the centre's own events may lack one). */

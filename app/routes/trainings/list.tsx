@@ -10,7 +10,7 @@ import { pageParam, requirePermission } from '../../http/authorize.server';
 import { useI18n } from '../../i18n/react';
 import { can } from '../../../server/access/permissions';
 import { helsinkiDate, yearOf } from '../../../server/calendar/dates';
-import { formatIsoDate } from '../../../server/calendar/format';
+import { formatDateRange } from '../../../server/calendar/format';
 import { formatHundredths } from '../../../server/hours/format';
 import { flattenUnits } from '../../../server/organisations/flatten-units';
 import { getUnitTree } from '../../../server/organisations/unit-tree';
@@ -70,8 +70,7 @@ export default function TrainingList({ loaderData }: Route.ComponentProps) {
   const { t, number, language } = useI18n();
   const { rows, filters, total } = loaderData;
   const filtered = filters.q || filters.status || filters.type || filters.unitId;
-  const dates = (row: (typeof rows)[number]) =>
-    row.startsOn && row.endsOn ? `${formatIsoDate(language, row.startsOn)}${row.endsOn !== row.startsOn ? `–${formatIsoDate(language, row.endsOn)}` : ''}` : t('trainings.noSessions');
+  const dates = (row: (typeof rows)[number]) => (row.startsOn && row.endsOn ? formatDateRange(language, row.startsOn, row.endsOn) : t('trainings.noSessions'));
   return (
     <>
       <title>{`${t('trainings.title')} – ${t('app.name')}`}</title>

@@ -15,7 +15,7 @@ import { planRefusal, requirePlan } from '../../http/training.server';
 import { useI18n } from '../../i18n/react';
 import type { Finding } from '../../../server/trainings/eligibility';
 import { can } from '../../../server/access/permissions';
-import { formatIsoDate } from '../../../server/calendar/format';
+import { formatDateRange } from '../../../server/calendar/format';
 import { hoursAvailableTo } from '../../../server/hours/availability';
 import { formatHundredths } from '../../../server/hours/format';
 import { eligibilityOf, planFindings, ruleSetFor } from '../../../server/trainings/findings';
@@ -70,7 +70,7 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
   const hours = (hundredths: number) => formatHundredths(language, hundredths);
   const planned = hundredthsFromMinutes(plan.teachingMinutes);
   const refusal = actionData && !actionData.ok && actionData.errors._form ? actionData : undefined;
-  const dates = plan.startsOn && plan.endsOn ? `${formatIsoDate(language, plan.startsOn)}${plan.endsOn !== plan.startsOn ? `–${formatIsoDate(language, plan.endsOn)}` : ''}` : t('trainings.noSessions');
+  const dates = plan.startsOn && plan.endsOn ? formatDateRange(language, plan.startsOn, plan.endsOn) : t('trainings.noSessions');
   return (
     <>
       <title>{`${plan.name} – ${t('app.name')}`}</title>
