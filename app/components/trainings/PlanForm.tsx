@@ -6,7 +6,7 @@ import type { FieldErrors } from '../../forms/validation';
 import { planSchema } from '../../forms/trainings';
 import { useI18n } from '../../i18n/react';
 import { CheckboxField, ChoiceGroup, type SelectOption, SelectField, SubmitButton, TextArea, TextField, ValidatedForm } from '../forms';
-import { SessionRows } from './SessionRows';
+import { SessionRows, sessionFields } from './SessionRows';
 
 export interface RuleNumbers {
   minParticipants: number;
@@ -49,16 +49,7 @@ export function PlanForm({
   // The error summary names the session and the field of a row's error.
   const rowCount = Math.max(plan?.sessions.length ?? 0, serverState?.values.sessionDate?.split('\n').length ?? 0) + 2;
   for (let i = 0; i < rowCount; i++) {
-    for (const [column, key] of [
-      ['sessionDate', 'trainings.sessionDate'],
-      ['sessionStart', 'trainings.sessionStart'],
-      ['sessionEnd', 'trainings.sessionEnd'],
-      ['sessionBreak', 'trainings.sessionBreak'],
-      ['sessionPlace', 'trainings.sessionPlace'],
-      ['sessionLink', 'trainings.sessionLink'],
-    ] as const) {
-      labels[`${column}.${i}`] = t('trainings.sessionField', { number: i + 1, field: t(key) });
-    }
+    for (const field of sessionFields) labels[`${field.column}.${i}`] = t('trainings.sessionField', { number: i + 1, field: t(field.label) });
   }
   const stored = (plan?.sessions ?? []).map((s) => ({ date: s.date, start: s.start, end: s.end, breakMinutes: s.breakMinutes ? String(s.breakMinutes) : '', place: s.place, onlineLink: s.onlineLink }));
   return (

@@ -79,7 +79,8 @@ export function SessionRows({ stored, availability }: { stored: SessionRowValues
   );
 }
 
-const fields = [
+/** A session row's fields: the column they submit, the row's value, the input type, label and width. */
+export const sessionFields = [
   { column: 'sessionDate', key: 'date', type: 'date', label: 'trainings.sessionDate', width: 'w-44' },
   { column: 'sessionStart', key: 'start', type: 'time', label: 'trainings.sessionStart', width: 'w-32' },
   { column: 'sessionEnd', key: 'end', type: 'time', label: 'trainings.sessionEnd', width: 'w-32' },
@@ -95,7 +96,7 @@ function SessionRow({ index, row }: { index: number; row: SessionRowValues }) {
   return (
     <fieldset className="mb-3 flex flex-wrap items-start gap-3 border-l-4 border-slate-300 pl-3">
       <legend className="font-semibold">{t('trainings.sessionNumber', { number: index + 1 })}</legend>
-      {fields.map((field) => {
+      {sessionFields.map((field) => {
         const id = `${idPrefix}field-${field.column}.${index}`;
         const error = errors[`${field.column}.${index}`];
         return (
