@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { hourAccounts, units } from '../db/schema';
 import type { Queryable } from '../db/types';
+import { unitChain } from '../organisations/unit-chain';
 import { accountKey, balances } from './accounts';
 
 export interface AvailableSource {
@@ -21,8 +22,7 @@ export interface HoursAvailable {
 
 /** What a new training of the unit could reserve in the year: allocations up its chain, the pool, the peer quota. */
 export async function hoursAvailableTo(db: Queryable, year: number, organisationId: string, unitId: string): Promise<HoursAvailable> {
-  const [unit] = await db.select({ path: units.path }).from(units).where(and(eq(units.id, unitId), eq(units.organisationId, organisationId)));
-  const chain = (unit?.path ?? '').split('/').filter(Boolean).reverse();
+  const chain = await unitChain(db, organisationId, unitId);
   const chainUnits = chain.length ? await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, chain)) : [];
   const keys = [...chain.map((id) => accountKey({ year, kind: 'unit', unitId: id })), accountKey({ year, kind: 'pool', organisationId }), accountKey({ year, kind: 'peerQuota', organisationId })];
   const accounts = await db.select({ id: hourAccounts.id, key: hourAccounts.key }).from(hourAccounts).where(and(eq(hourAccounts.year, year), inArray(hourAccounts.key, keys)));

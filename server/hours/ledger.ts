@@ -1,7 +1,8 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { WriteContext } from '../context';
-import { hourAccounts, hourTransfers, units } from '../db/schema';
+import { hourAccounts, hourTransfers } from '../db/schema';
 import { balanceOf, balances, ensureAccount, findAccount, lockAccounts } from './accounts';
+import { unitChain } from '../organisations/unit-chain';
 
 export type TransferKind = (typeof hourTransfers.$inferSelect)['kind'];
 
@@ -125,9 +126,7 @@ async function sourcesFor(ctx: LedgerContext, training: TrainingHours): Promise<
   if (training.peerGroup) return [await ensureAccount(ctx.db, { year, kind: 'peerQuota', organisationId })];
   const sources: string[] = [];
   if (training.unitId) {
-    const [unit] = await ctx.db.select({ path: units.path }).from(units).where(and(eq(units.id, training.unitId), eq(units.organisationId, organisationId)));
-    const chain = (unit?.path ?? '').split('/').filter(Boolean).reverse();
-    for (const unitId of chain) {
+    for (const unitId of await unitChain(ctx.db, organisationId, training.unitId)) {
       const account = await findAccount(ctx.db, { year, kind: 'unit', unitId });
       if (account) sources.push(account);
     }
