@@ -28,11 +28,11 @@ export async function requirePermission(
   return ctx;
 }
 
+export const isUuid = (value: string | null | undefined): value is string => !!value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
 /** Ids in URLs are UUIDs; anything else cannot exist. */
 export function requireUuid(value: string | undefined): string {
-  if (!value || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
-    throw data(null, { status: 404 });
-  }
+  if (!isUuid(value)) throw data(null, { status: 404 });
   return value.toLowerCase();
 }
 

@@ -8,7 +8,7 @@ import { PlanForm } from '../../components/trainings/PlanForm';
 import { PlanFindings } from '../../components/trainings/PlanFindings';
 import { unitSelectOptions } from '../../components/UnitOptions';
 import { planSchema, toPlanInput } from '../../forms/trainings';
-import { requirePermission, requireUuid } from '../../http/authorize.server';
+import { isUuid, requirePermission, requireUuid } from '../../http/authorize.server';
 import { readForm } from '../../http/form.server';
 import { planRefusal } from '../../http/training.server';
 import { useI18n } from '../../i18n/react';
@@ -26,7 +26,7 @@ import { getPlan } from '../../../server/trainings/read';
 
 /** The earlier plan to copy, when the actor may read it. */
 async function sourcePlan(ctx: Parameters<typeof getPlan>[0], organisationId: string, from: string | null) {
-  if (!from || !/^[0-9a-f-]{36}$/i.test(from)) return null;
+  if (!isUuid(from)) return null;
   const plan = await getPlan(ctx, organisationId, from.toLowerCase());
   return plan && can(ctx.actor, 'training.read', { organisationId, unitPath: plan.unitPath, ownerUserId: plan.createdBy ?? '' }) ? plan : null;
 }
