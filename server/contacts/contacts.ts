@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { writeAudit } from '../access/audit';
+import { memberOrganisationIds } from '../access/roles';
 import type { ActorContext, DomainContext } from '../context';
 import { organisations, roleAssignments, staffProfiles, users } from '../db/schema';
 
@@ -23,7 +24,7 @@ export async function listCentreContacts(ctx: DomainContext) {
 
 /** The centre contact persons named by the organisations the actor belongs to. */
 export async function ownCentreContactIds(ctx: ActorContext): Promise<string[]> {
-  const ids = [...new Set(ctx.actor.grants.flatMap((g) => (g.organisationId ? [g.organisationId] : [])))];
+  const ids = [...memberOrganisationIds(ctx.actor)];
   if (ids.length === 0) return [];
   const rows = await ctx.db.select({ id: organisations.centreContactUserId }).from(organisations).where(inArray(organisations.id, ids));
   return rows.flatMap((r) => (r.id ? [r.id] : []));
