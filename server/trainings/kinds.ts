@@ -6,7 +6,5 @@ export const trainingStatuses = ['draft', 'submitted', 'ongoing', 'ended', 'repo
 export const topicClasses = ['organisation', 'society', 'culture', 'languages', 'health', 'environment', 'technology', 'education', 'religion', 'other'] as const;
 export const trainingSorts = ['startsOn', 'name', 'hours', 'status', 'updated'] as const;
 
-export type TrainingType = (typeof trainingTypes)[number];
 export type TrainingStatus = (typeof trainingStatuses)[number];
-export type TopicClass = (typeof topicClasses)[number];
 export type TrainingSort = (typeof trainingSorts)[number];

@@ -3,7 +3,7 @@ import { scopeCondition } from '../access/permissions';
 import { hasCentreRole, memberOrganisationIds } from '../access/roles';
 import type { ActorContext } from '../context';
 import { organisations, trainings, units } from '../db/schema';
-import { type Page, pageOffset, pageSize, toPage } from '../pagination';
+import { pageOffset, pageSize, toPage } from '../pagination';
 import { escapeLike } from '../text';
 
 import type { TrainingSort } from './kinds';
@@ -73,8 +73,6 @@ export async function listTrainings(ctx: ActorContext, filters: TrainingFilters)
   ]);
   return toPage(rows, total?.n ?? 0, filters.page);
 }
-
-export type TrainingListPage = Page<Awaited<ReturnType<typeof listTrainings>>['rows'][number]>;
 
 /** The organisations whose trainings the actor may list: all for the centre's staff, else their own. */
 export async function trainingOrganisations(ctx: ActorContext): Promise<{ id: string; name: string }[]> {
