@@ -8,7 +8,7 @@ import { adjustReservation, releaseReservation, reserveHours } from '../hours/le
 import type { Finding } from './eligibility';
 import { eligibilityOf, hasHardFinding, planFindings, ruleSetFor } from './findings';
 import { statusByDate } from './status';
-import { type SessionTimes, hundredthsFromMinutes, sessionMinutes } from './teaching-hours';
+import { type SessionTimes, hundredthsFromMinutes, sessionMinutes, teachingMinutes } from './teaching-hours';
 
 type TrainingRow = typeof trainings.$inferSelect;
 export type PlannedSession = SessionTimes & { place: string; onlineLink: string };
@@ -48,7 +48,6 @@ export type PlanResult =
 export const editableStatuses: ReadonlySet<TrainingRow['status']> = new Set(['draft', 'submitted', 'ongoing']);
 const holdsHours = (status: TrainingRow['status']) => status === 'submitted' || status === 'ongoing';
 
-const totalMinutes = (sessions: SessionTimes[]) => sessions.reduce((sum, s) => sum + (sessionMinutes(s) ?? 0), 0);
 const ledger = (ctx: ActorContext, db: Transaction) => ({ db, clock: ctx.clock, actorUserId: ctx.actor.userId });
 
 /** The dates and derived figures stored with a plan's fields. */
@@ -58,7 +57,7 @@ function derived(input: PlanInput, now: Date) {
     year: dates[0] ? yearOf(dates[0]) : yearOf(helsinkiDate(now)),
     startsOn: dates[0] ?? null,
     endsOn: dates.at(-1) ?? null,
-    teachingMinutes: totalMinutes(input.sessions),
+    teachingMinutes: teachingMinutes(input.sessions),
   };
 }
 

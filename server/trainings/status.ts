@@ -15,8 +15,8 @@ export function statusByDate(status: Status, startsOn: IsoDate | null, endsOn: I
 
 /** Moves submitted and ongoing trainings on by today's date (a scheduled job); returns how many moved. */
 export async function advanceTrainingStatuses(ctx: DomainContext): Promise<number> {
-  const today = helsinkiDate(ctx.clock.now());
   const now = ctx.clock.now();
+  const today = helsinkiDate(now);
   const ended = await ctx.db
     .update(trainings)
     .set({ status: 'ended', updatedAt: now })

@@ -29,8 +29,9 @@ export function sessionMinutes(session: Pick<SessionTimes, 'start' | 'end' | 'br
  */
 export const hundredthsFromMinutes = (minutes: number): number => Math.floor((200 * minutes + 45) / 90);
 
+/** All sessions' teaching minutes; times that cannot be a session count for nothing. */
+export const teachingMinutes = (sessions: Pick<SessionTimes, 'start' | 'end' | 'breakMinutes'>[]): number =>
+  sessions.reduce((sum, session) => sum + (sessionMinutes(session) ?? 0), 0);
+
 /** The training's teaching hours (hundredths): all sessions' minutes summed first, then rounded once. */
-export function teachingHundredths(sessions: Pick<SessionTimes, 'start' | 'end' | 'breakMinutes'>[]): number {
-  const minutes = sessions.reduce((sum, session) => sum + (sessionMinutes(session) ?? 0), 0);
-  return hundredthsFromMinutes(minutes);
-}
+export const teachingHundredths = (sessions: Pick<SessionTimes, 'start' | 'end' | 'breakMinutes'>[]): number => hundredthsFromMinutes(teachingMinutes(sessions));

@@ -1,6 +1,6 @@
 import { type ReactNode, useRef, useState } from 'react';
 import { formatHundredths } from '../../../server/hours/format';
-import { type SessionTimes, hundredthsFromMinutes, sessionMinutes } from '../../../server/trainings/teaching-hours';
+import { type SessionTimes, hundredthsFromMinutes, teachingMinutes } from '../../../server/trainings/teaching-hours';
 import { sessionColumns } from '../../forms/trainings';
 import { useI18n } from '../../i18n/react';
 import { useErrorText, useFormState } from '../forms';
@@ -36,10 +36,8 @@ function initialRows(stored: SessionRowValues[], kept: Record<string, string>): 
   return [...filled, ...Array.from({ length: spareRows }, () => emptyRow)];
 }
 
-/** Minutes of the rows that are whole sessions; the hours are rounded once from their sum. */
-function minutesOf(rows: (Pick<SessionTimes, 'start' | 'end'> & { breakMinutes: string })[]): number {
-  return rows.reduce((sum, row) => sum + (sessionMinutes({ start: row.start, end: row.end, breakMinutes: Number(row.breakMinutes || '0') }) ?? 0), 0);
-}
+/** Minutes of the rows that are whole sessions, as typed (an empty break is none). */
+const minutesOf = (rows: (Pick<SessionTimes, 'start' | 'end'> & { breakMinutes: string })[]) => teachingMinutes(rows.map((row) => ({ ...row, breakMinutes: Number(row.breakMinutes || '0') })));
 
 /**
  * The sessions of a plan as rows of fields, with the teaching hours computed as they are typed
