@@ -1182,7 +1182,7 @@ export const en: Translation = {
       invalidSession: 'Check the times of the sessions.',
       yearChanged: 'A submitted training stays in its year. If the training moves to another year, cancel it and plan a new one.',
       unitChanged: 'The unit of a submitted training cannot be changed.',
-      ineligible: 'The plan does not meet the support rules:',
+      ineligible: 'The plan cannot be submitted because it does not meet every support rule (see Support rules).',
       insufficientHours: 'Not enough hours: the training needs {{needed}} h, but at most {{available}} h are available from one source.',
       invalidCount: 'Enter a whole number.',
       invalidPrice: 'Enter the price in euros, for example 25 or 12.50.',

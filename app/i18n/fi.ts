@@ -1168,7 +1168,7 @@ export const fi = {
       invalidSession: 'Tarkista kokoontumiskertojen ajat.',
       yearChanged: 'Jätetty koulutus pysyy vuodessaan. Jos koulutus siirtyy toiselle vuodelle, peru se ja suunnittele uusi.',
       unitChanged: 'Jätetyn koulutuksen alaorganisaatiota ei voi vaihtaa.',
-      ineligible: 'Suunnitelma ei täytä tukiehtoja:',
+      ineligible: 'Suunnitelmaa ei voi jättää, koska se ei täytä kaikkia tukiehtoja (katso Tukiehdot).',
       insufficientHours: 'Tunnit eivät riitä: koulutus tarvitsee {{needed}} h, mutta yhdestä lähteestä on käytettävissä enintään {{available}} h.',
       invalidCount: 'Kirjoita kokonaisluku.',
       invalidPrice: 'Kirjoita hinta euroina, esimerkiksi 25 tai 12,50.',

@@ -1169,7 +1169,7 @@ export const sv: Translation = {
       invalidSession: 'Kontrollera tillfällenas tider.',
       yearChanged: 'En inlämnad utbildning stannar i sitt år. Om utbildningen flyttas till ett annat år, ställ in den och planera en ny.',
       unitChanged: 'Underorganisationen för en inlämnad utbildning kan inte bytas.',
-      ineligible: 'Planen uppfyller inte villkoren för stöd:',
+      ineligible: 'Planen kan inte lämnas in eftersom den inte uppfyller alla villkor för stöd (se Villkor för stöd).',
       insufficientHours: 'Timmarna räcker inte: utbildningen behöver {{needed}} h, men från en källa finns högst {{available}} h.',
       invalidCount: 'Skriv ett heltal.',
       invalidPrice: 'Skriv priset i euro, till exempel 25 eller 12,50.',

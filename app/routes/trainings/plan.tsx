@@ -66,7 +66,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export default function PlanPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, language } = useI18n();
-  const { organisationId, plan, editable, findings, rules, available, notice } = loaderData;
+  const { organisationId, plan, editable, findings, rules, available } = loaderData;
+  // The last redirect's notice stays in the address; a later answer on this page replaces it.
+  const notice = actionData ? null : loaderData.notice;
   const hours = (hundredths: number) => formatHundredths(language, hundredths);
   const planned = hundredthsFromMinutes(plan.teachingMinutes);
   const refusal = actionData && !actionData.ok && actionData.errors._form ? actionData : undefined;
