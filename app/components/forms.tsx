@@ -167,6 +167,7 @@ export function TextField({
   autoComplete,
   defaultValue,
   required = true,
+  inputMode,
 }: {
   name: string;
   label: string;
@@ -175,11 +176,13 @@ export function TextField({
   autoComplete?: string;
   defaultValue?: string;
   required?: boolean;
+  /** The phone keyboard to show ("numeric" for counts and years). */
+  inputMode?: 'numeric' | 'decimal';
 }) {
   return (
     <Field name={name} label={label} hint={hint}>
       {({ kept, ...control }) => (
-        <input {...control} type={type} autoComplete={autoComplete} defaultValue={kept ?? defaultValue} aria-required={required || undefined} />
+        <input {...control} type={type} autoComplete={autoComplete} inputMode={inputMode} defaultValue={kept ?? defaultValue} aria-required={required || undefined} />
       )}
     </Field>
   );

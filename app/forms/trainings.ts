@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { topicClasses, trainingModes, trainingSorts, trainingStatuses, trainingTypes } from '../../server/trainings/kinds';
+import { regions, topicClasses, trainingModes, trainingSorts, trainingStatuses, trainingTypes } from '../../server/trainings/kinds';
 import type { PlanInput } from '../../server/trainings/plans';
 import { sessionMinutes } from '../../server/trainings/teaching-hours';
 import { hundredthsField } from './hours';
@@ -52,6 +52,11 @@ export const planSchema = z
     noOtherStateFunding: checkbox,
     notSoldToCompanies: checkbox,
     noVocationalQualification: checkbox,
+    isPublic: checkbox,
+    // No limit when left empty.
+    capacity: z.string().trim().regex(/^(|[1-9]\d{0,4})$/, { message: 'trainings.errors.invalidCapacity' }).default(''),
+    registrationEndsOn: z.string().trim().max(10).refine((v) => v === '' || validDate(v), { message: 'trainings.errors.invalidDate' }).default(''),
+    region: z.union([z.literal(''), z.enum(regions)]).default(''),
     sessionDate: column,
     sessionStart: column,
     sessionEnd: column,
@@ -63,6 +68,9 @@ export const planSchema = z
     const issue = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
     const rows = sessionRows(data);
     if (rows.length > maxSessions) issue('sessionDate', 'trainings.errors.tooManySessions');
+    // Registration cannot go on after the training has ended.
+    const last = rows.map((row) => row.date).filter(validDate).sort().at(-1);
+    if (data.registrationEndsOn && last && validDate(data.registrationEndsOn) && data.registrationEndsOn > last) issue('registrationEndsOn', 'trainings.errors.deadlineAfterEnd');
     for (const row of rows) {
       const at = (column: string) => `${column}.${row.index}`;
       if (!validDate(row.date)) issue(at('sessionDate'), 'trainings.errors.invalidDate');
@@ -99,6 +107,10 @@ export function toPlanInput(data: PlanFormData): PlanInput {
     noOtherStateFunding: data.noOtherStateFunding === 'yes',
     notSoldToCompanies: data.notSoldToCompanies === 'yes',
     noVocationalQualification: data.noVocationalQualification === 'yes',
+    isPublic: data.isPublic === 'yes',
+    capacity: data.capacity ? Number(data.capacity) : null,
+    registrationEndsOn: data.registrationEndsOn || null,
+    region: data.region,
     sessions: sessionRows(data).map((row) => ({ date: row.date, start: row.start, end: row.end, breakMinutes: Number(row.breakMinutes || '0'), place: row.place, onlineLink: row.onlineLink })),
   };
 }

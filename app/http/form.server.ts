@@ -24,20 +24,27 @@ export const keepAllButPasswords = (name: string) => !/password/i.test(name);
  * Reads a form that is one of several (told apart by its `intent` field) and validates it with
  * that form's schema. An unknown intent is a form-level error.
  */
-export async function readIntentForm<M extends Record<string, z.ZodObject>>(
-  request: Request,
-  schemas: M,
-): Promise<{ [K in keyof M]: { intent: K } & FormResult<z.infer<M[K]>> }[keyof M] | { intent: null; ok: false; errors: FieldErrors; values: Record<string, string> }> {
+export async function readIntentForm<M extends Record<string, z.ZodObject>>(request: Request, schemas: M) {
   let formData: FormData;
   try {
     formData = await request.formData();
   } catch {
-    return { intent: null, ok: false, errors: { [formErrorField]: { key: 'forms.invalidValue' } }, values: {} };
+    return { intent: null, ok: false as const, errors: { [formErrorField]: { key: 'forms.invalidValue' } } as FieldErrors, values: {} as Record<string, string> };
   }
+  return validateIntentForm(formData, schemas);
+}
+
+type IntentFormResult<M extends Record<string, z.ZodObject>> =
+  | { [K in keyof M]: { intent: K } & FormResult<z.infer<M[K]>> }[keyof M]
+  | { intent: null; ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/** Validates already-read form data (from which a file may have been taken) as one of several forms. */
+export function validateIntentForm<M extends Record<string, z.ZodObject>>(formData: FormData, schemas: M, without: string[] = []): IntentFormResult<M> {
   const intent = formData.getAll('intent');
   const name = intent.length === 1 && typeof intent[0] === 'string' && Object.hasOwn(schemas, intent[0]) ? intent[0] : null;
   if (!name) return { intent: null, ok: false, errors: { [formErrorField]: { key: 'forms.invalidValue' } }, values: {} };
-  return { intent: name, ...validateForm(schemas[name]!, formData.entries()) } as never;
+  const entries = [...formData.entries()].filter(([field]) => !without.includes(field));
+  return { intent: name, ...validateForm(schemas[name]!, entries) } as never;
 }
 
 /**

@@ -68,6 +68,11 @@ export const actions = {
   'training.read': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator'), own('trainer')],
   // Plans, edits, submits and cancels; staff follow but the organisation plans its own trainings.
   'training.plan': [organisation('org_admin'), unitSubtree('unit_coordinator'), own('trainer')],
+  'participant.read': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator'), own('trainer')],
+  // Adds (by hand or from a file), removes and moves up the waiting list: those who plan the training.
+  'participant.manage': [organisation('org_admin'), unitSubtree('unit_coordinator'), own('trainer')],
+  // The centre's logo, the cooperation sentence and the organisation's feed addresses.
+  'marketingKit.view': [centreStaff, organisation('org_admin', 'unit_coordinator', 'trainer')],
   'outbox.read': [centreStaff],
   'audit.read': [centre('centre_admin')],
 } as const satisfies Record<string, readonly Rule[]>;
@@ -88,5 +93,6 @@ export const organisationWrites: ReadonlySet<Action> = new Set<Action>([
   'proposal.fillDelegated',
   'hours.request',
   'training.plan',
+  'participant.manage',
 ]);
 export const actionNames = Object.keys(actions) as Action[];

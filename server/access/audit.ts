@@ -59,7 +59,12 @@ export type AuditAction =
   | 'hours.requestDecided'
   | 'training.saved'
   | 'training.submitted'
-  | 'training.cancelled';
+  | 'training.cancelled'
+  | 'participant.registered'
+  | 'participant.cancelled'
+  | 'participant.promoted'
+  | 'participant.added'
+  | 'participant.removed';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -31,3 +31,19 @@ export function sameDayInYear(date: IsoDate, year: number): IsoDate {
 
 /** For dates written into iCalendar and Intl: midnight UTC of the date keeps the day unchanged. */
 export const utcMidnight = (date: IsoDate) => new Date(`${date}T00:00:00Z`);
+
+const helsinkiOffset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', timeZoneName: 'longOffset' });
+
+/** Minutes Helsinki is ahead of UTC at an instant (120 in winter, 180 in summer). */
+function helsinkiOffsetMinutes(instant: Date): number {
+  const name = helsinkiOffset.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const [, sign, hours, minutes] = /GMT([+-])(\d{2}):(\d{2})/.exec(name) ?? [];
+  return sign ? (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes)) : 0;
+}
+
+/** The instant of a Europe/Helsinki wall-clock time ("HH:MM") on a date, across daylight-saving changes. */
+export function helsinkiInstant(date: IsoDate, time: string): Date {
+  const asUtc = new Date(`${date}T${time}:00Z`).getTime();
+  const first = asUtc - helsinkiOffsetMinutes(new Date(asUtc)) * 60_000;
+  return new Date(asUtc - helsinkiOffsetMinutes(new Date(first)) * 60_000);
+}

@@ -21,7 +21,12 @@ type EmailKey =
   | 'hourDecisionPublished'
   | 'proposalReturned'
   | 'hourRequestReceived'
-  | 'hourRequestDecided';
+  | 'hourRequestDecided'
+  | 'participantRegistered'
+  | 'participantWaiting'
+  | 'participantPromoted'
+  | 'participantCancelled'
+  | 'participantRemoved';
 
 /** The email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */
 export function templatedEmail(to: { email: string; language: Language }, key: EmailKey, params: Record<string, string>): Email {

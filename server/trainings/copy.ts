@@ -29,6 +29,11 @@ export function copyOfPlan(plan: Plan, today: IsoDate): PlanInput {
     plannedParticipants: plan.plannedParticipants,
     responsibleName: plan.responsibleName,
     priceCents: plan.priceCents,
+    isPublic: plan.isPublic,
+    capacity: plan.capacity,
+    region: plan.region,
+    // The deadline belongs to the old dates.
+    registrationEndsOn: null,
     // Declared again for each training.
     noOtherStateFunding: false,
     notSoldToCompanies: false,

@@ -27,6 +27,10 @@ export type PlanInput = Pick<
   | 'noOtherStateFunding'
   | 'notSoldToCompanies'
   | 'noVocationalQualification'
+  | 'isPublic'
+  | 'capacity'
+  | 'registrationEndsOn'
+  | 'region'
 > & { unitId: string; sessions: PlannedSession[] };
 
 export type PlanError =

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatHoursInput } from '../../../server/hours/format';
-import { topicClasses, trainingModes, trainingTypes } from '../../../server/trainings/kinds';
+import { regions, topicClasses, trainingModes, trainingTypes } from '../../../server/trainings/kinds';
 import type { PlanInput } from '../../../server/trainings/plans';
 import type { FieldErrors } from '../../forms/validation';
 import { planSchema } from '../../forms/trainings';
@@ -44,6 +44,9 @@ export function PlanForm({
     plannedParticipants: t('trainings.fields.plannedParticipants'),
     responsibleName: t('trainings.fields.responsibleName'),
     price: t('trainings.fields.price'),
+    region: t('trainings.fields.region'),
+    capacity: t('trainings.fields.capacity'),
+    registrationEndsOn: t('trainings.fields.registrationEndsOn'),
     sessionDate: t('trainings.sessions'),
   };
   // The error summary names the session and the field of a row's error.
@@ -77,6 +80,14 @@ export function PlanForm({
         <CheckboxField name="noOtherStateFunding" label={t('trainings.fields.noOtherStateFunding')} defaultChecked={plan?.noOtherStateFunding ?? false} />
         <CheckboxField name="notSoldToCompanies" label={t('trainings.fields.notSoldToCompanies')} defaultChecked={plan?.notSoldToCompanies ?? false} />
         <CheckboxField name="noVocationalQualification" label={t('trainings.fields.noVocationalQualification')} defaultChecked={plan?.noVocationalQualification ?? false} />
+      </fieldset>
+      <fieldset className="mb-4">
+        <legend className="font-semibold">{t('trainings.publicity')}</legend>
+        <p className="mb-2 text-sm text-slate-700">{t('trainings.publicityHint')}</p>
+        <CheckboxField name="isPublic" label={t('trainings.fields.isPublic')} defaultChecked={plan?.isPublic ?? false} />
+        <SelectField name="region" label={labels.region!} hint={t('trainings.regionHint')} placeholder={t('trainings.noRegion')} options={regions.map((region) => ({ value: region, label: t(`trainings.regions.${region}`) }))} defaultValue={plan?.region ?? ''} />
+        <TextField name="capacity" label={labels.capacity!} hint={t('trainings.capacityHint')} defaultValue={plan?.capacity ? String(plan.capacity) : ''} required={false} inputMode="numeric" />
+        <TextField name="registrationEndsOn" type="date" label={labels.registrationEndsOn!} hint={t('trainings.registrationEndsOnHint')} defaultValue={plan?.registrationEndsOn ?? ''} required={false} />
       </fieldset>
       <SessionRows stored={stored} availability={availability} />
       <SubmitButton>{t('trainings.save')}</SubmitButton>

@@ -63,6 +63,9 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
         <li>
           <Link to="/register">{t('auth.register')}</Link>
         </li>
+        <li>
+          <Link to="/training-calendar">{t('auth.publicCalendarLink')}</Link>
+        </li>
       </ul>
     </>
   );

@@ -26,6 +26,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     units: await getUnitTree(ctx, organisationId),
     canListUsers: can(ctx.actor, 'user.list', { organisationId }),
     canViewHours: can(ctx.actor, 'hours.view', { organisationId }),
+    canViewMarketingKit: can(ctx.actor, 'marketingKit.view', { organisationId }),
     canListOrganisations: can(ctx.actor, 'organisation.list'),
   };
 }
@@ -117,6 +118,11 @@ export default function OrganisationDetail({ loaderData }: Route.ComponentProps)
       {loaderData.canViewHours && (
         <p>
           <Link to={`/organisations/${organisation.id}/hours`}>{t('hours.organisationLink')}</Link>
+        </p>
+      )}
+      {loaderData.canViewMarketingKit && (
+        <p>
+          <Link to={`/organisations/${organisation.id}/marketing`}>{t('organisations.marketingLink')}</Link>
         </p>
       )}
       <h2>{t('organisations.unitTree')}</h2>

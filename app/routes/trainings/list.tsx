@@ -1,5 +1,6 @@
 import { Form, Link } from 'react-router';
 import type { Route } from './+types/list';
+import { FilterSelect } from '../../components/FilterSelect';
 import { HelpLink } from '../../components/HelpLink';
 import { Pagination } from '../../components/Pagination';
 import { Table } from '../../components/Table';
@@ -47,23 +48,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     units,
     planFor: organisations.filter((o) => can(ctx.actor, 'training.plan', { organisationId: o.id })),
   };
-}
-
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: { value: string; label: string }[] }) {
-  return (
-    <div>
-      <label htmlFor={`filter-${name}`} className="block font-semibold">
-        {label}
-      </label>
-      <select id={`filter-${name}`} name={name} defaultValue={value} className="rounded border-2 border-slate-600 bg-white px-2 py-2">
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export default function TrainingList({ loaderData }: Route.ComponentProps) {

@@ -115,6 +115,16 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
           <SubmitButton>{t('trainings.submit')}</SubmitButton>
         </Form>
       )}
+      <p className="mb-2">
+        <Link to={`/organisations/${organisationId}/trainings/${plan.id}/participants`} className="font-semibold">
+          {t('trainings.participantsLink')}
+        </Link>
+      </p>
+      {plan.isPublic && plan.status !== 'draft' && (
+        <p className="mb-2">
+          <Link to={`/training-calendar/${plan.id}`}>{t('trainings.publicPageLink')}</Link>
+        </p>
+      )}
       {loaderData.canCopy && (
         <p className="mb-6">
           <Link to={`/organisations/${organisationId}/trainings/new?from=${plan.id}`}>{t('trainings.copy')}</Link>

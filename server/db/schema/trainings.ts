@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { trainingModes, trainingStatuses, trainingTypes } from '../../trainings/kinds';
-import { users } from './access';
+import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type Region, type TopicClass, genders, participantSources, participantStatuses, trainingModes, trainingStatuses, trainingTypes } from '../../trainings/kinds';
+import { language, users } from './access';
 import { organisations, units } from './organisations';
 
 export const trainingType = pgEnum('training_type', trainingTypes);
@@ -25,7 +25,7 @@ export const trainings = pgTable(
     description: text('description').notNull().default(''),
     type: trainingType('type').notNull(),
     mode: trainingMode('mode').notNull(),
-    topicClass: text('topic_class').notNull().default(''),
+    topicClass: text('topic_class').$type<TopicClass | ''>().notNull().default(''),
     targetGroup: text('target_group').notNull().default(''),
     learningGoals: text('learning_goals').notNull().default(''),
     plannedParticipants: integer('planned_participants').notNull().default(0),
@@ -40,6 +40,14 @@ export const trainings = pgTable(
     /** The first and last session dates (null without sessions): the statuses move by them. */
     startsOn: date('starts_on'),
     endsOn: date('ends_on'),
+    /** Shown in the public training calendar (from submission on), with registration on its page. */
+    isPublic: boolean('is_public').notNull().default(false),
+    /** Places for registrations; null: no limit. Beyond it registrations go to the waiting list. */
+    capacity: integer('capacity'),
+    /** The last day to register; null: until the first session's day. */
+    registrationEndsOn: date('registration_ends_on'),
+    /** The region (maakunta) it is held in, for the public calendar's filter; '' for none (online). */
+    region: text('region').$type<Region | ''>().notNull().default(''),
     /** The plan this one was copied from, if any. */
     copiedFromId: uuid('copied_from_id'),
     createdBy: uuid('created_by').references(() => users.id),
@@ -52,7 +60,9 @@ export const trainings = pgTable(
     index('trainings_unit_idx').on(t.unitId, t.year),
     index('trainings_year_start_idx').on(t.year, t.startsOn),
     index('trainings_created_by_idx').on(t.createdBy),
+    index('trainings_public_idx').on(t.startsOn).where(sql`${t.isPublic}`),
     check('trainings_non_negative', sql`${t.plannedParticipants} >= 0 AND ${t.priceCents} >= 0 AND ${t.teachingMinutes} >= 0`),
+    check('trainings_capacity', sql`${t.capacity} IS NULL OR ${t.capacity} > 0`),
   ],
 );
 
@@ -72,4 +82,57 @@ export const trainingSessions = pgTable(
     onlineLink: text('online_link').notNull().default(''),
   },
   (t) => [index('training_sessions_training_idx').on(t.trainingId, t.date), check('training_sessions_break', sql`${t.breakMinutes} >= 0`)],
+);
+
+export const participantStatus = pgEnum('participant_status', participantStatuses);
+export const participantSource = pgEnum('participant_source', participantSources);
+export const gender = pgEnum('gender', genders);
+
+/**
+ * A participant of a training: registered through the public calendar (with consent to the privacy
+ * notice and a cancel link) or entered by the trainer. Cancelled rows stay for the history.
+ */
+export const trainingParticipants = pgTable(
+  'training_participants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The order people came in (the waiting list's order), even within one clock tick. */
+    arrival: integer('arrival').generatedAlwaysAsIdentity(),
+    trainingId: uuid('training_id')
+      .notNull()
+      .references(() => trainings.id, { onDelete: 'cascade' }),
+    /** The training's organisation, so that lists are scoped without a join. */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    /** '' when the trainer entered someone without one. */
+    email: text('email').notNull().default(''),
+    birthYear: integer('birth_year').notNull(),
+    municipality: text('municipality').notNull(),
+    /** Null: not told. */
+    gender: gender('gender'),
+    firstTimeThisYear: boolean('first_time_this_year').notNull(),
+    status: participantStatus('status').notNull(),
+    source: participantSource('source').notNull(),
+    /** When they consented to the privacy notice (registrations). */
+    consentedAt: timestamp('consented_at', { withTimezone: true }),
+    /** The language of their emails. */
+    language: language('language').notNull().default('fi'),
+    /** SHA-256 of the secret in their cancel link. */
+    cancelTokenHash: text('cancel_token_hash').unique(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('training_participants_training_idx').on(t.trainingId, t.status, t.arrival),
+    index('training_participants_organisation_idx').on(t.organisationId),
+    // One place per email and training (cancelled ones may register again).
+    uniqueIndex('training_participants_email_idx')
+      .on(t.trainingId, sql`lower(${t.email})`)
+      .where(sql`${t.email} <> '' AND ${t.status} <> 'cancelled'`),
+    check('training_participants_birth_year', sql`${t.birthYear} BETWEEN 1900 AND 2100`),
+  ],
 );

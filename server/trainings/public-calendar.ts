@@ -1,0 +1,119 @@
+import { type SQL, and, asc, count, eq, gte, ilike, inArray, lte, or, sql } from 'drizzle-orm';
+import type { IsoDate } from '../calendar/dates';
+import type { DomainContext } from '../context';
+import { images, organisations, trainingParticipants, trainings, units } from '../db/schema';
+import type { Queryable } from '../db/types';
+import { pageOffset, pageSize, toPage } from '../pagination';
+import { escapeLike } from '../text';
+import type { Region } from './kinds';
+import { planSessions } from './plans';
+import { listedStatuses } from './registration-state';
+
+export interface PublicCalendarFilters {
+  search: string;
+  region: Region | null;
+  topicClass: (typeof trainings.$inferSelect)['topicClass'] | null;
+  /** Trainings that have not ended by this day… */
+  from: IsoDate;
+  /** …and start by this one. */
+  to: IsoDate | null;
+  onlineOnly: boolean;
+  organisationId: string | null;
+  page: number;
+}
+
+/** What the public may see of a training: never its planner, hours or declarations. */
+const publicColumns = {
+  id: trainings.id,
+  organisationId: trainings.organisationId,
+  organisationName: organisations.name,
+  unitName: units.name,
+  name: trainings.name,
+  description: trainings.description,
+  type: trainings.type,
+  mode: trainings.mode,
+  topicClass: trainings.topicClass,
+  targetGroup: trainings.targetGroup,
+  region: trainings.region,
+  status: trainings.status,
+  startsOn: trainings.startsOn,
+  endsOn: trainings.endsOn,
+  priceCents: trainings.priceCents,
+  capacity: trainings.capacity,
+  registrationEndsOn: trainings.registrationEndsOn,
+  isPublic: trainings.isPublic,
+  updatedAt: trainings.updatedAt,
+};
+
+const listed = and(eq(trainings.isPublic, true), inArray(trainings.status, listedStatuses));
+
+/** Registered participants per training (the waiting list and cancellations excluded). */
+export async function registeredCounts(db: Queryable, trainingIds: string[]): Promise<Map<string, number>> {
+  if (trainingIds.length === 0) return new Map();
+  const rows = await db
+    .select({ trainingId: trainingParticipants.trainingId, n: count() })
+    .from(trainingParticipants)
+    .where(and(inArray(trainingParticipants.trainingId, trainingIds), eq(trainingParticipants.status, 'registered')))
+    .groupBy(trainingParticipants.trainingId);
+  return new Map(rows.map((r) => [r.trainingId, r.n]));
+}
+
+/** The public training calendar: listed trainings by date, filtered, a page at a time. */
+export async function listPublicTrainings(ctx: DomainContext, filters: PublicCalendarFilters) {
+  const search = filters.search ? `%${escapeLike(filters.search)}%` : null;
+  const conditions: (SQL | undefined)[] = [
+    listed,
+    gte(trainings.endsOn, filters.from),
+    filters.to ? lte(trainings.startsOn, filters.to) : undefined,
+    filters.region ? eq(trainings.region, filters.region) : undefined,
+    filters.topicClass ? eq(trainings.topicClass, filters.topicClass) : undefined,
+    filters.onlineOnly ? inArray(trainings.mode, ['online', 'hybrid']) : undefined,
+    filters.organisationId ? eq(trainings.organisationId, filters.organisationId) : undefined,
+    search ? or(ilike(trainings.name, search), ilike(trainings.description, search), ilike(organisations.name, search)) : undefined,
+  ];
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select(publicColumns)
+      .from(trainings)
+      .innerJoin(units, eq(units.id, trainings.unitId))
+      .innerJoin(organisations, eq(organisations.id, trainings.organisationId))
+      .where(where)
+      .orderBy(asc(trainings.startsOn), asc(trainings.name), asc(trainings.id))
+      .limit(pageSize)
+      .offset(pageOffset(filters.page)),
+    ctx.db.select({ n: count() }).from(trainings).innerJoin(organisations, eq(organisations.id, trainings.organisationId)).where(where),
+  ]);
+  const registered = await registeredCounts(ctx.db, rows.map((r) => r.id));
+  return toPage(
+    rows.map((row) => ({ ...row, registered: registered.get(row.id) ?? 0 })),
+    total?.n ?? 0,
+    filters.page,
+  );
+}
+
+/** One training as the public sees it, with its sessions and the organisation's logo (if any); null unless listed or cancelled after listing. */
+export async function getPublicTraining(db: Queryable, trainingId: string) {
+  const [row] = await db
+    .select({ ...publicColumns, logoSha256: images.sha256 })
+    .from(trainings)
+    .innerJoin(units, eq(units.id, trainings.unitId))
+    .innerJoin(organisations, eq(organisations.id, trainings.organisationId))
+    .leftJoin(images, and(eq(images.ownerKey, sql`${organisations.id}::text`), eq(images.kind, 'logo')))
+    .where(and(eq(trainings.id, trainingId), eq(trainings.isPublic, true), inArray(trainings.status, [...listedStatuses, 'cancelled'])));
+  if (!row) return null;
+  const [sessions, registered] = await Promise.all([planSessions(db, trainingId), registeredCounts(db, [trainingId])]);
+  return { ...row, sessions, registered: registered.get(trainingId) ?? 0 };
+}
+
+export type PublicTraining = NonNullable<Awaited<ReturnType<typeof getPublicTraining>>>;
+
+/** The organisations with something in the calendar, for its filter. */
+export async function calendarOrganisations(db: Queryable, from: IsoDate) {
+  return db
+    .selectDistinct({ id: organisations.id, name: organisations.name })
+    .from(trainings)
+    .innerJoin(organisations, eq(organisations.id, trainings.organisationId))
+    .where(and(listed, gte(trainings.endsOn, from)))
+    .orderBy(asc(organisations.name));
+}

@@ -1,0 +1,43 @@
+import { and, asc, count, eq } from 'drizzle-orm';
+import { writeAudit } from '../access/audit';
+import type { WriteContext } from '../context';
+import { trainingParticipants } from '../db/schema';
+import { type TrainingForEmail, emailParticipant, newCancelToken } from './participant-emails';
+
+export const registeredCount = async (ctx: WriteContext, trainingId: string) =>
+  (await ctx.db.select({ n: count() }).from(trainingParticipants).where(and(eq(trainingParticipants.trainingId, trainingId), eq(trainingParticipants.status, 'registered'))))[0]?.n ?? 0;
+
+/**
+ * Gives free places to the waiting list in the order people registered, each emailed with a new
+ * cancel link. Called with the training's row locked, after a place is freed or added.
+ */
+export async function fillFreePlaces(
+  ctx: WriteContext,
+  training: TrainingForEmail & { capacity: number | null; organisationId: string },
+  links: { publicUrl: string },
+  actorUserId: string | null,
+): Promise<number> {
+  const free = training.capacity === null ? null : training.capacity - (await registeredCount(ctx, training.id));
+  if (free !== null && free <= 0) return 0;
+  const waiting = ctx.db
+    .select()
+    .from(trainingParticipants)
+    .where(and(eq(trainingParticipants.trainingId, training.id), eq(trainingParticipants.status, 'waiting')))
+    .orderBy(asc(trainingParticipants.arrival));
+  const promoted = await (free === null ? waiting : waiting.limit(free));
+  const now = ctx.clock.now();
+  for (const participant of promoted) {
+    const cancel = newCancelToken();
+    await ctx.db.update(trainingParticipants).set({ status: 'registered', cancelTokenHash: cancel.hash, updatedAt: now }).where(eq(trainingParticipants.id, participant.id));
+    await emailParticipant(ctx, participant, 'participantPromoted', training, { ...links, cancelToken: cancel.token });
+    await writeAudit(ctx.db, ctx.clock, {
+      action: 'participant.promoted',
+      actorUserId,
+      targetType: 'participant',
+      targetId: participant.id,
+      organisationId: training.organisationId,
+      details: { trainingId: training.id },
+    });
+  }
+  return promoted.length;
+}
