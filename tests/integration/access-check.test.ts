@@ -10,7 +10,9 @@ import { getDecision, publishDecisions, saveDecisionDraft, setBudget } from '../
 import { createProposal, saveLineAsAdmin } from '../../server/hours/proposals';
 import { centreImageOwner, saveImage } from '../../server/organisations/images';
 import { seedDemoData } from '../../server/seed/demo';
-import { savePlan } from '../../server/trainings/plans';
+import { savePlan, submitPlan } from '../../server/trainings/plans';
+import { registerForTraining } from '../../server/trainings/registration';
+import { emailsTo } from '../support/outbox';
 import { makePng } from '../../server/organisations/sample-images';
 import { openTestDatabase } from '../support/database';
 import { samplePlan } from '../support/trainings';
@@ -44,6 +46,7 @@ let feedFile: string;
 let decisionIds: { own: string; other: string };
 let lineIds: { own: string; other: string };
 let trainingIds: { own: string; other: string };
+let cancelToken: string;
 const calendarYear = 2027;
 
 beforeAll(async () => {
@@ -105,14 +108,21 @@ beforeAll(async () => {
   lineIds = { own: await delegatedLine('paakayttaja@kll.example', organisations.own, 'Pohjoisen piiri'), other: await delegatedLine('paakayttaja@kyk.example', organisations.other, 'Länsi-Suomen alue') };
   unitIds = { own: (await unitByName(handle.db, 'Etelän piiri')).id, other: (await unitByName(handle.db, 'Länsi-Suomen alue')).id };
   // Each organisation's first trainer plans a training in their association (under the coordinator's district in A).
+  // Submitted in January 2027 and public, so that the public calendar shows them.
+  const january = { now: () => new Date('2027-01-15T09:00:00Z') };
   const trainingBy = async (email: string, organisationId: string, unitName: string) => {
-    const trainer = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, email) };
+    const trainer = { db: handle.db, clock: january, actor: await actorByEmail(handle.db, email) };
     const unitId = (await unitByName(handle.db, unitName)).id;
-    const result = await savePlan(trainer, organisationId, null, samplePlan(unitId));
+    const result = await savePlan(trainer, organisationId, null, samplePlan(unitId, { isPublic: true }));
     if (!result.ok) throw new Error(result.error);
+    const submitted = await submitPlan(trainer, organisationId, result.id);
+    if (!submitted.ok) throw new Error(submitted.error);
     return result.id;
   };
   trainingIds = { own: await trainingBy('kouluttaja1@kll.example', organisations.own, 'Revontulten yhdistys'), other: await trainingBy('kouluttaja1@kyk.example', organisations.other, 'Rannikon kuoroyhdistys') };
+  const registered = await registerForTraining({ db: handle.db, clock: january }, trainingIds.own, { name: 'Osallistuja', email: 'ilmoittautuja@example.test', birthYear: 1990, municipality: 'Oulu', gender: null, firstTimeThisYear: true, language: 'fi' }, { publicUrl: 'http://sivis.test' });
+  if (!registered.ok) throw new Error(registered.error);
+  cancelToken = /\/registrations\/([A-Za-z0-9_-]{43})/.exec((await emailsTo(handle.db, 'ilmoittautuja@example.test'))[0]!.bodyText)![1]!;
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
     other: (await actorByEmail(handle.db, 'kouluttaja2@kyk.example')).userId,
@@ -187,7 +197,9 @@ describe('the shared harnesses', () => {
 
 function concretePath(pattern: string, scope: 'own' | 'other'): string {
   return pattern
+    .replace(':organisationId/:file', `${organisations[scope]}/trainings.ics`)
     .replace(':organisationId', organisations[scope])
+    .replace(':token', cancelToken)
     .replace(':userId', members[scope])
     .replace(':kind', 'logo')
     .replace(':unitId', unitIds[scope])

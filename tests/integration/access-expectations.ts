@@ -283,6 +283,32 @@ export const accessExpectations: RouteExpectation[] = [
     actions: ['training.plan'],
     answers: { own: only({ org_admin: 400, unit_coordinator: 400, trainer: 400 }, 403), other: { ...only({}, 404), centre_admin: 403, centre_staff: 403 } },
   },
+  {
+    route: 'GET /organisations/:organisationId/trainings/:trainingId/participants',
+    actions: ['participant.read'],
+    answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: only(centre, 404) },
+  },
+  {
+    // Those who plan the training manage its participants; staff follow.
+    route: 'POST /organisations/:organisationId/trainings/:trainingId/participants',
+    actions: ['participant.manage'],
+    answers: { own: only({ org_admin: 400, unit_coordinator: 400, trainer: 400 }, 403), other: { ...only({}, 404), centre_admin: 403, centre_staff: 403 } },
+  },
+  {
+    route: 'GET /organisations/:organisationId/marketing',
+    actions: ['marketingKit.view'],
+    answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: only(centre, 404) },
+  },
+  // The public training calendar: no sign-in; both organisations' fixture trainings are public and submitted.
+  { route: 'GET /training-calendar', actions: ['public'], answers: everyone(200) },
+  { route: 'GET /training-calendar/:trainingId', actions: ['public'], answers: everyone(200) },
+  { route: 'POST /training-calendar/:trainingId', actions: ['public'], answers: everyone(400) },
+  { route: 'GET /training-calendar/logos/:organisationId', actions: ['public'], answers: everyone(200) },
+  { route: 'GET /training-calendar/feeds/:organisationId/:file', actions: ['public'], answers: everyone(200) },
+  // The cancel link's secret is the credential.
+  { route: 'GET /registrations/:token', actions: ['public'], answers: everyone(200) },
+  { route: 'POST /registrations/:token', actions: ['public'], answers: everyone(400) },
+  { route: 'GET /privacy', actions: ['public'], answers: everyone(200) },
   { route: 'GET /outbox', actions: ['outbox.read'], answers: only(centre, 403) },
   { route: 'GET /audit', actions: ['audit.read'], answers: only({ centre_admin: 200 }, 403) },
   { route: 'GET /sign-in-blocks', actions: ['signIn.unblock'], answers: only(centre, 403) },

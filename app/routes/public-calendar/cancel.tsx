@@ -2,7 +2,9 @@ import { Form, Link, data } from 'react-router';
 import type { Route } from './+types/cancel';
 import { Notice } from '../../components/Notice';
 import { DangerButton } from '../../components/forms';
+import { cancelRegistrationSchema } from '../../forms/participants';
 import { baseUrl } from '../../http/base-url.server';
+import { readForm } from '../../http/form.server';
 import { useI18n } from '../../i18n/react';
 import { formatDateRange } from '../../../server/calendar/format';
 import { cancelRegistration, registrationByToken } from '../../../server/trainings/registration';
@@ -17,9 +19,11 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   return { registration: found, cancellable: found.status !== 'cancelled' && (found.trainingStatus === 'submitted' || found.trainingStatus === 'ongoing') };
 }
 
-export async function action({ context, params }: Route.ActionArgs) {
+export async function action({ request, context, params }: Route.ActionArgs) {
   const token = params.token ?? '';
   if (!tokenPattern.test(token)) throw data(null, { status: 404 });
+  const form = await readForm(request, cancelRegistrationSchema);
+  if (!form.ok) return data({ ok: false as const, error: 'forms.invalidValue' as const }, { status: 400 });
   const result = await cancelRegistration({ db: context.app.db, clock: context.app.clock }, token, { publicUrl: baseUrl(context) });
   if (result.ok) return { ok: true as const, error: null };
   if (result.error === 'notFound') throw data(null, { status: 404 });
@@ -43,6 +47,7 @@ export default function CancelRegistration({ loaderData, actionData }: Route.Com
         <Notice tone="warn">{t('publicCalendar.errors.alreadyCancelled')}</Notice>
       ) : loaderData.cancellable ? (
         <Form method="post">
+          <input type="hidden" name="confirm" value="yes" />
           <p className="mb-2 max-w-3xl">{registration.status === 'waiting' ? t('publicCalendar.cancelWaitingHint') : t('publicCalendar.cancelHint')}</p>
           <DangerButton>{t('publicCalendar.cancelButton')}</DangerButton>
         </Form>
