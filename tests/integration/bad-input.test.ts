@@ -5,6 +5,9 @@ import { seedDemoData } from '../../server/seed/demo';
 import { saveCalendarEvent } from '../../server/calendar/events';
 import { createYearCalendar } from '../../server/calendar/year-calendar';
 import { createProposal, saveLineAsAdmin } from '../../server/hours/proposals';
+import { eq } from 'drizzle-orm';
+import { addDays, helsinkiDate } from '../../server/calendar/dates';
+import { trainings } from '../../server/db/schema';
 import { savePlan } from '../../server/trainings/plans';
 import { openTestDatabase } from '../support/database';
 import { samplePlan } from '../support/trainings';
@@ -45,6 +48,8 @@ beforeAll(async () => {
     calendarEventId: '',
     proposalLineId: '',
     trainingId: '',
+    publicTrainingId: '',
+    cancelToken: '',
   };
   const staff = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'asiantuntija@sivis.example') };
   await createYearCalendar(staff, env.calendarYear, 'template');
@@ -62,6 +67,13 @@ beforeAll(async () => {
   const plan = await savePlan(trainer, env.organisationId, null, samplePlan(env.unitId, { name: 'Luonnos', sessions: [] }));
   if (!plan.ok) throw new Error(plan.error);
   env.trainingId = plan.id;
+  // A public training a month from now, submitted (its hours are not what these forms test).
+  const inAMonth = addDays(helsinkiDate(systemClock.now()), 30);
+  const session = { ...samplePlan(env.unitId).sessions[0]!, date: inAMonth };
+  const publicPlan = await savePlan(trainer, env.organisationId, null, samplePlan(env.unitId, { name: 'Avoin kurssi', isPublic: true, sessions: [session] }));
+  if (!publicPlan.ok) throw new Error(publicPlan.error);
+  await handle.db.update(trainings).set({ status: 'submitted' }).where(eq(trainings.id, publicPlan.id));
+  env.publicTrainingId = publicPlan.id;
 });
 afterAll(async () => {
   await server?.close();
@@ -76,7 +88,7 @@ async function submit(form: FormCase, body: string | Blob | FormData) {
   if (!(body instanceof FormData)) headers['Content-Type'] = 'application/x-www-form-urlencoded';
   const email = emails[form.as];
   if (email) headers.Cookie = await server.cookieFor((await actorByEmail(handle.db, email)).userId);
-  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId).replace(':year', String(env.calendarYear)).replace(':eventId', env.calendarEventId).replace(':lineId', env.proposalLineId).replace(':trainingId', env.trainingId);
+  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId).replace(':year', String(env.calendarYear)).replace(':eventId', env.calendarEventId).replace(':lineId', env.proposalLineId).replace(':trainingId', form.route.startsWith('/training-calendar/') ? env.publicTrainingId : env.trainingId).replace(':token', env.cancelToken);
   const response = await fetch(`${server.url}${path}`, { method: 'POST', headers, body, redirect: 'manual' });
   return { status: response.status, html: await response.text() };
 }

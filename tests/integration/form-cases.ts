@@ -16,6 +16,8 @@ import type { Database } from '../../server/db/types';
 import { businessIdFor } from '../../server/organisations/business-id';
 import { demoPassword } from '../../server/seed/demo';
 import { makePng } from '../../server/organisations/sample-images';
+import { registerForTraining } from '../../server/trainings/registration';
+import { emailsTo } from '../support/outbox';
 import type { TestRole } from './access-expectations';
 
 export interface FieldSpec {
@@ -52,6 +54,9 @@ export interface FormEnv {
   proposalLineId: string;
   /** A draft training plan of the demo trainer in `unitId`. */
   trainingId: string;
+  /** A public, submitted training open for registration, and a cancel link's secret (`prepare` makes fresh ones). */
+  publicTrainingId: string;
+  cancelToken: string;
 }
 
 export interface FormCase {
@@ -121,6 +126,11 @@ const planFields = (intent: FieldSpec): Record<string, FieldSpec> => {
     noOtherStateFunding: { required: false, maxLength: 3, wrongKind: 'no' },
     notSoldToCompanies: { required: false, maxLength: 3, wrongKind: 'no' },
     noVocationalQualification: { required: false, maxLength: 3, wrongKind: 'no' },
+    isPublic: { required: false, maxLength: 3, wrongKind: 'no' },
+    capacity: { required: false, maxLength: 5, wrongKind: '0' },
+    // After the last session.
+    registrationEndsOn: { required: false, maxLength: 10, wrongKind: '2027-03-03' },
+    region: { required: false, maxLength: 16, wrongKind: 'atlantis' },
     sessionDate: session(10, '2027-02-30'),
     sessionStart: session(5, '25:00'),
     // Before the start.
@@ -130,6 +140,22 @@ const planFields = (intent: FieldSpec): Record<string, FieldSpec> => {
     sessionLink: session(500, 'javascript:alert(1)'),
   };
 };
+/** Who registers or is added: a fresh email each time, as one email has one place per training. */
+let participantsMade = 0;
+const freshEmail = async () => ({ email: `osallistuja-${++participantsMade}@example.test` });
+const participantFieldSpecs = (prefix: string): Record<string, FieldSpec> => {
+  const shown = (spec: FieldSpec, field: string): FieldSpec => ({ ...spec, ...(prefix ? { errorText: `id="${prefix}field-${field}-error"` } : {}) });
+  return {
+    name: shown({ required: true, maxLength: 200, freeText: true }, 'name'),
+    email: shown({ required: prefix === '', maxLength: 254, wrongKind: 'not-an-email' }, 'email'),
+    birthYear: shown({ required: true, maxLength: 4, wrongKind: '19x0' }, 'birthYear'),
+    municipality: shown({ required: true, maxLength: 100, freeText: true }, 'municipality'),
+    gender: shown({ required: false, maxLength: 6, wrongKind: 'dog' }, 'gender'),
+    firstTimeThisYear: shown({ required: true, maxLength: 3, wrongKind: 'maybe' }, 'firstTimeThisYear'),
+  };
+};
+const validParticipant = { name: 'Aino Esimerkki', birthYear: '1980', municipality: 'Tampere', gender: 'female', firstTimeThisYear: 'yes' };
+
 const validPlan = {
   name: 'Kuorolaulun peruskurssi',
   description: 'Äänenkäytön perusteet aloittelijoille.',
@@ -144,6 +170,10 @@ const validPlan = {
   noOtherStateFunding: 'yes',
   notSoldToCompanies: 'yes',
   noVocationalQualification: 'yes',
+  isPublic: 'yes',
+  capacity: '20',
+  registrationEndsOn: '2027-02-25',
+  region: 'lappi',
   sessionDate: '2027-03-02',
   sessionStart: '18:00',
   sessionEnd: '19:30',
@@ -155,6 +185,15 @@ let newOrganisations = 0;
 const email = { required: true, maxLength: 254, wrongKind: 'not-an-email' };
 const brokenLink = 'Linkki ei kelpaa';
 const userActionRefused = { page: 'Toimintoa ei tehty' };
+
+/** A fresh registration to the public training; the secret of its emailed cancel link. */
+async function registrationToCancel(env: FormEnv): Promise<string> {
+  const { email } = await freshEmail();
+  const person = { name: 'Peruja', email, birthYear: 1990, municipality: 'Oulu', gender: null, firstTimeThisYear: false, language: 'fi' as const };
+  const result = await registerForTraining({ db: env.db, clock: env.clock }, env.publicTrainingId, person, { publicUrl: 'http://sivis.test' });
+  if (!result.ok) throw new Error(result.error);
+  return /\/registrations\/([A-Za-z0-9_-]{43})/.exec((await emailsTo(env.db, email))[0]!.bodyText)![1]!;
+}
 
 async function tokenFor(env: FormEnv, kind: 'invitation' | 'password_reset' | 'email_verification', status: 'invited' | 'active' | 'unverified') {
   await env.db.update(users).set({ status }).where(eq(users.id, env.userId));
@@ -748,6 +787,55 @@ export const formCases: FormCase[] = [
     prepare: async (env) => ({ unitId: env.unitId }),
     // One page, several forms told apart by intent: a wrong one is refused as a whole.
     fields: planFields({ required: true, maxLength: 6, wrongKind: 'delete', errorText: 'Arvo ei kelpaa' }),
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'registering for a training',
+    route: '/training-calendar/:trainingId',
+    as: 'anonymous',
+    valid: { ...validParticipant, email: 'x@example.test', consent: 'yes' },
+    prepare: freshEmail,
+    fields: { ...participantFieldSpecs(''), consent: { required: true, maxLength: 3, wrongKind: 'no' } },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'cancelling a registration',
+    route: '/registrations/:token',
+    as: 'anonymous',
+    valid: { confirm: 'yes' },
+    prepare: async (env) => {
+      env.cancelToken = await registrationToCancel(env);
+      return {};
+    },
+    fields: { confirm: { required: true, maxLength: 3, wrongKind: 'no' } },
+    errorsShownAs: { page: 'Arvo ei kelpaa' },
+    validStatus: 200,
+  },
+  {
+    name: 'adding a participant by hand',
+    route: '/organisations/:organisationId/trainings/:trainingId/participants',
+    as: 'trainer',
+    valid: { intent: 'add', ...validParticipant, email: 'x@example.test' },
+    prepare: freshEmail,
+    // One page, several forms told apart by intent: a wrong one is refused as a whole.
+    fields: { intent: { required: true, maxLength: 3, wrongKind: 'delete', errorText: 'Arvo ei kelpaa' }, ...participantFieldSpecs('add-') },
+    errorsShownAs: 'fieldErrors',
+    unknownFieldText: 'Lomakkeessa oli tuntematon kenttä',
+    validStatus: 302,
+  },
+  {
+    name: 'importing participants',
+    route: '/organisations/:organisationId/trainings/:trainingId/participants',
+    as: 'trainer',
+    valid: { intent: 'import' },
+    prepare: async () => ({ rows: `Bo Exempel;${(await freshEmail()).email};1990;Vaasa;;nej` }),
+    fields: {
+      intent: { required: true, maxLength: 6, wrongKind: 'delete-all', errorText: 'Arvo ei kelpaa' },
+      // Rows that are not participants: every line's problem is listed, nothing is added.
+      rows: { required: true, maxLength: 200_000, wrongKind: 'Bo;bo@example.test;1990', errorText: 'id="import-field-rows-error"' },
+    },
     errorsShownAs: 'fieldErrors',
     validStatus: 302,
   },

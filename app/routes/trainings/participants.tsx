@@ -119,7 +119,8 @@ export default function ParticipantsPage({ loaderData, actionData }: Route.Compo
       {notice?.key === 'added' && <Notice tone="ok">{t('participants.addedNotice', { count: notice.count })}</Notice>}
       {notice?.key === 'removed' && <Notice tone="ok">{t('participants.removedNotice')}</Notice>}
       {notice?.key === 'promoted' && <Notice tone="ok">{t('participants.promotedNotice', { count: notice.count })}</Notice>}
-      {refused?.errors._form && <ErrorSummary errors={refused.errors} labels={{}} />}
+      {/* The add and import forms show their own errors; the list's buttons have no fields to mark. */}
+      {refused && refused.intent !== 'add' && refused.intent !== 'import' && <ErrorSummary errors={refused.errors} labels={{}} />}
       <p className="mb-2">
         {training.capacity === null
           ? t('participants.countNoLimit', { count: number(registered.length) })
