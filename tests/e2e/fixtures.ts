@@ -56,9 +56,28 @@ export async function linkFromOutbox(browser: import('@playwright/test').Browser
   await page.goto('/outbox');
   const body = await page.locator('tr', { hasText: address }).first().locator('pre').textContent({ timeout: 5000 });
   await context.close();
-  const link = /https?:\/\/[^/\s]+(\/[a-z-]+\?token=[A-Za-z0-9_-]+)/.exec(body ?? '')?.[1];
+  // A link with ?token=… (accounts) or a registration's cancel link.
+  const link = /https?:\/\/[^/\s]+(\/(?:[a-z-]+\?token=|registrations\/)[A-Za-z0-9_-]+)/.exec(body ?? '')?.[1];
   if (!link) throw new Error(`No link in the newest email to ${address}`);
   return link;
+}
+
+/** Centre staff set next year's budget and publish organisation A's decision (the server's clock is in the decision window). */
+export async function grantNextYearsHours(browser: import('@playwright/test').Browser, hours: string) {
+  const context = await browser.newContext();
+  const staff = await context.newPage();
+  await signIn(staff, demoUsers.centreStaff);
+  await staff.goto('/hours');
+  await staff.getByLabel('Budjetti (tuntia)').fill('1000');
+  await staff.getByRole('button', { name: 'Tallenna budjetti' }).click();
+  await staff.getByRole('link', { name: 'Kansanliikkeiden Liitto ry' }).click();
+  await staff.getByLabel('Myönnettävät tunnit').fill(hours);
+  await staff.getByRole('button', { name: 'Tallenna luonnos' }).click();
+  await expect(staff.getByText('Luonnos on tallennettu.')).toBeVisible();
+  await staff.goto('/hours');
+  await staff.getByRole('button', { name: /Julkaise kaikki luonnokset/ }).click();
+  await expect(staff.getByText(/Päätöksiä julkaistu/)).toBeVisible();
+  await context.close();
 }
 
 export async function signOut(page: Page) {

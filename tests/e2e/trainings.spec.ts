@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { demoUsers, expect, expectNoSeriousA11yViolations, resetServerClock, setServerClock, signIn, test } from './fixtures';
+import { demoUsers, expect, expectNoSeriousA11yViolations, grantNextYearsHours, resetServerClock, setServerClock, signIn, test } from './fixtures';
 
 /** A field of one session row (the rows repeat the same labels). */
 const sessionField = (page: Page, column: string, row: number) => page.locator(`[id="field-${column}.${row}"]`);
@@ -25,20 +25,7 @@ test.afterAll(async ({ request }) => {
 test('a trainer plans a training, copies it, edits the copy, submits it and sees its hours reserved', async ({ page, request, browser }) => {
   // November 2037: staff grant organisation A 300 hours for 2038.
   await setServerClock(request, '2037-11-10T08:00:00Z');
-  const staffContext = await browser.newContext();
-  const staff = await staffContext.newPage();
-  await signIn(staff, demoUsers.centreStaff);
-  await staff.goto('/hours');
-  await staff.getByLabel('Budjetti (tuntia)').fill('1000');
-  await staff.getByRole('button', { name: 'Tallenna budjetti' }).click();
-  await staff.getByRole('link', { name: 'Kansanliikkeiden Liitto ry' }).click();
-  await staff.getByLabel('Myönnettävät tunnit').fill('300');
-  await staff.getByRole('button', { name: 'Tallenna luonnos' }).click();
-  await expect(staff.getByText('Luonnos on tallennettu.')).toBeVisible();
-  await staff.goto('/hours');
-  await staff.getByRole('button', { name: /Julkaise kaikki luonnokset/ }).click();
-  await expect(staff.getByText(/Päätöksiä julkaistu/)).toBeVisible();
-  await staffContext.close();
+  await grantNextYearsHours(browser, '300');
 
   // January 2038: the trainer plans the spring's first course.
   await setServerClock(request, '2038-01-10T08:00:00Z');

@@ -123,6 +123,9 @@ export default function PublicTrainingPage({ loaderData, actionData }: Route.Com
           </>
         )
       )}
+      <p className="mt-8 text-sm">
+        <Link to="/privacy">{t('privacy.title')}</Link>
+      </p>
     </>
   );
 }
