@@ -6,11 +6,12 @@ import { type DataGenerator, type Progress, makeInsert } from './context';
 import { calendarGenerator } from './calendar';
 import { hoursGenerator } from './hours';
 import { organisationsGenerator } from './organisations';
+import { participantsGenerator } from './participants';
 import { Random } from './random';
 import { trainingsGenerator } from './trainings';
 
 /** In dependency order. A later issue appends its generator here. */
-export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator];
+export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator, participantsGenerator];
 
 export class AlreadyGeneratedError extends Error {}
 

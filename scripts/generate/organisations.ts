@@ -20,7 +20,7 @@ export const organisationCounts = (scale: number) => {
 /** Splits `total` into `parts` near-equal whole numbers. */
 const share = (total: number, parts: number, index: number) => Math.floor(total / parts) + (index < total % parts ? 1 : 0);
 
-const ascii = (text: string) =>
+export const ascii = (text: string) =>
   text.toLowerCase().replace(/[äå]/g, 'a').replace(/ö/g, 'o').replace(/[^a-z0-9]+/g, '');
 
 interface GeneratedUnit {

@@ -1,8 +1,9 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { hourAccounts, organisations, roleAssignments, trainingSessions, trainings, units } from '../../server/db/schema';
 import { sessionMinutes } from '../../server/trainings/teaching-hours';
-import { topicClasses, trainingModes, trainingTypes } from '../../server/trainings/kinds';
-import type { DataGenerator } from './context';
+import { type IsoDate, addDays } from '../../server/calendar/dates';
+import { type Region, type TrainingStatus, regions, topicClasses, trainingModes, trainingTypes } from '../../server/trainings/kinds';
+import type { DataGenerator, GenerateContext } from './context';
 
 const trainingsPerOrganisation = 200;
 const subjects = ['Kuorolaulun', 'Järjestötyön', 'Puheenjohtajan', 'Digitaitojen', 'Luontoretkeilyn ohjaajan', 'Taloudenhoidon', 'Viestinnän', 'Vapaaehtoistoiminnan', 'Teatteri-ilmaisun', 'Kielikahvilan'];
@@ -17,10 +18,38 @@ function sessionTimes(random: { int(min: number, max: number): number; chance(p:
   return { startTime: pad(start), endTime: pad(start + length), breakMinutes: length > 180 ? 30 : random.chance(0.3) ? 15 : 0 };
 }
 
+type TrainingMode = (typeof trainingModes)[number];
+
+/** How often organisations publish a plan and limit its registration (guesses at their habits). */
+const publicShare = { submitted: 0.6, draft: 0.3, capacity: 0.4, deadline: 0.35 };
+
+const later = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
+
+/**
+ * Whether a plan is in the public calendar, and its registration terms: about 60 % of plans past
+ * the draft stage (and 30 % of drafts, ticked in advance), each with a region unless held online;
+ * 40 % of those with a limited number of places, 35 % with a deadline on or up to two weeks before
+ * the first session but after the day it was planned (otherwise registration runs until the first
+ * session's day).
+ */
+function publicTerms(ctx: GenerateContext, status: TrainingStatus, mode: TrainingMode, startsOn: IsoDate, plannedOn: IsoDate) {
+  const isPublic = ctx.random.chance(status === 'draft' ? publicShare.draft : publicShare.submitted);
+  // The region is asked on every plan; a third of the private ones leave it empty.
+  const region: Region | '' = mode === 'online' || (!isPublic && ctx.random.chance(0.3)) ? '' : ctx.random.pick(regions);
+  if (!isPublic) return { isPublic, region, capacity: null, registrationEndsOn: null };
+  return {
+    isPublic,
+    region,
+    capacity: ctx.random.chance(publicShare.capacity) ? ctx.random.int(8, 25) : null,
+    registrationEndsOn: ctx.random.chance(publicShare.deadline) ? later(addDays(startsOn, -ctx.random.int(0, 14)), addDays(plannedOn, 1)) : null,
+  };
+}
+
 /**
  * About 200 trainings an organisation over four years: every reservation of the ledger's completed
  * year is a training (approved when realised, else ended and unreported); the rest are earlier years'
- * approved or cancelled ones and the anchor year's drafts, which hold no hours.
+ * approved or cancelled ones and the anchor year's drafts, which hold no hours. A share of them is
+ * in the public calendar (see publicTerms).
  */
 export const trainingsGenerator: DataGenerator = {
   name: 'training plans',
@@ -47,7 +76,7 @@ export const trainingsGenerator: DataGenerator = {
     const anchor = ctx.now.getUTCFullYear();
     const rows: (typeof trainings.$inferInsert)[] = [];
     const sessions: (typeof trainingSessions.$inferInsert)[] = [];
-    const plan = (organisationId: string, unitId: string, year: number, status: (typeof trainings.$inferInsert)['status'], id = ctx.random.uuid()) => {
+    const plan = (organisationId: string, unitId: string, year: number, status: TrainingStatus, id = ctx.random.uuid()) => {
       const own = trainersOf.get(organisationId) ?? [];
       const createdBy = own.length ? ctx.random.pick(own) : null;
       const first = ctx.random.int(10, 330);
@@ -63,6 +92,7 @@ export const trainingsGenerator: DataGenerator = {
       const startsOn = new Date(Date.UTC(year, 0, 1 + first)).toISOString().slice(0, 10);
       const endsOn = new Date(Date.UTC(year, 0, 1 + Math.min(364, first + (count - 1) * 7))).toISOString().slice(0, 10);
       const created = new Date(Date.UTC(year, 0, Math.max(1, first - 30)));
+      const mode: TrainingMode = type === 'onlineCourse' ? 'online' : ctx.random.pick(trainingModes);
       rows.push({
         id,
         organisationId,
@@ -71,7 +101,7 @@ export const trainingsGenerator: DataGenerator = {
         name: `${ctx.random.pick(subjects)} ${type === 'onlineCourse' ? 'verkkokurssi' : ctx.random.pick(forms)}`,
         description: 'Koulutus järjestetään yhteistyössä opintokeskuksen kanssa.',
         type,
-        mode: type === 'onlineCourse' ? 'online' : ctx.random.pick(trainingModes),
+        mode,
         topicClass: ctx.random.pick(topicClasses),
         targetGroup: 'Jäsenet ja muut kiinnostuneet',
         learningGoals: 'Osallistuja tuntee aiheen perusteet ja osaa soveltaa niitä järjestössä.',
@@ -88,6 +118,7 @@ export const trainingsGenerator: DataGenerator = {
         createdAt: created,
         updatedAt: created,
         submittedAt: status === 'draft' ? null : created,
+        ...publicTerms(ctx, status, mode, startsOn, created.toISOString().slice(0, 10)),
       });
       planned.add(id);
     };

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Progress } from '../../scripts/generate/context';
 import { AlreadyGeneratedError, generateData } from '../../scripts/generate/index';
 import type { DatabaseHandle } from '../../server/db/client';
-import { announcements, calendarYears, hourAccounts, hourDecisions, hourProposals, hourRequests, organisations, roleAssignments, trainingSessions, trainings, units, users } from '../../server/db/schema';
+import { announcements, calendarYears, hourAccounts, hourDecisions, hourProposals, hourRequests, organisations, roleAssignments, trainingParticipants, trainingSessions, trainings, units, users } from '../../server/db/schema';
+import { helsinkiDate } from '../../server/calendar/dates';
 import { balances } from '../../server/hours/accounts';
 import { isValidBusinessId } from '../../server/organisations/business-id';
 import { openTestDatabase } from '../support/database';
@@ -62,6 +63,65 @@ describe('the data generator', () => {
     expect(topLevel!.n).toBeGreaterThan(0);
     expect(topLevel!.n).toBeLessThan(20);
     for (const o of await db.select().from(organisations)) expect(isValidBusinessId(o.businessId)).toBe(true);
+  });
+
+  it('publishes a share of the trainings and gives participants only the places the domain would have', async () => {
+    const { db } = await generated(1);
+    const plans = await db.select().from(trainings);
+    const people = await db.select().from(trainingParticipants);
+    const submitted = plans.filter((p) => p.status !== 'draft');
+    const published = submitted.filter((p) => p.isPublic);
+    // About 60 % (of roughly 150 plans past the draft stage at this scale).
+    expect(published.length / submitted.length).toBeGreaterThan(0.45);
+    expect(published.length / submitted.length).toBeLessThan(0.75);
+    // The calendar's region filter finds every public training held somewhere; online ones have none.
+    expect(plans.filter((p) => p.isPublic && p.mode !== 'online' && p.region === '')).toEqual([]);
+    expect(plans.filter((p) => p.mode === 'online' && p.region !== '')).toEqual([]);
+    // Registration terms only on public plans, the deadline between planning and the first session.
+    expect(plans.filter((p) => !p.isPublic && (p.capacity !== null || p.registrationEndsOn !== null))).toEqual([]);
+    const withDeadline = plans.filter((p) => p.registrationEndsOn !== null);
+    expect(withDeadline.length).toBeGreaterThan(0);
+    expect(withDeadline.filter((p) => p.registrationEndsOn! > p.startsOn! || p.registrationEndsOn! <= helsinkiDate(p.createdAt))).toEqual([]);
+
+    // About eight people a training that has been held; others have none, unless public and taking registrations.
+    const byTraining = new Map<string, typeof people>();
+    for (const p of people) byTraining.set(p.trainingId, [...(byTraining.get(p.trainingId) ?? []), p]);
+    const planById = new Map(plans.map((p) => [p.id, p]));
+    const wasHeld = (p: (typeof plans)[number]) => ['ended', 'reported', 'approved'].includes(p.status);
+    const takesRegistrations = (p: (typeof plans)[number]) => p.isPublic && ['submitted', 'ongoing'].includes(p.status);
+    const held = plans.filter(wasHeld);
+    expect([...byTraining.keys()].map((id) => planById.get(id)!).filter((p) => !wasHeld(p) && !takesRegistrations(p))).toEqual([]);
+    expect(people.length / held.length).toBeGreaterThan(5);
+    expect(people.length / held.length).toBeLessThan(12);
+    let limitedWithPeople = 0;
+    for (const [trainingId, rows] of byTraining) {
+      const plan = planById.get(trainingId)!;
+      const registered = rows.filter((r) => r.status === 'registered').length;
+      if (plan.capacity !== null) {
+        limitedWithPeople++;
+        // Never more places taken than there are, and nobody queues while a place is free.
+        expect(registered).toBeLessThanOrEqual(plan.capacity);
+        if (rows.some((r) => r.status === 'waiting')) expect(registered).toBe(plan.capacity);
+      } else {
+        expect(rows.filter((r) => r.status === 'waiting')).toEqual([]);
+      }
+      // The waiting list's order is the order people came in.
+      const arrived = [...rows].sort((a, b) => a.arrival! - b.arrival!);
+      expect(arrived.map((r) => r.createdAt.getTime())).toEqual(rows.map((r) => r.createdAt.getTime()).sort((a, b) => a - b));
+      // Only a public training takes registrations; each came with consent, an email and a cancel link, before the deadline.
+      for (const r of rows.filter((row) => row.source === 'registration')) {
+        expect(plan.isPublic).toBe(true);
+        expect([r.consentedAt, r.cancelTokenHash, r.email.endsWith('.example') || r.email.endsWith('.test')]).toEqual([r.createdAt, expect.stringMatching(/^[0-9a-f]{64}$/), true]);
+        expect(helsinkiDate(r.createdAt) <= (plan.registrationEndsOn ?? plan.startsOn!)).toBe(true);
+      }
+      for (const r of rows.filter((row) => row.source === 'trainer')) expect([r.consentedAt, r.cancelTokenHash, r.createdBy]).toEqual([null, null, plan.createdBy]);
+      expect(rows.filter((r) => (r.status === 'cancelled') !== (r.cancelledAt !== null))).toEqual([]);
+      const active = rows.filter((r) => r.status !== 'cancelled' && r.email).map((r) => r.email.toLowerCase());
+      expect(new Set(active).size).toBe(active.length);
+    }
+    expect(limitedWithPeople).toBeGreaterThan(0);
+    expect(people.some((p) => p.source === 'trainer') && people.some((p) => p.source === 'registration') && people.some((p) => p.status === 'cancelled')).toBe(true);
+    expect(people.every((p) => p.birthYear >= 1900 && p.birthYear <= planById.get(p.trainingId)!.year - 15)).toBe(true);
   });
 
   it('gives the same data for the same seed and different data for another', async () => {
