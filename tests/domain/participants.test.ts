@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseParticipantCsv } from '../../app/forms/participant-csv';
+import { parseParticipantCsv } from '../../app/forms/participant-csv.server';
 import { registrationSchema } from '../../app/forms/participants';
 import { validateForm } from '../../app/forms/validation';
 import { AdjustableClock } from '../../server/clock';

@@ -55,7 +55,7 @@ test('a visitor finds a public training, registers, cancels, and the next on the
   await expect(page.getByText('Suunnitelma tallennettu.')).toBeVisible();
   await page.getByRole('button', { name: 'Jätä suunnitelma ja varaa tunnit' }).click();
   await expect(page.getByText(/Suunnitelma jätetty/)).toBeVisible();
-  const participantsUrl = `${new URL(page.url()).pathname}/participants`;
+  const planUrl = new URL(page.url()).pathname;
 
   // A visitor, not signed in, finds it in the calendar by region and search.
   const visitorContext = await browser.newContext();
@@ -103,7 +103,8 @@ test('a visitor finds a public training, registers, cancels, and the next on the
   expect(await newestSubject(browser, 'bertta@example.test')).toContain('Sait paikan: Revontulten laulupiiri');
 
   // The trainer sees her among the registered, and the first among the cancelled.
-  await page.goto(participantsUrl);
+  await page.goto(planUrl);
+  await page.getByRole('link', { name: 'Osallistujat', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Osallistujat: Revontulten laulupiiri');
   await expect(page.getByRole('table', { name: 'Ilmoittautuneet' })).toContainText('Bertta Bore');
   await expect(page.getByText('Varasijoilla ei ole ketään.')).toBeVisible();

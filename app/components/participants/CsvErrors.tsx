@@ -1,12 +1,10 @@
-import type { CsvRowError } from '../../forms/participant-csv';
+import type { CsvRowError } from '../../forms/participant-csv.server';
 import { useI18n } from '../../i18n/react';
 import { useErrorText } from '../forms';
-import { useParticipantLabels } from './ParticipantFields';
 
-/** Every problem of a refused import, by line and column, so the file can be fixed in one go. */
+/** Every problem of a refused import, by line and column (named as in the file's headings), so the file can be fixed in one go. */
 export function CsvErrors({ errors }: { errors: CsvRowError[] }) {
   const { t } = useI18n();
-  const labels = useParticipantLabels();
   const errorText = useErrorText();
   if (errors.length === 0) return null;
   return (
@@ -15,7 +13,7 @@ export function CsvErrors({ errors }: { errors: CsvRowError[] }) {
       <ul className="mt-2 list-disc pl-6">
         {errors.map((e) => (
           <li key={`${e.line}-${e.field}`}>
-            {t('participants.csvErrorLine', { line: e.line, field: e.field === 'row' ? t('participants.wholeRow') : labels[e.field] ?? e.field, message: errorText(e.error) })}
+            {t('participants.csvErrorLine', { line: e.line, field: e.field === 'row' ? t('participants.wholeRow') : t(`participants.csvHeadings.${e.field}`), message: errorText(e.error) })}
           </li>
         ))}
       </ul>

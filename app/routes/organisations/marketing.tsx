@@ -72,8 +72,8 @@ export default function MarketingKit({ loaderData }: Route.ComponentProps) {
       <p className="mb-4">
         <a href={loaderData.calendarUrl}>{t('marketing.calendarLink')}</a>
       </p>
-      <CopyBlock id="feed-json" label={t('marketing.jsonFeed')} value={loaderData.jsonFeed} rows={1} />
-      <CopyBlock id="feed-ics" label={t('marketing.icsFeed')} value={loaderData.icsFeed} rows={1} />
+      <CopyBlock id="feed-json" label={t('marketing.jsonFeed')} value={loaderData.jsonFeed} />
+      <CopyBlock id="feed-ics" label={t('marketing.icsFeed')} value={loaderData.icsFeed} />
       <CopyBlock id="embed-snippet" label={t('marketing.snippet')} value={snippet} rows={14} />
     </>
   );

@@ -2,11 +2,10 @@ import { Form, Link, data, redirect } from 'react-router';
 import type { Route } from './+types/participants';
 import { Notice } from '../../components/Notice';
 import { Table } from '../../components/Table';
-import { CsvErrors } from '../../components/participants/CsvErrors';
 import { ImportParticipantsForm } from '../../components/participants/ImportParticipantsForm';
 import { ParticipantFields, useParticipantLabels } from '../../components/participants/ParticipantFields';
 import { ErrorSummary, SubmitButton, ValidatedForm } from '../../components/forms';
-import { type CsvRowError, parseParticipantCsv } from '../../forms/participant-csv';
+import { type CsvRowError, parseParticipantCsv } from '../../forms/participant-csv.server';
 import { addParticipantSchema, importParticipantsSchema, promoteWaitingSchema, removeParticipantSchema, toParticipantDetails } from '../../forms/participants';
 import type { FieldErrors } from '../../forms/validation';
 import { baseUrl } from '../../http/base-url.server';
@@ -195,7 +194,6 @@ export default function ParticipantsPage({ loaderData, actionData }: Route.Compo
             <SubmitButton>{t('participants.add')}</SubmitButton>
           </ValidatedForm>
           <h2 className="mt-8">{t('participants.importTitle')}</h2>
-          <CsvErrors errors={refused?.intent === 'import' ? refused.csvErrors : []} />
           <ImportParticipantsForm serverState={refused?.intent === 'import' ? refused : undefined} />
         </>
       )}

@@ -1,11 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import type { ParticipantDetails } from '../../server/trainings/registration';
 import { type FieldError, validateForm } from './validation';
+import { csvColumns, maxImportRows } from './participant-import';
 import { addParticipantSchema, toParticipantDetails } from './participants';
 
-/** The columns of an import file, in this order; a first row of headings is skipped. */
-export const csvColumns = ['name', 'email', 'birthYear', 'municipality', 'gender', 'firstTimeThisYear'] as const;
-export const maxImportRows = 500;
 
 /** Words people write for gender and for yes/no in Finnish, Swedish and English. */
 const genderWords: Record<string, string> = {
@@ -27,6 +25,7 @@ export type CsvResult = { ok: true; people: ParticipantDetails[]; lines: number[
 /**
  * Reads pasted or uploaded rows (semicolon, comma or tab separated, as spreadsheets save them),
  * checks every row as the hand-entry form does and reports each problem by line and column.
+ * Server only: the CSV parser needs Node's Buffer.
  */
 export function parseParticipantCsv(text: string, currentYear: number): CsvResult {
   let records: string[][];
