@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { genders, regions, topicClasses } from '../../server/trainings/kinds';
 import type { ParticipantDetails } from '../../server/trainings/registration';
 
-/** A participant's own fields, the same on the public registration and the trainer's forms. */
-export const participantFields = (currentYear: number) => ({
+/** A participant's own fields, the same on the public registration and the trainer's forms (in the form's order). */
+export const participantFields = (currentYear: number, email: z.ZodType<string>) => ({
   name: z.string().trim().min(1).max(200),
+  email,
   birthYear: z
     .string()
     .trim()
@@ -21,8 +22,7 @@ export const participantFields = (currentYear: number) => ({
 /** The public registration: an email for the confirmation and the cancel link, and consent to the privacy notice. */
 export const registrationSchema = (currentYear: number) =>
   z.object({
-    ...participantFields(currentYear),
-    email: z.email().max(254),
+    ...participantFields(currentYear, z.email().max(254)),
     consent: z
       .string()
       .default('')
@@ -33,8 +33,7 @@ export const registrationSchema = (currentYear: number) =>
 export const addParticipantSchema = (currentYear: number) =>
   z.object({
     intent: z.literal('add'),
-    ...participantFields(currentYear),
-    email: z.union([z.literal(''), z.email().max(254)]).default(''),
+    ...participantFields(currentYear, z.union([z.literal(''), z.email().max(254)]).default('')),
   });
 
 /** The cancel link's button: the press is what cancels, so a stray request cannot. */
