@@ -1496,5 +1496,7 @@ export const en: Translation = {
     participantCancelledBody: 'Hello {{name}},\n\nyour registration for the training {{training}} ({{dates}}) has been cancelled.\n\nSivisverkko',
     participantRemovedSubject: 'The organiser has cancelled your registration: {{training}}',
     participantRemovedBody: 'Hello {{name}},\n\n{{organisation}}, the organiser of the training {{training}} ({{dates}}), has cancelled your registration. Please contact the organiser for more information.\n\nSivisverkko',
+    participantTrainingCancelledSubject: 'Training cancelled: {{training}}',
+    participantTrainingCancelledBody: 'Hello {{name}},\n\nthe organiser {{organisation}} has cancelled the training {{training}} ({{dates}}) you had registered for. Please contact the organiser for more information.\n\nSivisverkko',
   },
 };

@@ -1482,5 +1482,7 @@ export const fi = {
     participantCancelledBody: 'Hei {{name}},\n\nilmoittautumisesi koulutukseen {{training}} ({{dates}}) on peruttu.\n\nSivisverkko',
     participantRemovedSubject: 'Järjestäjä perui ilmoittautumisesi: {{training}}',
     participantRemovedBody: 'Hei {{name}},\n\nkoulutuksen {{training}} ({{dates}}) järjestäjä {{organisation}} on perunut ilmoittautumisesi. Kysy lisää järjestäjältä.\n\nSivisverkko',
+    participantTrainingCancelledSubject: 'Koulutus peruttu: {{training}}',
+    participantTrainingCancelledBody: 'Hei {{name}},\n\njärjestäjä {{organisation}} on perunut koulutuksen {{training}} ({{dates}}), johon olit ilmoittautunut. Kysy lisää järjestäjältä.\n\nSivisverkko',
   },
 };

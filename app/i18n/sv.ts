@@ -1483,5 +1483,7 @@ export const sv: Translation = {
     participantCancelledBody: 'Hej {{name}},\n\ndin anmälan till utbildningen {{training}} ({{dates}}) har annullerats.\n\nSivisverkko',
     participantRemovedSubject: 'Arrangören har annullerat din anmälan: {{training}}',
     participantRemovedBody: 'Hej {{name}},\n\n{{organisation}}, som arrangerar utbildningen {{training}} ({{dates}}), har annullerat din anmälan. Kontakta arrangören för mer information.\n\nSivisverkko',
+    participantTrainingCancelledSubject: 'Utbildningen är inställd: {{training}}',
+    participantTrainingCancelledBody: 'Hej {{name}},\n\narrangören {{organisation}} har ställt in utbildningen {{training}} ({{dates}}) som du hade anmält dig till. Kontakta arrangören för mer information.\n\nSivisverkko',
   },
 };

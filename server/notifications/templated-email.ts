@@ -26,7 +26,8 @@ type EmailKey =
   | 'participantWaiting'
   | 'participantPromoted'
   | 'participantCancelled'
-  | 'participantRemoved';
+  | 'participantRemoved'
+  | 'participantTrainingCancelled';
 
 /** The email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */
 export function templatedEmail(to: { email: string; language: Language }, key: EmailKey, params: Record<string, string>): Email {

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Language } from '../../app/i18n';
+import { and, eq, ne } from 'drizzle-orm';
 import { hashToken } from '../access/tokens';
 import { formatDateRange } from '../calendar/format';
 import type { WriteContext } from '../context';
+import { organisations, trainingParticipants, trainings } from '../db/schema';
 import { enqueueTemplatedEmail } from '../notifications/templated-email';
 
 /** What a participant's email says about the training. */
@@ -20,7 +22,7 @@ export function newCancelToken() {
   return { token, hash: hashToken(token) };
 }
 
-export type ParticipantEmail = 'participantRegistered' | 'participantWaiting' | 'participantPromoted' | 'participantCancelled' | 'participantRemoved';
+export type ParticipantEmail = 'participantRegistered' | 'participantWaiting' | 'participantPromoted' | 'participantCancelled' | 'participantRemoved' | 'participantTrainingCancelled';
 
 /** Emails a participant about their place; `cancelToken` adds the link that cancels it. */
 export async function emailParticipant(
@@ -40,4 +42,18 @@ export async function emailParticipant(
     cancelUrl: links.cancelToken ? `${links.publicUrl}/registrations/${links.cancelToken}` : '',
     position: String(links.position ?? ''),
   });
+}
+
+/** When a training is cancelled, everyone with a place or on the waiting list is told (their places stay as history). */
+export async function tellParticipantsOfCancellation(ctx: WriteContext, trainingId: string, links: { publicUrl: string }) {
+  const [training] = await ctx.db
+    .select({ id: trainings.id, name: trainings.name, organisationName: organisations.name, startsOn: trainings.startsOn, endsOn: trainings.endsOn })
+    .from(trainings)
+    .innerJoin(organisations, eq(organisations.id, trainings.organisationId))
+    .where(eq(trainings.id, trainingId));
+  const people = await ctx.db
+    .select({ name: trainingParticipants.name, email: trainingParticipants.email, language: trainingParticipants.language })
+    .from(trainingParticipants)
+    .where(and(eq(trainingParticipants.trainingId, trainingId), ne(trainingParticipants.status, 'cancelled'), ne(trainingParticipants.email, '')));
+  for (const person of people) await emailParticipant(ctx, person, 'participantTrainingCancelled', training!, links);
 }

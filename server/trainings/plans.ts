@@ -7,6 +7,7 @@ import { trainingSessions, trainings, units } from '../db/schema';
 import { adjustReservation, releaseReservation, reserveHours } from '../hours/ledger';
 import type { Finding } from './eligibility';
 import { eligibilityOf, hasHardFinding, planFindings, ruleSetFor } from './findings';
+import { tellParticipantsOfCancellation } from './participant-emails';
 import { statusByDate } from './status';
 import { type SessionTimes, hundredthsFromMinutes, sessionMinutes, teachingMinutes } from './teaching-hours';
 
@@ -151,7 +152,7 @@ export async function submitPlan(ctx: ActorContext, organisationId: string, trai
 }
 
 /** Cancels a plan that has not ended; a submitted or ongoing one gives its reserved hours back where they came from. */
-export async function cancelPlan(ctx: ActorContext, organisationId: string, trainingId: string): Promise<PlanResult> {
+export async function cancelPlan(ctx: ActorContext, organisationId: string, trainingId: string, links: { publicUrl: string }): Promise<PlanResult> {
   return ctx.db.transaction(async (tx) => {
     const [plan] = await tx.select().from(trainings).where(and(eq(trainings.id, trainingId), eq(trainings.organisationId, organisationId))).for('update');
     if (!plan) return { ok: false, error: 'notFound' };
@@ -159,6 +160,7 @@ export async function cancelPlan(ctx: ActorContext, organisationId: string, trai
     if (holdsHours(plan.status)) await releaseReservation(ledger(ctx, tx), plan.year, trainingId, 'cancelled');
     await tx.update(trainings).set({ status: 'cancelled', updatedAt: ctx.clock.now() }).where(eq(trainings.id, trainingId));
     await writeAudit(tx, ctx.clock, { action: 'training.cancelled', actorUserId: ctx.actor.userId, targetType: 'training', targetId: trainingId, organisationId, details: { status: plan.status } });
+    await tellParticipantsOfCancellation({ db: tx, clock: ctx.clock }, trainingId, links);
     return { ok: true, id: trainingId };
   });
 }

@@ -11,7 +11,7 @@ import { publishDecisions, saveDecisionDraft, setBudget } from '../../server/hou
 import { seedDemoData } from '../../server/seed/demo';
 import { organisationIcsFeed, organisationJsonFeed } from '../../server/trainings/feeds';
 import { addParticipants, listParticipants, promoteWaiting, removeParticipant } from '../../server/trainings/participants';
-import { type PlanInput, savePlan, submitPlan } from '../../server/trainings/plans';
+import { type PlanInput, cancelPlan, savePlan, submitPlan } from '../../server/trainings/plans';
 import { type PublicCalendarFilters, getPublicTraining, listPublicTrainings } from '../../server/trainings/public-calendar';
 import { type ParticipantDetails, cancelRegistration, registerForTraining } from '../../server/trainings/registration';
 import { openTestDatabase } from '../support/database';
@@ -121,6 +121,20 @@ describe('registration', () => {
     expect(await registerForTraining(visitor(), open, person(202), links)).toMatchObject({ ok: true });
     clock.set(new Date('2027-03-03T08:00:00Z'), { frozen: true });
     expect(await registerForTraining(visitor(), open, person(203), links)).toEqual({ ok: false, error: 'publicCalendar.errors.closed' });
+  });
+
+  it('tells everyone with a place or on the waiting list when the training is cancelled', async () => {
+    const id = await submittedPlan({ name: 'Peruttava kurssi', capacity: 1 });
+    await registerForTraining(visitor(), id, person(500), links);
+    await registerForTraining(visitor(), id, person(501), links);
+    await registerForTraining(visitor(), id, person(502), links);
+    await cancelRegistration(visitor(), await cancelToken('osallistuja502@example.test'), links);
+    expect(await cancelPlan(await as('kouluttaja1@kll.example'), orgA, id, links)).toEqual({ ok: true, id });
+    expect((await emailsTo(handle.db, 'osallistuja500@example.test'))[0]!.subject).toBe('Koulutus peruttu: Peruttava kurssi');
+    expect((await emailsTo(handle.db, 'osallistuja501@example.test'))[0]!.subject).toBe('Koulutus peruttu: Peruttava kurssi');
+    expect((await emailsTo(handle.db, 'osallistuja502@example.test'))[0]!.subject).toContain('Ilmoittautuminen peruttu');
+    expect((await getPublicTraining(handle.db, id))!.status).toBe('cancelled');
+    expect(await registerForTraining(visitor(), id, person(503), links)).toEqual({ ok: false, error: 'publicCalendar.errors.closed' });
   });
 
   it('is not possible for a training that is not public', async () => {

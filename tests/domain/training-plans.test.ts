@@ -17,6 +17,7 @@ let handle: DatabaseHandle;
 const clock = new AdjustableClock();
 let orgA: string;
 let aurora: string;
+const links = { publicUrl: 'http://sivis.test' };
 const as = async (email: string) => ({ db: handle.db, clock, actor: await actorByEmail(handle.db, email) });
 const plan = (changes: Partial<PlanInput> = {}) => samplePlan(aurora, changes);
 
@@ -44,7 +45,7 @@ describe('training plans', () => {
     const second = await savePlan(trainer, orgA, null, plan({ name: 'Jatkokurssi' }));
     if (!second.ok) throw new Error(second.error);
     expect(await submitPlan(trainer, orgA, second.id)).toEqual({ ok: false, error: 'hours.errors.insufficient', availableHundredths: 100, neededHundredths: 400 });
-    expect(await cancelPlan(trainer, orgA, first.id)).toEqual({ ok: true, id: first.id });
+    expect(await cancelPlan(trainer, orgA, first.id, links)).toEqual({ ok: true, id: first.id });
     expect(await submitPlan(trainer, orgA, second.id)).toEqual({ ok: true, id: second.id });
     expect(await submitPlan(trainer, orgA, second.id)).toEqual({ ok: false, error: 'trainings.errors.notDraft' });
   });
@@ -75,7 +76,7 @@ describe('training plans', () => {
     clock.set(new Date('2027-03-03T08:00:00Z'), { frozen: true });
     await advanceTrainingStatuses(trainer);
     expect((await getPlan(trainer, orgA, id))!.status).toBe('ended');
-    expect(await cancelPlan(trainer, orgA, id)).toEqual({ ok: false, error: 'trainings.errors.notEditable' });
+    expect(await cancelPlan(trainer, orgA, id, links)).toEqual({ ok: false, error: 'trainings.errors.notEditable' });
   });
 
   it('list only what the actor may see: a trainer their own, a coordinator their subtree, staff all', async () => {

@@ -10,6 +10,7 @@ import { PlanForm } from '../../components/trainings/PlanForm';
 import { TrainingStatusTag } from '../../components/trainings/TrainingStatusTag';
 import { unitSelectOptions } from '../../components/UnitOptions';
 import { cancelPlanSchema, planSchema, submitPlanSchema, toPlanInput } from '../../forms/trainings';
+import { baseUrl } from '../../http/base-url.server';
 import { readIntentForm } from '../../http/form.server';
 import { planRefusal, requirePlan } from '../../http/training.server';
 import { useI18n } from '../../i18n/react';
@@ -58,7 +59,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const allowed = input.unitId === plan.unitId || (await plannableUnits(ctx, organisationId)).some((u) => u.id === input.unitId);
     result = allowed ? await savePlan(ctx, organisationId, plan.id, input) : ({ ok: false, error: 'trainings.errors.unitNotTraining' } as const);
   } else {
-    result = form.intent === 'submit' ? await submitPlan(ctx, organisationId, plan.id) : await cancelPlan(ctx, organisationId, plan.id);
+    result = form.intent === 'submit' ? await submitPlan(ctx, organisationId, plan.id) : await cancelPlan(ctx, organisationId, plan.id, { publicUrl: baseUrl(context) });
   }
   if (!result.ok) return planRefusal(request, ctx, result, form.values);
   throw redirect(`/organisations/${organisationId}/trainings/${plan.id}?${form.intent === 'save' ? 'saved' : form.intent === 'submit' ? 'submitted' : 'cancelled'}=1`);
