@@ -82,7 +82,10 @@ export async function listPublicTrainings(ctx: DomainContext, filters: PublicCal
       .orderBy(asc(trainings.startsOn), asc(trainings.name), asc(trainings.id))
       .limit(pageSize)
       .offset(pageOffset(filters.page)),
-    ctx.db.select({ n: count() }).from(trainings).innerJoin(organisations, eq(organisations.id, trainings.organisationId)).where(where),
+    // The organisation is joined only to search its name: every training has one, so the count is the same.
+    search
+      ? ctx.db.select({ n: count() }).from(trainings).innerJoin(organisations, eq(organisations.id, trainings.organisationId)).where(where)
+      : ctx.db.select({ n: count() }).from(trainings).where(where),
   ]);
   const registered = await registeredCounts(ctx.db, rows.map((r) => r.id));
   return toPage(
@@ -108,12 +111,16 @@ export async function getPublicTraining(db: Queryable, trainingId: string) {
 
 export type PublicTraining = NonNullable<Awaited<ReturnType<typeof getPublicTraining>>>;
 
-/** The organisations with something in the calendar, for its filter. */
+/**
+ * The organisations with something in the calendar, for its filter. A semi-join: the planner stops at
+ * each organisation's ids instead of sorting every listed training by organisation name (at scale 1,
+ * 2 ms instead of 11 over 8 800 trainings, with statistics).
+ */
 export async function calendarOrganisations(db: Queryable, from: IsoDate) {
+  const listedIn = db.select({ id: trainings.organisationId }).from(trainings).where(and(listed, gte(trainings.endsOn, from)));
   return db
-    .selectDistinct({ id: organisations.id, name: organisations.name })
-    .from(trainings)
-    .innerJoin(organisations, eq(organisations.id, trainings.organisationId))
-    .where(and(listed, gte(trainings.endsOn, from)))
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(inArray(organisations.id, listedIn))
     .orderBy(asc(organisations.name));
 }
