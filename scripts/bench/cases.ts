@@ -46,6 +46,10 @@ export interface Fixtures {
   decisionId: string;
   /** A training plan of the demo trainer (a draft made by the runner if they have none). */
   trainingId: string;
+  /** A training in the public calendar (of the generated data: the runner looks over every year). */
+  publicTrainingId: string;
+  /** An approved 2025 training of the largest organisation (generated, with its participants). */
+  heldTrainingId: string;
 }
 
 export interface BenchCase {
@@ -88,6 +92,11 @@ const action = (name: string, as: BenchUser, route: string, body: NonNullable<Be
 const logoUpload = (name: string, as: BenchUser, route: string) =>
   action(name, as, route, { fields: { kind: 'logo' }, file: { field: 'file', name: 'logo.png', type: 'image/png', content: () => makePng(400, 200) } }, 200);
 const firstEvent = { params: (f: Fixtures) => ({ eventId: f.calendarEventId }) };
+const publicTraining = { params: (f: Fixtures) => ({ trainingId: f.publicTrainingId }) };
+/** Well-formed (43 characters, as the links carry) but never issued. */
+const unknownCancelToken = { params: () => ({ token: `bench_${'0'.repeat(37)}` }) };
+// The generated trainings lie in 2022–2025 (anchored at 2026-01-01): from today on, the calendar shows none of them.
+const everyYear = 'from=2022-01-01';
 const largest = { params: (f: Fixtures) => ({ organisationId: f.largestOrganisationId }) };
 
 /** Replaces :name with the fixture of that name (or the case's own params). */
@@ -174,6 +183,23 @@ export const benchCases: BenchCase[] = [
   page('trainings of every year by name, page 3, centre staff', 'centreStaff', '/trainings', { query: 'year=all&sort=name&page=3' }),
   page('new training plan form, trainer', 'trainer', '/organisations/:organisationId/trainings/new'),
   page('training plan, trainer', 'trainer', '/organisations/:organisationId/trainings/:trainingId'),
+  page('participants of a plan, trainer', 'trainer', '/organisations/:organisationId/trainings/:trainingId/participants'),
+  page('participants of a held training of the largest organisation, centre staff', 'centreStaff', '/organisations/:organisationId/trainings/:trainingId/participants', {
+    params: (f) => ({ organisationId: f.largestOrganisationId, trainingId: f.heldTrainingId }),
+  }),
+  page('marketing kit, org admin', 'orgAdmin', '/organisations/:organisationId/marketing'),
+  page('public calendar from today, anonymous', 'anonymous', '/training-calendar'),
+  page('public calendar of every year, anonymous', 'anonymous', '/training-calendar', { query: everyYear }),
+  page('public calendar of every year searched in a region, page 2', 'anonymous', '/training-calendar', { query: `${everyYear}&q=kurssi&region=uusimaa&page=2` }),
+  // One request at a time, so that its latency is the server's time for the page (the issue's target: under 100 ms at scale 1).
+  { ...page('public calendar of every year, one at a time', 'anonymous', '/training-calendar', { query: everyYear }), concurrency: 1 },
+  page('public training page', 'anonymous', '/training-calendar/:trainingId', publicTraining),
+  page('public JSON feed of the largest organisation', 'anonymous', '/training-calendar/feeds/:organisationId/:file', { params: (f) => ({ organisationId: f.largestOrganisationId, file: 'trainings.json' }) }),
+  page('public iCalendar feed of the largest organisation', 'anonymous', '/training-calendar/feeds/:organisationId/:file', { params: (f) => ({ organisationId: f.largestOrganisationId, file: 'trainings.ics' }) }),
+  // The runner uploads one if the demo organisation has none.
+  page('public logo of an organisation', 'anonymous', '/training-calendar/logos/:organisationId'),
+  page('public privacy notice', 'anonymous', '/privacy'),
+  { ...page('public cancel page, unknown token', 'anonymous', '/registrations/:token', unknownCancelToken), expectStatus: 404 },
   page('announcements, org admin', 'orgAdmin', '/announcements'),
   page('announcement, org admin', 'orgAdmin', '/announcements/:announcementId'),
   page('new announcement form, centre staff', 'centreStaff', '/announcements/new'),
@@ -226,6 +252,19 @@ export const benchCases: BenchCase[] = [
     400,
   ),
   action('new training plan without a name (refused)', 'trainer', '/organisations/:organisationId/trainings/new', 'intent=save&name=&type=course&mode=onSite&topicClass=culture&plannedParticipants=10', 400),
+  {
+    ...action('public registration without consent (refused)', 'anonymous', '/training-calendar/:trainingId', 'name=Bench&email=bench%40example.test&birthYear=1980&municipality=Tampere&gender=&firstTimeThisYear=yes', 400),
+    ...publicTraining,
+  },
+  // Confirmed as the page's button does, so that the token is looked up.
+  { ...action('public cancellation, unknown token (refused)', 'anonymous', '/registrations/:token', 'confirm=yes', 404), ...unknownCancelToken },
+  action(
+    'participant import with bad rows (refused), trainer',
+    'trainer',
+    '/organisations/:organisationId/trainings/:trainingId/participants',
+    `intent=import&rows=${encodeURIComponent('nimi;sähköposti;syntymävuosi;kunta;sukupuoli;ensimmäistä kertaa\nBench;ei-osoite;1890;;x;ehkä\nToinen Bench;toinen@example.test;1985;Tampere;n;k')}`,
+    400,
+  ),
   action('announcement without organisations (refused)', 'centreStaff', '/announcements/new', 'subjectFi=Bench&bodyFi=Bench&audience=organisations', 400),
   action('the last admin giving up the role (refused)', 'orgAdmin', '/organisations/:organisationId/admin-role', 'userId=:orgAdminId', 409),
   action('lifting a sign-in block', 'centreStaff', '/sign-in-blocks', 'scope=account&value=nobody%40example.fi', 200),

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { type BenchCase, type BenchUser, type Fixtures, baselineName, benchCases, benchPath, benchUsers, withFixtures } from './cases';
 import { demoPassword } from '../../server/seed/demo';
+import { makePng } from '../../server/organisations/sample-images';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -138,10 +139,35 @@ async function lookUpFixtures(url: string, cookies: Map<BenchUser, string | null
   const adminRole = await (await fetch(`${url}/organisations/${own.id}/admin-role`, { headers: { Cookie: cookies.get('orgAdmin')! } })).text();
   const orgAdminId = /name="userId" value="([0-9a-f-]{36})"/.exec(adminRole)?.[1];
   const calendar = await yearFixtures(url, cookies, own.id);
+  const publicTrainingId = await publicCalendarFixtures(url, cookies, own.id);
+  const heldTrainings = await (await fetch(`${url}/trainings?year=2025&status=approved&organisationId=${largest.id}`, { headers: { Cookie: staffCookie } })).text();
+  const heldTrainingId = /href="\/organisations\/[0-9a-f-]{36}\/trainings\/([0-9a-f-]{36})"/.exec(heldTrainings)?.[1];
+  if (!heldTrainingId) throw new Error('The largest organisation has no approved training in 2025 (the bench needs generated data).');
   if (!unitId || !userId || !businessId || !coordinatorId || !staffId || !applicationId || !orgAdminId || !reviewedSha256) {
     throw new Error('The demo data lacks the units, people, business ID or application the fixtures need.');
   }
-  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256, ...calendar };
+  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256, publicTrainingId, heldTrainingId, ...calendar };
+}
+
+/**
+ * A training in the public calendar (over every year: the generated ones lie before today), and a
+ * logo for the demo organisation, uploaded now if it has none, so that the public logo answers 200.
+ */
+async function publicCalendarFixtures(url: string, cookies: Map<BenchUser, string | null>, organisationId: string) {
+  const calendar = await (await fetch(`${url}/training-calendar?from=2022-01-01`)).text();
+  const publicTrainingId = /href="\/training-calendar\/([0-9a-f-]{36})"/.exec(calendar)?.[1];
+  if (!publicTrainingId) throw new Error('The public calendar lists no training (the bench needs generated data: npm run generate).');
+  if ((await fetch(`${url}/training-calendar/logos/${organisationId}`)).status === 404) {
+    const upload = multipart({ fields: { kind: 'logo' }, file: { field: 'file', name: 'logo.png', type: 'image/png', content: () => makePng(400, 200) } });
+    await fetch(`${url}/organisations/${organisationId}/images`, {
+      method: 'POST',
+      headers: { Cookie: cookies.get('orgAdmin')!, Origin: url, 'Content-Type': upload.contentType },
+      body: new Uint8Array(upload.bytes),
+      redirect: 'manual',
+    });
+    if ((await fetch(`${url}/training-calendar/logos/${organisationId}`)).status !== 200) throw new Error('The demo organisation’s logo could not be uploaded.');
+  }
+  return publicTrainingId;
 }
 
 /** This year's calendar (created if missing), an announcement to the demo organisation, a feed address and an hour decision. */
@@ -182,7 +208,7 @@ async function trainingFixture(url: string, trainerCookie: string | null, organi
   const form = await (await fetch(`${url}/organisations/${organisationId}/trainings/new`, { headers: { Cookie: trainerCookie! } })).text();
   const unitId = /name="unitId"[^>]*>.*?<option value="([0-9a-f-]{36})"/s.exec(form)?.[1];
   if (!unitId) throw new Error('The demo trainer has no unit to plan a training for.');
-  const plan = { intent: 'save', unitId, name: 'Bench-kurssi', type: 'course', mode: 'onSite', topicClass: 'culture', plannedParticipants: '10', learningGoals: 'Bench' };
+  const plan = { intent: 'save', unitId, name: 'Bench-kurssi', type: 'course', mode: 'onSite', topicClass: 'culture', plannedParticipants: '10', price: '0', learningGoals: 'Bench' };
   await fetch(`${url}/organisations/${organisationId}/trainings/new`, {
     method: 'POST',
     headers: { Cookie: trainerCookie!, Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' },
