@@ -36,4 +36,5 @@ CREATE INDEX "training_participants_training_idx" ON "training_participants" USI
 CREATE INDEX "training_participants_organisation_idx" ON "training_participants" USING btree ("organisation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "training_participants_email_idx" ON "training_participants" USING btree ("training_id",lower("email")) WHERE "training_participants"."email" <> '' AND "training_participants"."status" <> 'cancelled';--> statement-breakpoint
 CREATE INDEX "trainings_public_idx" ON "trainings" USING btree ("starts_on") WHERE "trainings"."is_public";--> statement-breakpoint
+CREATE INDEX "trainings_public_ends_idx" ON "trainings" USING btree ("ends_on") WHERE "trainings"."is_public";--> statement-breakpoint
 ALTER TABLE "trainings" ADD CONSTRAINT "trainings_capacity" CHECK ("trainings"."capacity" IS NULL OR "trainings"."capacity" > 0);

@@ -61,6 +61,8 @@ export const trainings = pgTable(
     index('trainings_year_start_idx').on(t.year, t.startsOn),
     index('trainings_created_by_idx').on(t.createdBy),
     index('trainings_public_idx').on(t.startsOn).where(sql`${t.isPublic}`),
+    // The public calendar shows what has not ended by a day.
+    index('trainings_public_ends_idx').on(t.endsOn).where(sql`${t.isPublic}`),
     check('trainings_non_negative', sql`${t.plannedParticipants} >= 0 AND ${t.priceCents} >= 0 AND ${t.teachingMinutes} >= 0`),
     check('trainings_capacity', sql`${t.capacity} IS NULL OR ${t.capacity} > 0`),
   ],
