@@ -15,3 +15,15 @@ export function FilterSelect({ name, label, value, options }: { name: string; la
     </div>
   );
 }
+
+/** A list filter's text, search or date field in a GET search form. */
+export function FilterInput({ name, label, value, type = 'text' }: { name: string; label: string; value: string; type?: 'text' | 'search' | 'date' }) {
+  return (
+    <div>
+      <label htmlFor={`filter-${name}`} className="block font-semibold">
+        {label}
+      </label>
+      <input id={`filter-${name}`} name={name} type={type} defaultValue={value} maxLength={100} className="rounded border-2 border-slate-600 px-3 py-2" />
+    </div>
+  );
+}

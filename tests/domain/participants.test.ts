@@ -7,7 +7,6 @@ import { validateForm } from '../../app/forms/validation';
 import { AdjustableClock } from '../../server/clock';
 import type { DatabaseHandle } from '../../server/db/client';
 import { trainingParticipants } from '../../server/db/schema';
-import { publishDecisions, saveDecisionDraft, setBudget } from '../../server/hours/decisions';
 import { seedDemoData } from '../../server/seed/demo';
 import { organisationIcsFeed, organisationJsonFeed } from '../../server/trainings/feeds';
 import { addParticipants, listParticipants, promoteWaiting, removeParticipant } from '../../server/trainings/participants';
@@ -17,7 +16,7 @@ import { type ParticipantDetails, cancelRegistration, registerForTraining } from
 import { openTestDatabase } from '../support/database';
 import { actorByEmail, demoOrgA, organisationIdByName, unitByName } from '../support/demo';
 import { emailsTo } from '../support/outbox';
-import { samplePlan } from '../support/trainings';
+import { grant2027Hours, samplePlan } from '../support/trainings';
 
 let handle: DatabaseHandle;
 const clock = new AdjustableClock();
@@ -64,11 +63,7 @@ beforeAll(async () => {
   await seedDemoData(handle.db);
   orgA = await organisationIdByName(handle.db, demoOrgA);
   aurora = (await unitByName(handle.db, 'Revontulten yhdistys')).id;
-  clock.set(new Date('2026-11-20T09:00:00Z'), { frozen: true });
-  const staff = await as('asiantuntija@sivis.example');
-  await setBudget(staff, 2027, 100_000, '');
-  await saveDecisionDraft(staff, { year: 2027, organisationId: orgA, grantedHundredths: 50_000, decisionText: '' });
-  await publishDecisions(staff, 2027, orgA, links);
+  await grant2027Hours(handle.db, orgA, 50_000);
 });
 afterAll(() => handle.close());
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdjustableClock } from '../../server/clock';
 import type { DatabaseHandle } from '../../server/db/client';
-import { publishDecisions, saveDecisionDraft, setBudget } from '../../server/hours/decisions';
 import { organisationHours } from '../../server/hours/monitoring';
 import { seedDemoData } from '../../server/seed/demo';
 import { sessionsFromToday } from '../../server/trainings/copy';
@@ -10,7 +9,7 @@ import { type PlanInput, cancelPlan, savePlan, submitPlan } from '../../server/t
 import { getPlan } from '../../server/trainings/read';
 import { advanceTrainingStatuses } from '../../server/trainings/status';
 import { openTestDatabase } from '../support/database';
-import { samplePlan } from '../support/trainings';
+import { grant2027Hours, samplePlan } from '../support/trainings';
 import { actorByEmail, demoOrgA, organisationIdByName, unitByName } from '../support/demo';
 
 let handle: DatabaseHandle;
@@ -26,11 +25,7 @@ beforeAll(async () => {
   await seedDemoData(handle.db);
   orgA = await organisationIdByName(handle.db, demoOrgA);
   aurora = (await unitByName(handle.db, 'Revontulten yhdistys')).id;
-  clock.set(new Date('2026-11-20T09:00:00Z'), { frozen: true });
-  const staff = await as('asiantuntija@sivis.example');
-  await setBudget(staff, 2027, 100_000, '');
-  await saveDecisionDraft(staff, { year: 2027, organisationId: orgA, grantedHundredths: 500, decisionText: '' });
-  await publishDecisions(staff, 2027, orgA, { publicUrl: 'http://sivis.test' });
+  await grant2027Hours(handle.db, orgA, 500);
 });
 afterAll(() => handle.close());
 

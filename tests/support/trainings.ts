@@ -1,4 +1,8 @@
+import type { Clock } from '../../server/clock';
+import type { Database } from '../../server/db/types';
+import { publishDecisions, saveDecisionDraft, setBudget } from '../../server/hours/decisions';
 import type { PlanInput } from '../../server/trainings/plans';
+import { actorByEmail } from './demo';
 
 /** An eligible plan for the unit: two evening sessions in March 2027, 90 + 90 minutes (4 teaching hours). */
 export const samplePlan = (unitId: string, changes: Partial<PlanInput> = {}): PlanInput => ({
@@ -26,3 +30,12 @@ export const samplePlan = (unitId: string, changes: Partial<PlanInput> = {}): Pl
   ],
   ...changes,
 });
+
+/** Centre staff grant the organisation hours for 2027, published in the decision window (November 2026). */
+export async function grant2027Hours(db: Database, organisationId: string, grantedHundredths: number) {
+  const clock: Clock = { now: () => new Date('2026-11-20T09:00:00Z') };
+  const staff = { db, clock, actor: await actorByEmail(db, 'asiantuntija@sivis.example') };
+  await setBudget(staff, 2027, 100_000, '');
+  await saveDecisionDraft(staff, { year: 2027, organisationId, grantedHundredths, decisionText: '' });
+  await publishDecisions(staff, 2027, organisationId, { publicUrl: 'http://sivis.test' });
+}

@@ -1,6 +1,6 @@
 import { Form, Link } from 'react-router';
 import type { Route } from './+types/calendar';
-import { FilterSelect } from '../../components/FilterSelect';
+import { FilterInput, FilterSelect } from '../../components/FilterSelect';
 import { Pagination } from '../../components/Pagination';
 import { Cooperation } from '../../components/public-calendar/Cooperation';
 import { PlacesTag } from '../../components/public-calendar/PlacesTag';
@@ -52,29 +52,14 @@ export default function PublicCalendar({ loaderData }: Route.ComponentProps) {
       <h1>{t('publicCalendar.title')}</h1>
       <Cooperation centre={centre} />
       <Form method="get" role="search" aria-label={t('publicCalendar.filters')} className="my-4 flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="filter-q" className="block font-semibold">
-            {t('publicCalendar.search')}
-          </label>
-          <input id="filter-q" name="q" type="search" defaultValue={filters.q} maxLength={100} className="rounded border-2 border-slate-600 px-3 py-2" />
-        </div>
+        <FilterInput name="q" type="search" label={t('publicCalendar.search')} value={filters.q} />
         <FilterSelect name="region" label={t('publicCalendar.region')} value={filters.region} options={[{ value: '', label: t('publicCalendar.allRegions') }, ...regions.map((r) => ({ value: r, label: t(`trainings.regions.${r}`) }))]} />
         <FilterSelect name="topic" label={t('publicCalendar.topic')} value={filters.topic} options={[{ value: '', label: t('publicCalendar.allTopics') }, ...topicClasses.map((c) => ({ value: c, label: t(`trainings.topicClasses.${c}`) }))]} />
         {loaderData.organisations.length > 1 && (
           <FilterSelect name="organisation" label={t('publicCalendar.organisation')} value={filters.organisation} options={[{ value: '', label: t('publicCalendar.allOrganisations') }, ...loaderData.organisations.map((o) => ({ value: o.id, label: o.name }))]} />
         )}
-        <div>
-          <label htmlFor="filter-from" className="block font-semibold">
-            {t('publicCalendar.from')}
-          </label>
-          <input id="filter-from" name="from" type="date" defaultValue={filters.from} className="rounded border-2 border-slate-600 px-3 py-2" />
-        </div>
-        <div>
-          <label htmlFor="filter-to" className="block font-semibold">
-            {t('publicCalendar.to')}
-          </label>
-          <input id="filter-to" name="to" type="date" defaultValue={filters.to} className="rounded border-2 border-slate-600 px-3 py-2" />
-        </div>
+        <FilterInput name="from" type="date" label={t('publicCalendar.from')} value={filters.from} />
+        <FilterInput name="to" type="date" label={t('publicCalendar.to')} value={filters.to} />
         <p className="flex items-center gap-2 pb-2">
           <input id="filter-online" name="online" type="checkbox" value="yes" defaultChecked={filters.online === 'yes'} className="h-5 w-5" />
           <label htmlFor="filter-online">{t('publicCalendar.onlineOnly')}</label>

@@ -1,6 +1,6 @@
 import { Form, Link } from 'react-router';
 import type { Route } from './+types/list';
-import { FilterSelect } from '../../components/FilterSelect';
+import { FilterInput, FilterSelect } from '../../components/FilterSelect';
 import { HelpLink } from '../../components/HelpLink';
 import { Pagination } from '../../components/Pagination';
 import { Table } from '../../components/Table';
@@ -76,12 +76,7 @@ export default function TrainingList({ loaderData }: Route.ComponentProps) {
         {loaderData.units.length > 0 && <FilterSelect name="unitId" label={t('trainings.unit')} value={filters.unitId} options={[{ value: '', label: t('trainings.allUnits') }, ...loaderData.units]} />}
         <FilterSelect name="status" label={t('trainings.status')} value={filters.status} options={[{ value: '', label: t('trainings.allStatuses') }, ...trainingStatuses.map((s) => ({ value: s, label: t(`trainings.statuses.${s}`) }))]} />
         <FilterSelect name="type" label={t('trainings.type')} value={filters.type} options={[{ value: '', label: t('trainings.allTypes') }, ...trainingTypes.map((s) => ({ value: s, label: t(`trainings.types.${s}`) }))]} />
-        <div>
-          <label htmlFor="filter-q" className="block font-semibold">
-            {t('trainings.search')}
-          </label>
-          <input id="filter-q" name="q" type="search" defaultValue={filters.q} maxLength={100} className="rounded border-2 border-slate-600 px-3 py-2" />
-        </div>
+        <FilterInput name="q" type="search" label={t('trainings.search')} value={filters.q} />
         <FilterSelect name="sort" label={t('trainings.sort')} value={filters.sort} options={trainingSorts.map((s) => ({ value: s, label: t(`trainings.sorts.${s}`) }))} />
         <FilterSelect name="dir" label={t('trainings.direction')} value={filters.dir} options={(['asc', 'desc'] as const).map((d) => ({ value: d, label: t(`trainings.directions.${d}`) }))} />
         <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
