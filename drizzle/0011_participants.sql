@@ -1,6 +1,12 @@
 CREATE TYPE "public"."gender" AS ENUM('female', 'male', 'other');--> statement-breakpoint
 CREATE TYPE "public"."participant_source" AS ENUM('registration', 'trainer');--> statement-breakpoint
 CREATE TYPE "public"."participant_status" AS ENUM('registered', 'waiting', 'cancelled');--> statement-breakpoint
+CREATE TABLE "rate_limit_hits" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"key" text NOT NULL,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "training_participants" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"arrival" integer GENERATED ALWAYS AS IDENTITY (sequence name "training_participants_arrival_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
@@ -32,6 +38,7 @@ ALTER TABLE "trainings" ADD COLUMN "region" text DEFAULT '' NOT NULL;--> stateme
 ALTER TABLE "training_participants" ADD CONSTRAINT "training_participants_training_id_trainings_id_fk" FOREIGN KEY ("training_id") REFERENCES "public"."trainings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_participants" ADD CONSTRAINT "training_participants_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_participants" ADD CONSTRAINT "training_participants_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "rate_limit_hits_key_idx" ON "rate_limit_hits" USING btree ("key","at");--> statement-breakpoint
 CREATE INDEX "training_participants_training_idx" ON "training_participants" USING btree ("training_id","status","arrival");--> statement-breakpoint
 CREATE INDEX "training_participants_organisation_idx" ON "training_participants" USING btree ("organisation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "training_participants_email_idx" ON "training_participants" USING btree ("training_id",lower("email")) WHERE "training_participants"."email" <> '' AND "training_participants"."status" <> 'cancelled';--> statement-breakpoint

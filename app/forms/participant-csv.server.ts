@@ -5,6 +5,9 @@ import { csvColumns, maxImportRows } from './participant-import';
 import { addParticipantSchema, toParticipantDetails } from './participants';
 
 
+/** What the name column's heading says in Finnish, Swedish or English. */
+const headingWords = new Set(['nimi', 'namn', 'name', 'etunimi ja sukunimi', 'full name']);
+
 /** Words people write for gender and for yes/no in Finnish, Swedish and English. */
 const genderWords: Record<string, string> = {
   nainen: 'female', n: 'female', kvinna: 'female', k: 'female', female: 'female', f: 'female', woman: 'female',
@@ -28,16 +31,18 @@ export type CsvResult = { ok: true; people: ParticipantDetails[]; lines: number[
  * Server only: the CSV parser needs Node's Buffer.
  */
 export function parseParticipantCsv(text: string, currentYear: number): CsvResult {
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
     const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
     const delimiter = [';', '\t', ','].find((d) => firstLine.includes(d)) ?? ';';
-    records = parse(text.replace(/^\uFEFF/, ''), { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true });
+    // With `info`, each record knows the line it ends on, so blank lines do not shift the numbers reported.
+    records = parse(text.replace(/^\uFEFF/, ''), { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
   } catch {
     return { ok: false, errors: [{ line: 1, field: 'row', error: { key: 'participants.errors.csvUnreadable' } }] };
   }
-  const headed = records.length > 0 && !/^\d{4}$/.test(records[0]![2] ?? '');
-  const rows = records.map((cells, index) => ({ cells, line: index + 1 })).slice(headed ? 1 : 0);
+  // Only a row that starts with a heading is skipped: a first row with a mistake is reported, not dropped.
+  const headed = records.length > 0 && headingWords.has((records[0]!.record[0] ?? '').toLowerCase());
+  const rows = records.map(({ record, info }) => ({ cells: record, line: info.lines })).slice(headed ? 1 : 0);
   if (rows.length === 0) return { ok: false, errors: [{ line: 1, field: 'row', error: { key: 'participants.errors.csvEmpty' } }] };
   if (rows.length > maxImportRows) return { ok: false, errors: [{ line: 1, field: 'row', error: { key: 'participants.errors.csvTooMany', params: { max: maxImportRows } } }] };
   const schema = addParticipantSchema(currentYear);

@@ -1280,8 +1280,7 @@ export const en: Translation = {
     privacyIntro: 'Your details are used to organise the training and for statistics. Read the privacy notice:',
     consentLabel: 'I have read the privacy notice and agree to the processing of my details',
     register: 'Register for the training',
-    registered: 'Registration received – you have a place. A confirmation and a cancellation link have been sent to {{email}}.',
-    waitingListed: 'You are number {{position}} on the waiting list. A confirmation and a cancellation link have been sent to {{email}}; you will receive an email if you get a place.',
+    registered: 'Thank you, your registration has been received. We have sent a confirmation to {{email}} saying whether you have a place or a place on the waiting list, with a cancellation link. If it does not arrive, check your spam folder.',
     cancelTitle: 'Cancel registration',
     cancelFor: '{{name}}: {{training}} ({{organisation}}, {{dates}})',
     cancelHint: 'Cancelling gives your place to the next person on the waiting list. It cannot be undone.',
@@ -1291,7 +1290,7 @@ export const en: Translation = {
     toTraining: 'Training page',
     errors: {
       closed: 'Registration for this training is no longer possible.',
-      alreadyRegistered: 'This email address has already been registered for the training. You can cancel the registration with the link in the confirmation email.',
+      tooMany: 'Too many registrations have been made from this address within an hour. Please try again later or contact the organiser.',
       consentRequired: 'To register, please agree to the processing of your details as described in the privacy notice.',
       alreadyCancelled: 'This registration has already been cancelled.',
       trainingOver: 'The training has ended or been cancelled, so the registration can no longer be cancelled. Please contact the organiser.',
@@ -1498,5 +1497,7 @@ export const en: Translation = {
     participantRemovedBody: 'Hello {{name}},\n\n{{organisation}}, the organiser of the training {{training}} ({{dates}}), has cancelled your registration. Please contact the organiser for more information.\n\nSivisverkko',
     participantTrainingCancelledSubject: 'Training cancelled: {{training}}',
     participantTrainingCancelledBody: 'Hello {{name}},\n\nthe organiser {{organisation}} has cancelled the training {{training}} ({{dates}}) you had registered for. Please contact the organiser for more information.\n\nSivisverkko',
+    participantAlreadyRegisteredSubject: 'You are already registered: {{training}}',
+    participantAlreadyRegisteredBody: 'Hello {{name}},\n\nthis email address already has a place or a place on the waiting list in the training {{training}} ({{dates}}). No new registration was made.\n\nYou can cancel with the link in your earlier confirmation email. If you did not try to register, you can ignore this message.\n\nThe training: {{trainingUrl}}\n\nSivisverkko',
   },
 };

@@ -1266,8 +1266,7 @@ export const fi = {
     privacyIntro: 'Tietojasi käytetään koulutuksen järjestämiseen ja tilastointiin. Lue tietosuojaseloste:',
     consentLabel: 'Olen lukenut tietosuojaselosteen ja hyväksyn tietojeni käsittelyn',
     register: 'Ilmoittaudu koulutukseen',
-    registered: 'Ilmoittautuminen vastaanotettu – sinulla on paikka. Vahvistus ja peruutuslinkki lähetettiin osoitteeseen {{email}}.',
-    waitingListed: 'Olet varasijalla numero {{position}}. Vahvistus ja peruutuslinkki lähetettiin osoitteeseen {{email}}; saat sähköpostia, jos saat paikan.',
+    registered: 'Kiitos, ilmoittautumisesi on vastaanotettu. Lähetimme osoitteeseen {{email}} vahvistuksen, josta näet, saitko paikan vai varasijan, sekä peruutuslinkin. Jos viestiä ei kuulu, tarkista roskapostikansio.',
     cancelTitle: 'Peru ilmoittautuminen',
     cancelFor: '{{name}}: {{training}} ({{organisation}}, {{dates}})',
     cancelHint: 'Peruminen vapauttaa paikkasi seuraavalle varasijalla olevalle. Sitä ei voi perua.',
@@ -1277,7 +1276,7 @@ export const fi = {
     toTraining: 'Koulutuksen sivu',
     errors: {
       closed: 'Koulutukseen ei voi enää ilmoittautua.',
-      alreadyRegistered: 'Tällä sähköpostiosoitteella on jo ilmoittauduttu koulutukseen. Voit perua ilmoittautumisen vahvistusviestin linkillä.',
+      tooMany: 'Tästä osoitteesta on tehty liian monta ilmoittautumista tunnin sisällä. Yritä myöhemmin uudelleen tai ota yhteyttä järjestäjään.',
       consentRequired: 'Hyväksy tietojesi käsittely tietosuojaselosteen mukaisesti, jotta voit ilmoittautua.',
       alreadyCancelled: 'Tämä ilmoittautuminen on jo peruttu.',
       trainingOver: 'Koulutus on päättynyt tai peruttu, joten ilmoittautumista ei voi enää perua. Ota yhteyttä järjestäjään.',
@@ -1484,5 +1483,7 @@ export const fi = {
     participantRemovedBody: 'Hei {{name}},\n\nkoulutuksen {{training}} ({{dates}}) järjestäjä {{organisation}} on perunut ilmoittautumisesi. Kysy lisää järjestäjältä.\n\nSivisverkko',
     participantTrainingCancelledSubject: 'Koulutus peruttu: {{training}}',
     participantTrainingCancelledBody: 'Hei {{name}},\n\njärjestäjä {{organisation}} on perunut koulutuksen {{training}} ({{dates}}), johon olit ilmoittautunut. Kysy lisää järjestäjältä.\n\nSivisverkko',
+    participantAlreadyRegisteredSubject: 'Olet jo ilmoittautunut: {{training}}',
+    participantAlreadyRegisteredBody: 'Hei {{name}},\n\ntällä sähköpostiosoitteella on jo paikka tai varasija koulutuksessa {{training}} ({{dates}}). Uutta ilmoittautumista ei tehty.\n\nVoit perua ilmoittautumisen aiemman vahvistusviestin linkillä. Jos et itse yrittänyt ilmoittautua, voit jättää tämän viestin huomiotta.\n\nKoulutuksen tiedot: {{trainingUrl}}\n\nSivisverkko',
   },
 };

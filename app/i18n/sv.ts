@@ -1267,8 +1267,7 @@ export const sv: Translation = {
     privacyIntro: 'Dina uppgifter används för att ordna utbildningen och för statistik. Läs dataskyddsbeskrivningen:',
     consentLabel: 'Jag har läst dataskyddsbeskrivningen och godkänner att mina uppgifter behandlas',
     register: 'Anmäl dig till utbildningen',
-    registered: 'Anmälan har tagits emot – du har en plats. En bekräftelse och en länk för annullering har skickats till {{email}}.',
-    waitingListed: 'Du har reservplats nummer {{position}}. En bekräftelse och en länk för annullering har skickats till {{email}}; du får e-post om du får en plats.',
+    registered: 'Tack, din anmälan har tagits emot. Vi har skickat en bekräftelse till {{email}}, där du ser om du fick en plats eller en reservplats, och en länk för annullering. Om meddelandet inte kommer, titta i skräppostmappen.',
     cancelTitle: 'Annullera anmälan',
     cancelFor: '{{name}}: {{training}} ({{organisation}}, {{dates}})',
     cancelHint: 'När du annullerar går din plats till nästa person på reservplats. Annulleringen kan inte ångras.',
@@ -1278,7 +1277,7 @@ export const sv: Translation = {
     toTraining: 'Utbildningens sida',
     errors: {
       closed: 'Det går inte längre att anmäla sig till utbildningen.',
-      alreadyRegistered: 'Den här e-postadressen har redan anmälts till utbildningen. Du kan annullera anmälan med länken i bekräftelsemeddelandet.',
+      tooMany: 'För många anmälningar har gjorts från den här adressen inom en timme. Försök igen senare eller kontakta arrangören.',
       consentRequired: 'Godkänn att dina uppgifter behandlas enligt dataskyddsbeskrivningen för att kunna anmäla dig.',
       alreadyCancelled: 'Den här anmälan har redan annullerats.',
       trainingOver: 'Utbildningen har avslutats eller ställts in, så anmälan kan inte längre annulleras. Kontakta arrangören.',
@@ -1485,5 +1484,7 @@ export const sv: Translation = {
     participantRemovedBody: 'Hej {{name}},\n\n{{organisation}}, som arrangerar utbildningen {{training}} ({{dates}}), har annullerat din anmälan. Kontakta arrangören för mer information.\n\nSivisverkko',
     participantTrainingCancelledSubject: 'Utbildningen är inställd: {{training}}',
     participantTrainingCancelledBody: 'Hej {{name}},\n\narrangören {{organisation}} har ställt in utbildningen {{training}} ({{dates}}) som du hade anmält dig till. Kontakta arrangören för mer information.\n\nSivisverkko',
+    participantAlreadyRegisteredSubject: 'Du är redan anmäld: {{training}}',
+    participantAlreadyRegisteredBody: 'Hej {{name}},\n\nden här e-postadressen har redan en plats eller en reservplats i utbildningen {{training}} ({{dates}}). Ingen ny anmälan gjordes.\n\nDu kan annullera anmälan med länken i det tidigare bekräftelsemeddelandet. Om du inte själv försökte anmäla dig kan du lämna det här meddelandet utan åtgärd.\n\nUtbildningen: {{trainingUrl}}\n\nSivisverkko',
   },
 };

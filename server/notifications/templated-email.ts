@@ -27,7 +27,8 @@ type EmailKey =
   | 'participantPromoted'
   | 'participantCancelled'
   | 'participantRemoved'
-  | 'participantTrainingCancelled';
+  | 'participantTrainingCancelled'
+  | 'participantAlreadyRegistered';
 
 /** The email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */
 export function templatedEmail(to: { email: string; language: Language }, key: EmailKey, params: Record<string, string>): Email {

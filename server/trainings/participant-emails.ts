@@ -22,7 +22,7 @@ export function newCancelToken() {
   return { token, hash: hashToken(token) };
 }
 
-export type ParticipantEmail = 'participantRegistered' | 'participantWaiting' | 'participantPromoted' | 'participantCancelled' | 'participantRemoved' | 'participantTrainingCancelled';
+export type ParticipantEmail = 'participantRegistered' | 'participantWaiting' | 'participantPromoted' | 'participantCancelled' | 'participantRemoved' | 'participantTrainingCancelled' | 'participantAlreadyRegistered';
 
 /** Emails a participant about their place; `cancelToken` adds the link that cancels it. */
 export async function emailParticipant(

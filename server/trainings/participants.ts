@@ -84,7 +84,9 @@ export async function removeParticipant(ctx: ActorContext, trainingId: string, p
     const training = await lockTraining(write, trainingId);
     if (!training) return { ok: false, error: 'notFound' };
     const [participant] = await tx.select().from(trainingParticipants).where(and(eq(trainingParticipants.id, participantId), eq(trainingParticipants.trainingId, trainingId)));
-    if (!participant || participant.status === 'cancelled') return { ok: false, error: 'notFound' };
+    if (!participant) return { ok: false, error: 'notFound' };
+    // Pressed twice (or already cancelled by the person): nothing more to do.
+    if (participant.status === 'cancelled') return { ok: true, promoted: 0 };
     if (!participantsEditable.has(training.status)) return { ok: false, error: 'participants.errors.notEditable' };
     const now = ctx.clock.now();
     await tx.update(trainingParticipants).set({ status: 'cancelled', cancelledAt: now, updatedAt: now }).where(eq(trainingParticipants.id, participantId));

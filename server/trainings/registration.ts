@@ -50,9 +50,16 @@ export async function registerForTraining(
     const write = { db: tx, clock: ctx.clock };
     const training = await lockTraining(write, trainingId);
     if (!training || !training.isPublic) return { ok: false, error: 'notFound' };
+    if (!registrationState(training, 0, helsinkiDate(now)).open) return { ok: false, error: 'publicCalendar.errors.closed' };
+    // Places added since (a raised capacity) go to those already waiting, never to a newcomer first.
+    await fillFreePlaces(write, training, links, null);
     const state = registrationState(training, await registeredCount(write, trainingId), helsinkiDate(now));
     if (!state.open) return { ok: false, error: 'publicCalendar.errors.closed' };
-    if (await activeRegistration(tx, trainingId, input.email)) return { ok: false, error: 'publicCalendar.errors.alreadyRegistered' };
+    if (await activeRegistration(tx, trainingId, input.email)) {
+      // The page answers as for a new registration (whether someone is on a training is nobody else's business); the address itself is told.
+      await emailParticipant(write, input, 'participantAlreadyRegistered', training, links);
+      return { ok: false, error: 'publicCalendar.errors.alreadyRegistered' };
+    }
     const status = state.freePlaces === 0 ? 'waiting' : 'registered';
     const cancel = newCancelToken();
     const [participant] = await tx

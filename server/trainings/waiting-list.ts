@@ -2,6 +2,7 @@ import { and, asc, count, eq } from 'drizzle-orm';
 import { writeAudit } from '../access/audit';
 import type { WriteContext } from '../context';
 import { trainingParticipants } from '../db/schema';
+import type { TrainingStatus } from './kinds';
 import { type TrainingForEmail, emailParticipant, newCancelToken } from './participant-emails';
 
 export const registeredCount = async (ctx: WriteContext, trainingId: string) =>
@@ -13,10 +14,12 @@ export const registeredCount = async (ctx: WriteContext, trainingId: string) =>
  */
 export async function fillFreePlaces(
   ctx: WriteContext,
-  training: TrainingForEmail & { capacity: number | null; organisationId: string },
+  training: TrainingForEmail & { capacity: number | null; organisationId: string; status: TrainingStatus },
   links: { publicUrl: string },
   actorUserId: string | null,
 ): Promise<number> {
+  // Once the training has ended (or is cancelled) no place is worth giving.
+  if (training.status !== 'submitted' && training.status !== 'ongoing') return 0;
   const free = training.capacity === null ? null : training.capacity - (await registeredCount(ctx, training.id));
   if (free !== null && free <= 0) return 0;
   const waiting = ctx.db

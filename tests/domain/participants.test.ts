@@ -7,7 +7,9 @@ import { validateForm } from '../../app/forms/validation';
 import { AdjustableClock } from '../../server/clock';
 import type { DatabaseHandle } from '../../server/db/client';
 import { trainingParticipants } from '../../server/db/schema';
+import { takeRateLimit } from '../../server/access/rate-limit';
 import { seedDemoData } from '../../server/seed/demo';
+import { advanceTrainingStatuses } from '../../server/trainings/status';
 import { organisationIcsFeed, organisationJsonFeed } from '../../server/trainings/feeds';
 import { addParticipants, listParticipants, promoteWaiting, removeParticipant } from '../../server/trainings/participants';
 import { type PlanInput, cancelPlan, savePlan, submitPlan } from '../../server/trainings/plans';
@@ -109,6 +111,8 @@ describe('registration', () => {
     clock.set(new Date('2027-02-20T21:30:00Z'), { frozen: true }); // 23:30 in Helsinki: still the 20th
     expect(await registerForTraining(visitor(), id, person(200), links)).toMatchObject({ ok: true, status: 'registered' });
     expect(await registerForTraining(visitor(), id, person(200, { email: 'OSALLISTUJA200@example.test' }), links)).toEqual({ ok: false, error: 'publicCalendar.errors.alreadyRegistered' });
+    // The page does not tell; the address itself is told.
+    expect((await emailsTo(handle.db, 'OSALLISTUJA200@example.test'))[0]!.subject).toBe('Olet jo ilmoittautunut: Määräaikakurssi');
     clock.set(new Date('2027-02-20T22:30:00Z'), { frozen: true }); // 00:30 on the 21st
     expect(await registerForTraining(visitor(), id, person(201), links)).toEqual({ ok: false, error: 'publicCalendar.errors.closed' });
     const open = await submittedPlan({ name: 'Ilman määräaikaa' });
@@ -161,18 +165,22 @@ describe('the trainer’s participants', () => {
         { name: 'Bo Exempel', email: '', birthYear: 1999, municipality: 'Vaasa', gender: null, firstTimeThisYear: false },
       ],
     });
-    const bad = 'Aino Esimerkki,aino@example.test,1970,Turku,,yes\n,not-an-email,19x0,Turku,dog,maybe\nCarl,aino@example.test,1980,Espoo,,no\nToo,few\n';
+    // A blank line (line 2) does not shift the lines reported.
+    const bad = 'Aino Esimerkki,aino@example.test,1970,Turku,,yes\n\n,not-an-email,19x0,Turku,dog,maybe\nCarl,aino@example.test,1980,Espoo,,no\nToo,few\n';
     const refused = parseParticipantCsv(bad, 2027);
     expect(refused.ok).toBe(false);
     expect(refused.ok ? [] : refused.errors.map((e) => `${e.line}:${e.field}:${e.error.key}`).sort()).toEqual([
-      '2:birthYear:participants.errors.invalidBirthYear',
-      '2:email:forms.invalidEmail',
-      '2:firstTimeThisYear:participants.errors.chooseFirstTime',
-      '2:gender:forms.invalidValue',
-      '2:name:forms.required',
-      '3:email:participants.errors.csvDuplicate',
-      '4:row:participants.errors.csvColumns',
+      '3:birthYear:participants.errors.invalidBirthYear',
+      '3:email:forms.invalidEmail',
+      '3:firstTimeThisYear:participants.errors.chooseFirstTime',
+      '3:gender:forms.invalidValue',
+      '3:name:forms.required',
+      '4:email:participants.errors.csvDuplicate',
+      '5:row:participants.errors.csvColumns',
     ]);
+    // Without headings, a mistake in the first row is reported, not taken for a heading and dropped.
+    const typo = parseParticipantCsv('Aino;aino@example.test;19800;Turku;;kyllä\nBo;bo@example.test;1990;Vaasa;;ei', 2027);
+    expect(typo.ok ? [] : typo.errors.map((e) => `${e.line}:${e.field}`)).toEqual(['1:birthYear']);
   });
 
   it('are added all or none, removed with the place going to the waiting list, and moved up after the capacity grows', async () => {
@@ -195,6 +203,34 @@ describe('the trainer’s participants', () => {
     expect(saved.ok).toBe(true);
     expect(await promoteWaiting(trainer, id, links)).toEqual({ ok: true, promoted: 1 });
     expect(await statusOf(id, 'osallistuja401@example.test')).toBe('registered');
+  });
+
+  it('give a raised capacity to those waiting before any newcomer, and no places once the training has ended', async () => {
+    const id = await submittedPlan({ name: 'Jonon kunnioitus', capacity: 1 });
+    const trainer = await as('kouluttaja1@kll.example');
+    await registerForTraining(visitor(), id, person(600), links);
+    await registerForTraining(visitor(), id, person(601), links);
+    expect((await savePlan(trainer, orgA, id, samplePlan(aurora, { name: 'Jonon kunnioitus', isPublic: true, capacity: 2 }))).ok).toBe(true);
+    // The new place is the waiting person's; the newcomer waits.
+    expect(await registerForTraining(visitor(), id, person(602), links)).toMatchObject({ ok: true, status: 'waiting', position: 1 });
+    expect(await statusOf(id, 'osallistuja601@example.test')).toBe('registered');
+    // After the last session the training has ended: removing someone gives nobody a place.
+    clock.set(new Date('2027-03-10T08:00:00Z'), { frozen: true });
+    await advanceTrainingStatuses({ db: handle.db, clock });
+    const first = (await listParticipants(handle.db, id)).find((p) => p.email === 'osallistuja600@example.test')!;
+    expect(await removeParticipant(trainer, id, first.id, links)).toEqual({ ok: true, promoted: 0 });
+    expect(await statusOf(id, 'osallistuja602@example.test')).toBe('waiting');
+  });
+
+  it('limit public registrations from one address', async () => {
+    const rule = { limit: 3, windowMs: 60_000 };
+    clock.set(new Date('2027-01-15T09:00:00Z'), { frozen: true });
+    const takes = [];
+    for (let n = 0; n < 4; n++) takes.push(await takeRateLimit(handle.db, clock, 'registration:192.0.2.1', rule));
+    expect(takes).toEqual([true, true, true, false]);
+    expect(await takeRateLimit(handle.db, clock, 'registration:192.0.2.2', rule)).toBe(true);
+    clock.set(new Date('2027-01-15T09:01:01Z'), { frozen: true });
+    expect(await takeRateLimit(handle.db, clock, 'registration:192.0.2.1', rule)).toBe(true);
   });
 });
 

@@ -80,7 +80,8 @@ test('a visitor finds a public training, registers, cancels, and the next on the
   await expect(visitor.getByLabel('Nimi')).toHaveValue('Aila Aamunen');
   await visitor.getByLabel('Olen lukenut tietosuojaselosteen').check();
   await visitor.getByRole('button', { name: 'Ilmoittaudu koulutukseen' }).click();
-  await expect(visitor.getByText('sinulla on paikka')).toBeVisible();
+  await expect(visitor.getByText('Kiitos, ilmoittautumisesi on vastaanotettu.')).toBeVisible();
+  expect(await newestSubject(browser, 'aila@example.test')).toContain('Ilmoittautuminen vahvistettu: Revontulten laulupiiri');
 
   // The one place is taken: the next visitor goes to the waiting list.
   await visitor.goto(visitor.url());
@@ -88,7 +89,8 @@ test('a visitor finds a public training, registers, cancels, and the next on the
   await register(visitor, { name: 'Bertta Bore', email: 'bertta@example.test', birthYear: '1988' });
   await visitor.getByLabel('Olen lukenut tietosuojaselosteen').check();
   await visitor.getByRole('button', { name: 'Ilmoittaudu koulutukseen' }).click();
-  await expect(visitor.getByText('Olet varasijalla numero 1')).toBeVisible();
+  await expect(visitor.getByText('Kiitos, ilmoittautumisesi on vastaanotettu.')).toBeVisible();
+  expect(await newestSubject(browser, 'bertta@example.test')).toContain('Olet varasijalla: Revontulten laulupiiri');
   await visitor.getByRole('link', { name: /Tietosuojaseloste/ }).click();
   await expect(visitor.getByRole('heading', { level: 1 })).toContainText('Tietosuojaseloste');
   await expectNoSeriousA11yViolations(visitor);

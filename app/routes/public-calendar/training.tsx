@@ -15,6 +15,7 @@ import { formatDateRange, formatIsoDate } from '../../../server/calendar/format'
 import { centreBranding } from '../../../server/centre/branding';
 import { formatHundredths } from '../../../server/hours/format';
 import { getPublicTraining } from '../../../server/trainings/public-calendar';
+import { registrationLimit, takeRateLimit } from '../../../server/access/rate-limit';
 import { registerForTraining } from '../../../server/trainings/registration';
 import { registrationState } from '../../../server/trainings/registration-state';
 
@@ -43,17 +44,19 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const currentYear = yearOf(helsinkiDate(context.app.clock.now()));
   const form = await readForm(request, registrationSchema(currentYear));
   if (!form.ok) return data({ ok: false as const, errors: form.errors, values: form.values }, { status: 400 });
+  if (!(await takeRateLimit(context.app.db, context.app.clock, `registration:${context.app.ip ?? 'unknown'}`, registrationLimit))) {
+    return fieldRefusal('_form', { key: 'publicCalendar.errors.tooMany' }, form.values, 429);
+  }
   const result = await registerForTraining(
     { db: context.app.db, clock: context.app.clock },
     training.id,
     { ...toParticipantDetails(form.data), language: await requestLanguage(request) },
     { publicUrl: baseUrl(context) },
   );
-  if (!result.ok) {
-    if (result.error === 'notFound') throw data(null, { status: 404 });
-    return fieldRefusal(result.error === 'publicCalendar.errors.alreadyRegistered' ? 'email' : '_form', { key: result.error }, form.values, 409);
-  }
-  return { ok: true as const, status: result.status, position: result.position, email: form.data.email };
+  if (!result.ok && result.error === 'notFound') throw data(null, { status: 404 });
+  if (!result.ok && result.error === 'publicCalendar.errors.closed') return fieldRefusal('_form', { key: result.error }, form.values, 409);
+  // The same answer whether the address was new or already had a place: the email says which.
+  return { ok: true as const, email: form.data.email };
 }
 
 export default function PublicTrainingPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -111,9 +114,7 @@ export default function PublicTrainingPage({ loaderData, actionData }: Route.Com
         ))}
       </ul>
       {done ? (
-        <Notice tone="ok">
-          {done.status === 'registered' ? t('publicCalendar.registered', { email: done.email }) : t('publicCalendar.waitingListed', { email: done.email, position: done.position })}
-        </Notice>
+        <Notice tone="ok">{t('publicCalendar.registered', { email: done.email })}</Notice>
       ) : (
         registration.open && (
           <>

@@ -54,6 +54,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const links = { publicUrl: baseUrl(context) };
   if (form.intent === 'add' || form.intent === 'import') {
     let people;
+    // The file's line of each person, to say which rows clash with people already on the training.
+    let lines: number[] = [];
     if (form.intent === 'add') {
       people = [toParticipantDetails(form.data)];
     } else {
@@ -62,13 +64,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       const parsed = parseParticipantCsv(text, currentYear);
       if (!parsed.ok) return refuse({ intent: 'import', errors: { rows: { key: 'participants.errors.csvRows', params: { count: parsed.errors.length } } }, values: form.values, csvErrors: parsed.errors });
       people = parsed.people;
+      lines = parsed.lines;
     }
     const result = await addParticipants(ctx, plan.id, people);
     if (!result.ok) {
       if (result.error === 'notFound') throw data(null, { status: 404 });
       if (result.error === 'participants.errors.alreadyOnTraining') {
-        const field = form.intent === 'add' ? 'email' : 'rows';
-        return refuse({ intent: form.intent, errors: { [field]: { key: result.error } }, values: form.values }, 409);
+        if (form.intent === 'add') return refuse({ intent: 'add', errors: { email: { key: result.error } }, values: form.values }, 409);
+        const csvErrors = result.rows.map((row): CsvRowError => ({ line: lines[row] ?? row + 1, field: 'email', error: { key: result.error } }));
+        return refuse({ intent: 'import', errors: { rows: { key: 'participants.errors.csvRows', params: { count: csvErrors.length } } }, values: form.values, csvErrors }, 409);
       }
       return refuse({ intent: form.intent, errors: { _form: { key: result.error } }, values: form.values }, 409);
     }
@@ -165,7 +169,7 @@ export default function ParticipantsPage({ loaderData, actionData }: Route.Compo
               ...(manage ? [{ header: t('participants.actions'), cell: removeButton }] : []),
             ]}
           />
-          {manage && freePlaces !== 0 && (
+          {manage && freePlaces !== 0 && (training.status === 'submitted' || training.status === 'ongoing') && (
             <Form method="post" className="my-4">
               <input type="hidden" name="intent" value="promote" />
               <p className="mb-2 max-w-3xl">{t('participants.promoteHint')}</p>

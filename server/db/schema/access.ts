@@ -113,6 +113,17 @@ export const signInAttempts = pgTable(
   (t) => [index('sign_in_attempts_email_idx').on(t.email, t.at), index('sign_in_attempts_ip_idx').on(t.ip, t.at)],
 );
 
+/** Recent uses of a limited public action (e.g. registrations from one address); old ones are pruned as new ones come. */
+export const rateLimitHits = pgTable(
+  'rate_limit_hits',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    key: text('key').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('rate_limit_hits_key_idx').on(t.key, t.at)],
+);
+
 /** How a centre staff member appears on the contacts page (maintained by the centre admin). */
 export const staffProfiles = pgTable('staff_profiles', {
   userId: uuid('user_id')
