@@ -17,7 +17,7 @@ import { type PublicCalendarFilters, getPublicTraining, listPublicTrainings } fr
 import { type ParticipantDetails, cancelRegistration, registerForTraining } from '../../server/trainings/registration';
 import { openTestDatabase } from '../support/database';
 import { actorByEmail, demoOrgA, organisationIdByName, unitByName } from '../support/demo';
-import { emailsTo } from '../support/outbox';
+import { cancelTokenEmailedTo, emailsTo } from '../support/outbox';
 import { grant2027Hours, samplePlan } from '../support/trainings';
 
 let handle: DatabaseHandle;
@@ -49,13 +49,7 @@ async function submittedPlan(changes: Partial<PlanInput> = {}) {
   return saved.id;
 }
 
-/** The cancel token in the newest email to the address. */
-async function cancelToken(email: string) {
-  const [last] = await emailsTo(handle.db, email);
-  const token = last && /\/registrations\/([A-Za-z0-9_-]{43})/.exec(last.bodyText)?.[1];
-  if (!token) throw new Error(`No cancel link emailed to ${email}`);
-  return token;
-}
+const cancelToken = (email: string) => cancelTokenEmailedTo(handle.db, email);
 
 const statusOf = async (trainingId: string, email: string) =>
   (await handle.db.select({ status: trainingParticipants.status }).from(trainingParticipants).where(and(eq(trainingParticipants.trainingId, trainingId), eq(trainingParticipants.email, email))))[0]?.status;

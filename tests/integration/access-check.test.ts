@@ -12,7 +12,7 @@ import { centreImageOwner, saveImage } from '../../server/organisations/images';
 import { seedDemoData } from '../../server/seed/demo';
 import { savePlan, submitPlan } from '../../server/trainings/plans';
 import { registerForTraining } from '../../server/trainings/registration';
-import { emailsTo } from '../support/outbox';
+import { cancelTokenEmailedTo } from '../support/outbox';
 import { makePng } from '../../server/organisations/sample-images';
 import { openTestDatabase } from '../support/database';
 import { samplePlan } from '../support/trainings';
@@ -122,7 +122,7 @@ beforeAll(async () => {
   trainingIds = { own: await trainingBy('kouluttaja1@kll.example', organisations.own, 'Revontulten yhdistys'), other: await trainingBy('kouluttaja1@kyk.example', organisations.other, 'Rannikon kuoroyhdistys') };
   const registered = await registerForTraining({ db: handle.db, clock: january }, trainingIds.own, { name: 'Osallistuja', email: 'ilmoittautuja@example.test', birthYear: 1990, municipality: 'Oulu', gender: null, firstTimeThisYear: true, language: 'fi' }, { publicUrl: 'http://sivis.test' });
   if (!registered.ok) throw new Error(registered.error);
-  cancelToken = /\/registrations\/([A-Za-z0-9_-]{43})/.exec((await emailsTo(handle.db, 'ilmoittautuja@example.test'))[0]!.bodyText)![1]!;
+  cancelToken = await cancelTokenEmailedTo(handle.db, 'ilmoittautuja@example.test');
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
     other: (await actorByEmail(handle.db, 'kouluttaja2@kyk.example')).userId,

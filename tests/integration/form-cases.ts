@@ -17,7 +17,7 @@ import { businessIdFor } from '../../server/organisations/business-id';
 import { demoPassword } from '../../server/seed/demo';
 import { makePng } from '../../server/organisations/sample-images';
 import { registerForTraining } from '../../server/trainings/registration';
-import { emailsTo } from '../support/outbox';
+import { cancelTokenEmailedTo } from '../support/outbox';
 import type { TestRole } from './access-expectations';
 
 export interface FieldSpec {
@@ -192,7 +192,7 @@ async function registrationToCancel(env: FormEnv): Promise<string> {
   const person = { name: 'Peruja', email, birthYear: 1990, municipality: 'Oulu', gender: null, firstTimeThisYear: false, language: 'fi' as const };
   const result = await registerForTraining({ db: env.db, clock: env.clock }, env.publicTrainingId, person, { publicUrl: 'http://sivis.test' });
   if (!result.ok) throw new Error(result.error);
-  return /\/registrations\/([A-Za-z0-9_-]{43})/.exec((await emailsTo(env.db, email))[0]!.bodyText)![1]!;
+  return cancelTokenEmailedTo(env.db, email);
 }
 
 async function tokenFor(env: FormEnv, kind: 'invitation' | 'password_reset' | 'email_verification', status: 'invited' | 'active' | 'unverified') {

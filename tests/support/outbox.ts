@@ -13,3 +13,11 @@ export async function lastLinkToken(db: Database, address: string): Promise<stri
   if (!token) throw new Error(`No link emailed to ${address}`);
   return token;
 }
+
+/** The secret of the newest cancel link (`/registrations/<secret>`) emailed to the address. */
+export async function cancelTokenEmailedTo(db: Database, address: string): Promise<string> {
+  const [email] = await emailsTo(db, address);
+  const token = email && /\/registrations\/([A-Za-z0-9_-]{43})/.exec(email.bodyText)?.[1];
+  if (!token) throw new Error(`No cancel link emailed to ${address}`);
+  return token;
+}
