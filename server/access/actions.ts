@@ -71,6 +71,11 @@ export const actions = {
   'participant.read': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator'), own('trainer')],
   // Adds (by hand or from a file), removes and moves up the waiting list: those who plan the training.
   'participant.manage': [organisation('org_admin'), unitSubtree('unit_coordinator'), own('trainer')],
+  // Ticks who was present (or counts a lecture's groups): those who plan the training.
+  'attendance.record': [organisation('org_admin'), unitSubtree('unit_coordinator'), own('trainer')],
+  // A training's feedback summary: who follows the training; the organisation's summary: its admins.
+  'feedback.read': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator'), own('trainer')],
+  'feedback.organisationSummary': [centreStaff, organisation('org_admin')],
   // The centre's logo, the cooperation sentence and the organisation's feed addresses.
   'marketingKit.view': [centreStaff, organisation('org_admin', 'unit_coordinator', 'trainer')],
   'outbox.read': [centreStaff],
@@ -94,5 +99,6 @@ export const organisationWrites: ReadonlySet<Action> = new Set<Action>([
   'hours.request',
   'training.plan',
   'participant.manage',
+  'attendance.record',
 ]);
 export const actionNames = Object.keys(actions) as Action[];

@@ -64,7 +64,10 @@ export type AuditAction =
   | 'participant.cancelled'
   | 'participant.promoted'
   | 'participant.added'
-  | 'participant.removed';
+  | 'participant.removed'
+  | 'attendance.recorded'
+  | 'attendance.modeChanged'
+  | 'feedback.requested';
 
 export interface AuditEntry {
   action: AuditAction;

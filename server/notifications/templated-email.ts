@@ -28,7 +28,8 @@ type EmailKey =
   | 'participantCancelled'
   | 'participantRemoved'
   | 'participantTrainingCancelled'
-  | 'participantAlreadyRegistered';
+  | 'participantAlreadyRegistered'
+  | 'participantFeedback';
 
 /** The email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */
 export function templatedEmail(to: { email: string; language: Language }, key: EmailKey, params: Record<string, string>): Email {

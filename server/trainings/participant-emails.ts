@@ -22,7 +22,7 @@ export function newCancelToken() {
   return { token, hash: hashToken(token) };
 }
 
-export type ParticipantEmail = 'participantRegistered' | 'participantWaiting' | 'participantPromoted' | 'participantCancelled' | 'participantRemoved' | 'participantTrainingCancelled' | 'participantAlreadyRegistered';
+export type ParticipantEmail = 'participantRegistered' | 'participantWaiting' | 'participantPromoted' | 'participantCancelled' | 'participantRemoved' | 'participantTrainingCancelled' | 'participantAlreadyRegistered' | 'participantFeedback';
 
 /** Emails a participant about their place; `cancelToken` adds the link that cancels it. */
 export async function emailParticipant(
@@ -30,7 +30,7 @@ export async function emailParticipant(
   to: { email: string; language: Language; name: string },
   key: ParticipantEmail,
   training: TrainingForEmail,
-  links: { publicUrl: string; cancelToken?: string; position?: number },
+  links: { publicUrl: string; cancelToken?: string; position?: number; feedbackToken?: string },
 ) {
   if (!to.email) return;
   await enqueueTemplatedEmail(ctx, to, key, {
@@ -41,6 +41,7 @@ export async function emailParticipant(
     trainingUrl: `${links.publicUrl}/training-calendar/${training.id}`,
     cancelUrl: links.cancelToken ? `${links.publicUrl}/registrations/${links.cancelToken}` : '',
     position: String(links.position ?? ''),
+    feedbackUrl: links.feedbackToken ? `${links.publicUrl}/feedback/${links.feedbackToken}` : '',
   });
 }
 

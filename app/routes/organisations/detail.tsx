@@ -27,6 +27,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canListUsers: can(ctx.actor, 'user.list', { organisationId }),
     canViewHours: can(ctx.actor, 'hours.view', { organisationId }),
     canViewMarketingKit: can(ctx.actor, 'marketingKit.view', { organisationId }),
+    canViewFeedback: can(ctx.actor, 'feedback.organisationSummary', { organisationId }),
     canListOrganisations: can(ctx.actor, 'organisation.list'),
   };
 }
@@ -118,6 +119,11 @@ export default function OrganisationDetail({ loaderData }: Route.ComponentProps)
       {loaderData.canViewHours && (
         <p>
           <Link to={`/organisations/${organisation.id}/hours`}>{t('hours.organisationLink')}</Link>
+        </p>
+      )}
+      {loaderData.canViewFeedback && (
+        <p>
+          <Link to={`/organisations/${organisation.id}/feedback`}>{t('organisations.feedbackLink')}</Link>
         </p>
       )}
       {loaderData.canViewMarketingKit && (

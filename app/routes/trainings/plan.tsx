@@ -121,6 +121,18 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
           {t('trainings.participantsLink')}
         </Link>
       </p>
+      {plan.status !== 'draft' && plan.status !== 'cancelled' && (
+        <p className="mb-2">
+          <Link to={`/organisations/${organisationId}/trainings/${plan.id}/attendance`} className="font-semibold">
+            {t('trainings.attendanceLink')}
+          </Link>
+        </p>
+      )}
+      {plan.feedbackRequestedAt && (
+        <p className="mb-2">
+          <Link to={`/organisations/${organisationId}/trainings/${plan.id}/feedback`}>{t('trainings.feedbackLink')}</Link>
+        </p>
+      )}
       {plan.isPublic && plan.status !== 'draft' && (
         <p className="mb-2">
           <Link to={`/training-calendar/${plan.id}`}>{t('trainings.publicPageLink')}</Link>

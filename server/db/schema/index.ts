@@ -7,3 +7,4 @@ export * from './calendar';
 export * from './hours';
 export * from './proposals';
 export * from './trainings';
+export * from './attendance';

@@ -5,6 +5,7 @@ import { language, users } from './access';
 import { organisations, units } from './organisations';
 
 export const trainingType = pgEnum('training_type', trainingTypes);
+export const attendanceMode = pgEnum('attendance_mode', ['list', 'counts']);
 export const trainingMode = pgEnum('training_mode', trainingModes);
 export const trainingStatus = pgEnum('training_status', trainingStatuses);
 
@@ -48,6 +49,10 @@ export const trainings = pgTable(
     registrationEndsOn: date('registration_ends_on'),
     /** The region (maakunta) it is held in, for the public calendar's filter; '' for none (online). */
     region: text('region').$type<Region | ''>().notNull().default(''),
+    /** Attendance as a ticked list of participants, or (large lectures) counts per age group. */
+    attendanceMode: attendanceMode('attendance_mode').notNull().default('list'),
+    /** When the participants were sent their feedback links (once, after the training ended). */
+    feedbackRequestedAt: timestamp('feedback_requested_at', { withTimezone: true }),
     /** The plan this one was copied from, if any. */
     copiedFromId: uuid('copied_from_id'),
     createdBy: uuid('created_by').references(() => users.id),
