@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdjustableClock } from '../../server/clock';
 import type { DatabaseHandle } from '../../server/db/client';
+import { queryRows } from '../../server/db/query-rows';
 import { seedDemoData } from '../../server/seed/demo';
 import { attendanceSheet, attendanceSummary, recordAttendance, recordAttendanceCounts, setAttendanceMode } from '../../server/trainings/attendance';
 import { answerFeedback, organisationFeedbackSummary, requestFeedback, trainingFeedbackSummary } from '../../server/trainings/feedback';
@@ -57,7 +58,10 @@ describe('attendance', () => {
   it('is ticked for held sessions only, for the training’s own participants, and counts those aged 15 or more once', async () => {
     const id = await submittedPlan({ name: 'Läsnäolokurssi' });
     expect((await addParticipants(await trainer(), id, [person('Aikuinen Aino', 1980), person('Nuori Niko', 2015), person('Poissa Pertti', 1970)])).ok).toBe(true);
-    const [aino, niko, pertti] = ['Aikuinen Aino', 'Nuori Niko', 'Poissa Pertti'].map((name) => async () => (await listParticipants(handle.db, id)).find((p) => p.name === name)!.id);
+    const idOf = async (name: string) => (await listParticipants(handle.db, id)).find((p) => p.name === name)!.id;
+    const aino = () => idOf('Aikuinen Aino');
+    const niko = () => idOf('Nuori Niko');
+    const pertti = () => idOf('Poissa Pertti');
     // Before the first session: not yet.
     at('2027-03-01T12:00:00Z');
     expect(await recordAttendance(await trainer(), id, first, [await aino()])).toEqual({ ok: false, error: 'attendance.errors.notOpen' });
@@ -124,7 +128,7 @@ describe('feedback', () => {
 
   it('cannot be tied to a person: answers keep no link, participant or time, links no person or time of use', async () => {
     const columns = async (table: string) =>
-      (await handle.db.execute(sql`select column_name from information_schema.columns where table_name = ${table} order by column_name`)).rows.map((r) => (r as { column_name: string }).column_name);
+      (await queryRows<{ column_name: string }>(handle.db, sql`select column_name from information_schema.columns where table_name = ${table} order by column_name`)).map((r) => r.column_name);
     expect(await columns('feedback_answers')).toEqual(['answered_on', 'good', 'grade', 'id', 'improve', 'training_id']);
     expect(await columns('feedback_links')).toEqual(['expires_at', 'id', 'token_hash', 'training_id', 'used']);
   });

@@ -13,6 +13,8 @@ import { seedDemoData } from '../../server/seed/demo';
 import { savePlan, submitPlan } from '../../server/trainings/plans';
 import { registerForTraining } from '../../server/trainings/registration';
 import { cancelTokenEmailedTo } from '../support/outbox';
+import { hashToken } from '../../server/access/tokens';
+import { feedbackLinks } from '../../server/db/schema';
 import { makePng } from '../../server/organisations/sample-images';
 import { openTestDatabase } from '../support/database';
 import { samplePlan } from '../support/trainings';
@@ -47,6 +49,8 @@ let decisionIds: { own: string; other: string };
 let lineIds: { own: string; other: string };
 let trainingIds: { own: string; other: string };
 let cancelToken: string;
+/** A feedback link to organisation A's training (its secret, as emailed). */
+const feedbackToken = 'f'.repeat(43);
 const calendarYear = 2027;
 
 beforeAll(async () => {
@@ -123,6 +127,7 @@ beforeAll(async () => {
   const registered = await registerForTraining({ db: handle.db, clock: january }, trainingIds.own, { name: 'Osallistuja', email: 'ilmoittautuja@example.test', birthYear: 1990, municipality: 'Oulu', gender: null, firstTimeThisYear: true, language: 'fi' }, { publicUrl: 'http://sivis.test' });
   if (!registered.ok) throw new Error(registered.error);
   cancelToken = await cancelTokenEmailedTo(handle.db, 'ilmoittautuja@example.test');
+  await handle.db.insert(feedbackLinks).values({ trainingId: trainingIds.own, tokenHash: hashToken(feedbackToken), expiresAt: new Date('2100-01-01T00:00:00Z') });
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
     other: (await actorByEmail(handle.db, 'kouluttaja2@kyk.example')).userId,
@@ -199,6 +204,7 @@ function concretePath(pattern: string, scope: 'own' | 'other'): string {
   return pattern
     .replace(':organisationId/:file', `${organisations[scope]}/trainings.ics`)
     .replace(':organisationId', organisations[scope])
+    .replace('/feedback/:token', `/feedback/${feedbackToken}`)
     .replace(':token', cancelToken)
     .replace(':userId', members[scope])
     .replace(':kind', 'logo')

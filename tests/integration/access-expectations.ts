@@ -295,6 +295,30 @@ export const accessExpectations: RouteExpectation[] = [
     answers: { own: only({ org_admin: 400, unit_coordinator: 400, trainer: 400 }, 403), other: { ...only({}, 404), centre_admin: 403, centre_staff: 403 } },
   },
   {
+    route: 'GET /organisations/:organisationId/trainings/:trainingId/attendance',
+    actions: ['participant.read'],
+    answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: only(centre, 404) },
+  },
+  {
+    // Those who plan the training record attendance; staff follow.
+    route: 'POST /organisations/:organisationId/trainings/:trainingId/attendance',
+    actions: ['attendance.record'],
+    answers: { own: only({ org_admin: 400, unit_coordinator: 400, trainer: 400 }, 403), other: { ...only({}, 404), centre_admin: 403, centre_staff: 403 } },
+  },
+  {
+    route: 'GET /organisations/:organisationId/trainings/:trainingId/feedback',
+    actions: ['feedback.read'],
+    answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: only(centre, 404) },
+  },
+  {
+    route: 'GET /organisations/:organisationId/feedback',
+    actions: ['feedback.organisationSummary'],
+    answers: { own: only({ ...centre, org_admin: 200 }, 403), other: only(centre, 404) },
+  },
+  // The feedback link's secret is the credential; the form needs a grade.
+  { route: 'GET /feedback/:token', actions: ['public'], answers: everyone(200) },
+  { route: 'POST /feedback/:token', actions: ['public'], answers: everyone(400) },
+  {
     route: 'GET /organisations/:organisationId/marketing',
     actions: ['marketingKit.view'],
     answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: only(centre, 404) },
