@@ -8,6 +8,7 @@ import { createProposal, saveLineAsAdmin } from '../../server/hours/proposals';
 import { eq } from 'drizzle-orm';
 import { addDays, helsinkiDate } from '../../server/calendar/dates';
 import { trainings } from '../../server/db/schema';
+import { addParticipants, listParticipants } from '../../server/trainings/participants';
 import { savePlan } from '../../server/trainings/plans';
 import { openTestDatabase } from '../support/database';
 import { samplePlan } from '../support/trainings';
@@ -50,6 +51,10 @@ beforeAll(async () => {
     trainingId: '',
     publicTrainingId: '',
     cancelToken: '',
+    heldTrainingId: '',
+    heldSession: '',
+    heldParticipantId: '',
+    feedbackToken: '',
   };
   const staff = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'asiantuntija@sivis.example') };
   await createYearCalendar(staff, env.calendarYear, 'template');
@@ -74,6 +79,16 @@ beforeAll(async () => {
   if (!publicPlan.ok) throw new Error(publicPlan.error);
   await handle.db.update(trainings).set({ status: 'submitted' }).where(eq(trainings.id, publicPlan.id));
   env.publicTrainingId = publicPlan.id;
+  // An ongoing training whose session was held a week ago, with one participant.
+  const weekAgo = { ...samplePlan(env.unitId).sessions[0]!, date: addDays(helsinkiDate(systemClock.now()), -7) };
+  const heldPlan = await savePlan(trainer, env.organisationId, null, samplePlan(env.unitId, { name: 'Käynnissä oleva kurssi', sessions: [weekAgo] }));
+  if (!heldPlan.ok) throw new Error(heldPlan.error);
+  await handle.db.update(trainings).set({ status: 'ongoing' }).where(eq(trainings.id, heldPlan.id));
+  const added = await addParticipants(trainer, heldPlan.id, [{ name: 'Läsnä Olija', email: '', birthYear: 1980, municipality: 'Oulu', gender: null, firstTimeThisYear: true }]);
+  if (!added.ok) throw new Error(added.error);
+  env.heldTrainingId = heldPlan.id;
+  env.heldSession = `${weekAgo.date}T${weekAgo.start}`;
+  env.heldParticipantId = (await listParticipants(handle.db, heldPlan.id))[0]!.id;
 });
 afterAll(async () => {
   await server?.close();
@@ -82,13 +97,19 @@ afterAll(async () => {
 
 const encode = (pairs: [string, string][]) => new URLSearchParams(pairs).toString();
 
+/** Which of the fixture trainings a form acts on. */
+function trainingFor(route: string) {
+  if (route.startsWith('/training-calendar/')) return env.publicTrainingId;
+  return route.endsWith('/attendance') ? env.heldTrainingId : env.trainingId;
+}
+
 async function submit(form: FormCase, body: string | Blob | FormData) {
   const headers: Record<string, string> = { Origin: server.url };
   // A FormData body sets its own multipart content type.
   if (!(body instanceof FormData)) headers['Content-Type'] = 'application/x-www-form-urlencoded';
   const email = emails[form.as];
   if (email) headers.Cookie = await server.cookieFor((await actorByEmail(handle.db, email)).userId);
-  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId).replace(':year', String(env.calendarYear)).replace(':eventId', env.calendarEventId).replace(':lineId', env.proposalLineId).replace(':trainingId', form.route.startsWith('/training-calendar/') ? env.publicTrainingId : env.trainingId).replace(':token', env.cancelToken);
+  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId).replace(':year', String(env.calendarYear)).replace(':eventId', env.calendarEventId).replace(':lineId', env.proposalLineId).replace(':trainingId', trainingFor(form.route)).replace(':token', form.route.startsWith('/feedback/') ? env.feedbackToken : env.cancelToken);
   const response = await fetch(`${server.url}${path}`, { method: 'POST', headers, body, redirect: 'manual' });
   return { status: response.status, html: await response.text() };
 }

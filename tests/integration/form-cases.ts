@@ -4,14 +4,15 @@
  */
 import { eq } from 'drizzle-orm';
 import { registerTrainer } from '../../server/access/register';
-import { issueToken } from '../../server/access/tokens';
+import { randomBytes } from 'node:crypto';
+import { hashToken, issueToken } from '../../server/access/tokens';
 import type { Clock } from '../../server/clock';
 import { loadActor } from '../../server/access/actor';
 import { createApplication, signApplication } from '../../server/admin-applications/applications';
 import { passwordReauthentication } from '../../server/admin-applications/signing';
 import { helsinkiDate, yearOf } from '../../server/calendar/dates';
 import { grantHours, setCentreBudget } from '../../server/hours/ledger';
-import { adminApplications, calendarYears, hourProposals, hourRequests, organisations, roleAssignments, signatureRecords, users } from '../../server/db/schema';
+import { adminApplications, calendarYears, feedbackLinks, hourProposals, hourRequests, organisations, roleAssignments, signatureRecords, trainings, users } from '../../server/db/schema';
 import type { Database } from '../../server/db/types';
 import { businessIdFor } from '../../server/organisations/business-id';
 import { demoPassword } from '../../server/seed/demo';
@@ -57,6 +58,12 @@ export interface FormEnv {
   /** A public, submitted training open for registration, and a cancel link's secret (`prepare` makes fresh ones). */
   publicTrainingId: string;
   cancelToken: string;
+  /** An ongoing training with a session held a week ago ("YYYY-MM-DDTHH:MM") and one participant. */
+  heldTrainingId: string;
+  heldSession: string;
+  heldParticipantId: string;
+  /** A feedback link's secret (`prepare` makes a fresh one). */
+  feedbackToken: string;
 }
 
 export interface FormCase {
@@ -194,6 +201,19 @@ async function registrationToCancel(env: FormEnv): Promise<string> {
   if (!result.ok) throw new Error(result.error);
   return cancelTokenEmailedTo(env.db, email);
 }
+
+/** A fresh, unused feedback link to the held training; its secret. */
+async function freshFeedbackLink(env: FormEnv): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await env.db.insert(feedbackLinks).values({ trainingId: env.heldTrainingId, tokenHash: hashToken(token), expiresAt: new Date(env.clock.now().getTime() + 86_400_000) });
+  return token;
+}
+const attendanceMode = (mode: 'list' | 'counts') => async (env: FormEnv) => {
+  await env.db.update(trainings).set({ attendanceMode: mode }).where(eq(trainings.id, env.heldTrainingId));
+  return {};
+};
+/** Hidden fields: their errors are listed in the summary at the top. */
+const hidden = (maxLength: number, wrongKind: string, required = true): FieldSpec => ({ required, maxLength, wrongKind, errorText: 'id="error-summary-title"' });
 
 async function tokenFor(env: FormEnv, kind: 'invitation' | 'password_reset' | 'email_verification', status: 'invited' | 'active' | 'unverified') {
   await env.db.update(users).set({ status }).where(eq(users.id, env.userId));
@@ -838,6 +858,63 @@ export const formCases: FormCase[] = [
     },
     errorsShownAs: 'fieldErrors',
     validStatus: 302,
+  },
+  {
+    name: 'ticking attendance',
+    route: '/organisations/:organisationId/trainings/:trainingId/attendance',
+    as: 'trainer',
+    valid: { intent: 'list' },
+    prepare: async (env) => ({ ...(await attendanceMode('list')(env)), session: env.heldSession, present: env.heldParticipantId }),
+    fields: {
+      intent: hidden(4, 'delete'),
+      session: hidden(16, '2027-13-01T25:00'),
+      // Ticked boxes repeat the field; a value that is not a participant of the list is refused.
+      present: hidden(36, 'not-a-participant', false),
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'counting a lecture’s attendance',
+    route: '/organisations/:organisationId/trainings/:trainingId/attendance',
+    as: 'trainer',
+    valid: { intent: 'counts', adults: '42', minors: '3' },
+    prepare: async (env) => ({ ...(await attendanceMode('counts')(env)), session: env.heldSession }),
+    fields: {
+      intent: hidden(6, 'delete'),
+      session: hidden(16, '2027-13-01T25:00'),
+      adults: { required: true, maxLength: 5, wrongKind: '-1' },
+      minors: { required: true, maxLength: 5, wrongKind: '1.5' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'switching attendance to counts',
+    route: '/organisations/:organisationId/trainings/:trainingId/attendance',
+    as: 'trainer',
+    valid: { intent: 'mode', mode: 'counts' },
+    prepare: attendanceMode('list'),
+    fields: { intent: hidden(4, 'delete'), mode: hidden(6, 'names') },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'answering feedback',
+    route: '/feedback/:token',
+    as: 'anonymous',
+    valid: { grade: '4', good: 'Selkeä', improve: '' },
+    prepare: async (env) => {
+      env.feedbackToken = await freshFeedbackLink(env);
+      return {};
+    },
+    fields: {
+      grade: { required: true, maxLength: 1, wrongKind: '6' },
+      good: { required: false, maxLength: 2000, freeText: true },
+      improve: { required: false, maxLength: 2000, freeText: true },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
   },
   {
     // Last: its valid submission ends organisation A's membership, after which its forms refuse changes.

@@ -45,6 +45,20 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   throw redirect(form.intent === 'mode' ? back : `${back}?session=${encodeURIComponent(form.data.session)}&saved=1`);
 }
 
+/** A lecture's session as counts per age group. */
+function CountsForm({ sessionKey, counts, minimumAge, record }: { sessionKey: string; counts: { adults: number; minors: number } | null; minimumAge: number; record: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Form method="post" className="max-w-xl">
+      <input type="hidden" name="intent" value="counts" />
+      <input type="hidden" name="session" value={sessionKey} />
+      <TextField name="adults" label={t('attendance.adults', { age: minimumAge })} defaultValue={counts ? String(counts.adults) : ''} inputMode="numeric" />
+      <TextField name="minors" label={t('attendance.minors', { age: minimumAge })} defaultValue={counts ? String(counts.minors) : ''} inputMode="numeric" />
+      {record && <SubmitButton>{t('attendance.save')}</SubmitButton>}
+    </Form>
+  );
+}
+
 export default function AttendancePage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, language, number } = useI18n();
   const { training, sessions, session, sheet, summary, organisationId, record } = loaderData;
@@ -98,15 +112,12 @@ export default function AttendancePage({ loaderData, actionData }: Route.Compone
                 </Form>
               )
             ) : (
-              <Form method="post" className="max-w-xl">
-                <input type="hidden" name="intent" value="counts" />
-                <input type="hidden" name="session" value={session.key} />
-                <TextField name="adults" label={t('attendance.adults', { age: summary.minimumAge })} defaultValue={String(sheet.counts?.adults ?? '')} inputMode="numeric" />
-                <TextField name="minors" label={t('attendance.minors', { age: summary.minimumAge })} defaultValue={String(sheet.counts?.minors ?? '')} inputMode="numeric" />
-                {record && <SubmitButton>{t('attendance.save')}</SubmitButton>}
-              </Form>
+              <CountsForm sessionKey={session.key} counts={sheet.counts} minimumAge={summary.minimumAge} record={record} />
             )}
           </section>
+        ) : refused?.values.intent === 'counts' && refused.values.session ? (
+          // A refused count posted from a page without the session in its address: the fields with their errors.
+          <CountsForm sessionKey={refused.values.session} counts={null} minimumAge={summary.minimumAge} record={record} />
         ) : (
           <>
             <p className="mb-4 max-w-3xl">{training.mode === 'list' ? t('attendance.introList') : t('attendance.introCounts', { age: summary.minimumAge })}</p>
