@@ -56,8 +56,8 @@ export async function linkFromOutbox(browser: import('@playwright/test').Browser
   await page.goto('/outbox');
   const body = await page.locator('tr', { hasText: address }).first().locator('pre').textContent({ timeout: 5000 });
   await context.close();
-  // A link with ?token=… (accounts) or a registration's cancel link.
-  const link = /https?:\/\/[^/\s]+(\/(?:[a-z-]+\?token=|registrations\/)[A-Za-z0-9_-]+)/.exec(body ?? '')?.[1];
+  // A link with ?token=… (accounts), a registration's cancel link or a feedback link.
+  const link = /https?:\/\/[^/\s]+(\/(?:[a-z-]+\?token=|registrations\/|feedback\/)[A-Za-z0-9_-]+)/.exec(body ?? '')?.[1];
   if (!link) throw new Error(`No link in the newest email to ${address}`);
   return link;
 }
