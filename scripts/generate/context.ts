@@ -30,7 +30,7 @@ export interface DataGenerator {
 }
 
 /** Column types whose driver values pass through JSON as they are (not json, arrays or binary). */
-const jsonSafeColumns = new Set(['PgUUID', 'PgText', 'PgInteger', 'PgBoolean', 'PgTimestamp', 'PgDateString', 'PgEnumColumn']);
+const jsonSafeColumns = new Set(['PgUUID', 'PgText', 'PgInteger', 'PgSmallInt', 'PgBoolean', 'PgTimestamp', 'PgDateString', 'PgEnumColumn']);
 
 /**
  * The batch as one `insert … select from json_populate_recordset($1)`: a single parameter instead of

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { organisations } from '../../server/db/schema';
 import type { Database } from '../../server/db/types';
 import { businessIdFor } from '../../server/organisations/business-id';
+import { attendanceGenerator } from './attendance';
 import { type DataGenerator, type Progress, makeInsert } from './context';
 import { calendarGenerator } from './calendar';
 import { hoursGenerator } from './hours';
@@ -11,7 +12,7 @@ import { Random } from './random';
 import { trainingsGenerator } from './trainings';
 
 /** In dependency order. A later issue appends its generator here. */
-export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator, participantsGenerator];
+export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator, participantsGenerator, attendanceGenerator];
 
 export class AlreadyGeneratedError extends Error {}
 

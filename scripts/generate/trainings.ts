@@ -3,6 +3,7 @@ import { hourAccounts, organisations, roleAssignments, trainingSessions, trainin
 import { sessionMinutes } from '../../server/trainings/teaching-hours';
 import { type IsoDate, addDays } from '../../server/calendar/dates';
 import { type Region, type TrainingStatus, regions, topicClasses, trainingModes, trainingTypes } from '../../server/trainings/kinds';
+import { heldTrainingTerms } from './attendance';
 import type { DataGenerator, GenerateContext } from './context';
 
 const trainingsPerOrganisation = 200;
@@ -119,6 +120,8 @@ export const trainingsGenerator: DataGenerator = {
         updatedAt: created,
         submittedAt: status === 'draft' ? null : created,
         ...publicTerms(ctx, status, mode, startsOn, created.toISOString().slice(0, 10)),
+        // Every row sets the same columns, so that the batches go in through JSON.
+        ...(status === 'approved' || status === 'ended' ? heldTrainingTerms(ctx, type, endsOn) : { attendanceMode: 'list' as const, feedbackRequestedAt: null }),
       });
       planned.add(id);
     };

@@ -3,8 +3,26 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Progress } from '../../scripts/generate/context';
 import { AlreadyGeneratedError, generateData } from '../../scripts/generate/index';
 import type { DatabaseHandle } from '../../server/db/client';
-import { announcements, calendarYears, hourAccounts, hourDecisions, hourProposals, hourRequests, organisations, roleAssignments, trainingParticipants, trainingSessions, trainings, units, users } from '../../server/db/schema';
-import { helsinkiDate } from '../../server/calendar/dates';
+import {
+  announcements,
+  calendarYears,
+  feedbackAnswers,
+  feedbackLinks,
+  hourAccounts,
+  hourDecisions,
+  hourProposals,
+  hourRequests,
+  organisations,
+  roleAssignments,
+  sessionAttendance,
+  sessionAttendanceCounts,
+  trainingParticipants,
+  trainingSessions,
+  trainings,
+  units,
+  users,
+} from '../../server/db/schema';
+import { addDays, helsinkiDate } from '../../server/calendar/dates';
 import { balances } from '../../server/hours/accounts';
 import { isValidBusinessId } from '../../server/organisations/business-id';
 import { openTestDatabase } from '../support/database';
@@ -122,6 +140,65 @@ describe('the data generator', () => {
     expect(limitedWithPeople).toBeGreaterThan(0);
     expect(people.some((p) => p.source === 'trainer') && people.some((p) => p.source === 'registration') && people.some((p) => p.status === 'cancelled')).toBe(true);
     expect(people.every((p) => p.birthYear >= 1900 && p.birthYear <= planById.get(p.trainingId)!.year - 15)).toBe(true);
+  });
+
+  it('records attendance of the registered participants at held sessions, and feedback as the anonymous links allow', async () => {
+    const { db } = await generated(1);
+    const plans = await db.select().from(trainings);
+    const sessions = await db.select().from(trainingSessions);
+    const people = await db.select().from(trainingParticipants);
+    const present = await db.select().from(sessionAttendance);
+    const counts = await db.select().from(sessionAttendanceCounts);
+    const links = await db.select().from(feedbackLinks);
+    const answers = await db.select().from(feedbackAnswers);
+    const planById = new Map(plans.map((p) => [p.id, p]));
+    const personById = new Map(people.map((p) => [p.id, p]));
+    const wasHeld = (id: string) => ['ended', 'reported', 'approved'].includes(planById.get(id)!.status);
+    const sessionKeys = new Set(sessions.map((s) => `${s.trainingId} ${s.date}T${s.startTime}`));
+    const at = (row: { trainingId: string; sessionDate: string; sessionStart: string }) => `${row.trainingId} ${row.sessionDate}T${row.sessionStart}`;
+
+    // Ticked: only registered participants of the same held training in list mode, at its own sessions.
+    expect(present.length).toBeGreaterThan(0);
+    const wrongPresence = present.filter((r) => {
+      const person = personById.get(r.participantId);
+      return !person || person.trainingId !== r.trainingId || person.status !== 'registered' || !wasHeld(r.trainingId) || planById.get(r.trainingId)!.attendanceMode !== 'list' || !sessionKeys.has(at(r));
+    });
+    expect(wrongPresence).toEqual([]);
+    // About 80 % of the possible ticks of the held list-mode trainings.
+    const listHeld = plans.filter((p) => wasHeld(p.id) && p.attendanceMode === 'list');
+    const possible = listHeld.reduce((sum, p) => sum + people.filter((r) => r.trainingId === p.id && r.status === 'registered').length * new Set(sessions.filter((s) => s.trainingId === p.id).map((s) => `${s.date}T${s.startTime}`)).size, 0);
+    expect(present.length / possible).toBeGreaterThan(0.7);
+    expect(present.length / possible).toBeLessThan(0.9);
+    // Counted: only lectures switched to counts, one row per held session.
+    const countedPlans = plans.filter((p) => p.attendanceMode === 'counts');
+    expect(countedPlans.length).toBeGreaterThan(0);
+    expect(countedPlans.filter((p) => p.type !== 'lecture' || !wasHeld(p.id))).toEqual([]);
+    expect(counts.filter((c) => planById.get(c.trainingId)!.attendanceMode !== 'counts' || !sessionKeys.has(at(c)) || c.adults < 1 || c.minors < 0)).toEqual([]);
+    for (const p of countedPlans) expect(counts.filter((c) => c.trainingId === p.id).length).toBe(new Set(sessions.filter((s) => s.trainingId === p.id).map((s) => `${s.date}T${s.startTime}`)).size);
+
+    // Feedback: asked only of held trainings after their last day; a link for each registered participant with an email.
+    const asked = plans.filter((p) => p.feedbackRequestedAt !== null);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((p) => !wasHeld(p.id) || helsinkiDate(p.feedbackRequestedAt!) <= p.endsOn!)).toEqual([]);
+    expect(links.filter((l) => planById.get(l.trainingId)!.feedbackRequestedAt === null)).toEqual([]);
+    for (const p of asked) {
+      const own = links.filter((l) => l.trainingId === p.id);
+      const used = own.filter((l) => l.used).length;
+      const answered = answers.filter((a) => a.trainingId === p.id);
+      expect(own.length).toBe(people.filter((r) => r.trainingId === p.id && r.status === 'registered' && r.email !== '').length);
+      expect(own.every((l) => l.expiresAt.getTime() === p.feedbackRequestedAt!.getTime() + 30 * 86_400_000)).toBe(true);
+      // At most one answer a used link, answered while the links were open and before the anchor day.
+      expect(answered.length).toBeLessThanOrEqual(used);
+      for (const a of answered) {
+        expect(a.answeredOn >= helsinkiDate(p.feedbackRequestedAt!) && a.answeredOn <= addDays(helsinkiDate(p.feedbackRequestedAt!), 30) && a.answeredOn < '2026-01-01').toBe(true);
+      }
+    }
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers.length).toBeLessThan(links.length);
+    // Grades skewed high, and some answers with comments.
+    const mean = answers.reduce((sum, a) => sum + a.grade, 0) / answers.length;
+    expect(mean).toBeGreaterThan(3.8);
+    expect(answers.some((a) => a.good !== '') && answers.some((a) => a.improve !== '') && answers.some((a) => a.good === '' && a.improve === '')).toBe(true);
   });
 
   it('gives the same data for the same seed and different data for another', async () => {
