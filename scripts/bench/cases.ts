@@ -50,6 +50,13 @@ export interface Fixtures {
   publicTrainingId: string;
   /** An approved 2025 training of the largest organisation (generated, with its participants). */
   heldTrainingId: string;
+  /** The 2025 training of the largest organisation with the most feedback answers (from its feedback summary). */
+  feedbackTrainingId: string;
+  /** An ended 2025 training (the largest organisation's if it has one): its sessions are open for attendance. */
+  endedTrainingId: string;
+  endedOrganisationId: string;
+  /** Its first session as its attendance page's address names it, encoded ("2025-03-04T17%3A00"). */
+  attendanceSession: string;
 }
 
 export interface BenchCase {
@@ -60,6 +67,7 @@ export interface BenchCase {
   route: string;
   /** Values for the pattern's parameters, from the fixtures; defaults to the fixture of the same name. */
   params?: (f: Fixtures) => Record<string, string>;
+  /** The query string (":name" takes a fixture, as in the route). */
   query?: string;
   /** A form body (":name" takes a fixture), or a multipart upload with one file. */
   body?: string | { fields: Record<string, string>; file: { field: string; name: string; type: string; content: () => Uint8Array } };
@@ -95,9 +103,11 @@ const firstEvent = { params: (f: Fixtures) => ({ eventId: f.calendarEventId }) }
 const publicTraining = { params: (f: Fixtures) => ({ trainingId: f.publicTrainingId }) };
 /** Well-formed (43 characters, as the links carry) but never issued. */
 const unknownCancelToken = { params: () => ({ token: `bench_${'0'.repeat(37)}` }) };
+const unknownFeedbackToken = { params: () => ({ token: `bench_feedback_${'0'.repeat(28)}` }) };
 // The generated trainings lie in 2022–2025 (anchored at 2026-01-01): from today on, the calendar shows none of them.
 const everyYear = 'from=2022-01-01';
 const largest = { params: (f: Fixtures) => ({ organisationId: f.largestOrganisationId }) };
+const heldTraining = { params: (f: Fixtures) => ({ organisationId: f.largestOrganisationId, trainingId: f.heldTrainingId }) };
 
 /** Replaces :name with the fixture of that name (or the case's own params). */
 export function withFixtures(text: string, benchCase: BenchCase, fixtures: Fixtures): string {
@@ -112,7 +122,7 @@ export function withFixtures(text: string, benchCase: BenchCase, fixtures: Fixtu
 /** The concrete URL path of a case. */
 export function benchPath(benchCase: BenchCase, fixtures: Fixtures): string {
   const path = withFixtures(benchCase.route, benchCase, fixtures);
-  return benchCase.query ? `${path}?${benchCase.query}` : path;
+  return benchCase.query ? `${path}?${withFixtures(benchCase.query, benchCase, fixtures)}` : path;
 }
 
 export const benchCases: BenchCase[] = [
@@ -184,9 +194,17 @@ export const benchCases: BenchCase[] = [
   page('new training plan form, trainer', 'trainer', '/organisations/:organisationId/trainings/new'),
   page('training plan, trainer', 'trainer', '/organisations/:organisationId/trainings/:trainingId'),
   page('participants of a plan, trainer', 'trainer', '/organisations/:organisationId/trainings/:trainingId/participants'),
-  page('participants of a held training of the largest organisation, centre staff', 'centreStaff', '/organisations/:organisationId/trainings/:trainingId/participants', {
-    params: (f) => ({ organisationId: f.largestOrganisationId, trainingId: f.heldTrainingId }),
+  page('participants of a held training of the largest organisation, centre staff', 'centreStaff', '/organisations/:organisationId/trainings/:trainingId/participants', heldTraining),
+  page('attendance of a held training of the largest organisation, centre staff', 'centreStaff', '/organisations/:organisationId/trainings/:trainingId/attendance', heldTraining),
+  // Open for ticking (ended, not yet reported): the phone-sized list of the registered participants.
+  page('attendance sheet of a session of an ended training, centre staff', 'centreStaff', '/organisations/:organisationId/trainings/:trainingId/attendance', {
+    params: (f) => ({ organisationId: f.endedOrganisationId, trainingId: f.endedTrainingId }),
+    query: 'session=:attendanceSession',
   }),
+  page('feedback of a training of the largest organisation, centre staff', 'centreStaff', '/organisations/:organisationId/trainings/:trainingId/feedback', {
+    params: (f) => ({ organisationId: f.largestOrganisationId, trainingId: f.feedbackTrainingId }),
+  }),
+  page('feedback of the largest organisation in 2025, centre staff', 'centreStaff', '/organisations/:organisationId/feedback', { ...largest, query: 'year=2025' }),
   page('marketing kit, org admin', 'orgAdmin', '/organisations/:organisationId/marketing'),
   page('public calendar from today, anonymous', 'anonymous', '/training-calendar'),
   page('public calendar of every year, anonymous', 'anonymous', '/training-calendar', { query: everyYear }),
@@ -200,6 +218,7 @@ export const benchCases: BenchCase[] = [
   page('public logo of an organisation', 'anonymous', '/training-calendar/logos/:organisationId'),
   page('public privacy notice', 'anonymous', '/privacy'),
   { ...page('public cancel page, unknown token', 'anonymous', '/registrations/:token', unknownCancelToken), expectStatus: 404 },
+  { ...page('feedback form, unknown token', 'anonymous', '/feedback/:token', unknownFeedbackToken), expectStatus: 404 },
   page('announcements, org admin', 'orgAdmin', '/announcements'),
   page('announcement, org admin', 'orgAdmin', '/announcements/:announcementId'),
   page('new announcement form, centre staff', 'centreStaff', '/announcements/new'),
@@ -258,6 +277,9 @@ export const benchCases: BenchCase[] = [
   },
   // Confirmed as the page's button does, so that the token is looked up.
   { ...action('public cancellation, unknown token (refused)', 'anonymous', '/registrations/:token', 'confirm=yes', 404), ...unknownCancelToken },
+  { ...action('answering feedback, unknown token (refused)', 'anonymous', '/feedback/:token', 'grade=5&good=Bench&improve=', 404), ...unknownFeedbackToken },
+  // A well-formed session the plan does not have: checked in a transaction with the training locked.
+  action('attendance of a session the plan does not have (refused), trainer', 'trainer', '/organisations/:organisationId/trainings/:trainingId/attendance', 'intent=list&session=2000-01-03T18%3A00', 404),
   action(
     'participant import with bad rows (refused), trainer',
     'trainer',

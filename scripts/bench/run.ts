@@ -143,10 +143,33 @@ async function lookUpFixtures(url: string, cookies: Map<BenchUser, string | null
   const heldTrainings = await (await fetch(`${url}/trainings?year=2025&status=approved&organisationId=${largest.id}`, { headers: { Cookie: staffCookie } })).text();
   const heldTrainingId = /href="\/organisations\/[0-9a-f-]{36}\/trainings\/([0-9a-f-]{36})"/.exec(heldTrainings)?.[1];
   if (!heldTrainingId) throw new Error('The largest organisation has no approved training in 2025 (the bench needs generated data).');
+  const attendance = await attendanceFixtures(url, staffCookie!, largest.id);
   if (!unitId || !userId || !businessId || !coordinatorId || !staffId || !applicationId || !orgAdminId || !reviewedSha256) {
     throw new Error('The demo data lacks the units, people, business ID or application the fixtures need.');
   }
-  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256, publicTrainingId, heldTrainingId, ...calendar };
+  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256, publicTrainingId, heldTrainingId, ...attendance, ...calendar };
+}
+
+/**
+ * The 2025 training of the largest organisation with the most feedback answers (from the
+ * organisation's summary), and an ended 2025 training (the largest organisation's if it has one)
+ * with its first session open for attendance (from its attendance page).
+ */
+async function attendanceFixtures(url: string, staffCookie: string, largestId: string) {
+  const page = async (path: string) => (await fetch(`${url}${path}`, { headers: { Cookie: staffCookie } })).text();
+  const summary = await page(`/organisations/${largestId}/feedback?year=2025`);
+  // The training with the most answers (the table's first number is a row's answers).
+  const answered = [...summary.matchAll(/\/trainings\/([0-9a-f-]{36})\/feedback"[^>]*>[^<]*<\/a><\/td><td[^>]*>(\d+)</g)].map((m) => ({ id: m[1]!, answers: Number(m[2]) }));
+  const feedbackTrainingId = answered.reduce<{ id: string; answers: number } | undefined>((a, b) => (a && a.answers >= b.answers ? a : b), undefined)?.id;
+  if (!feedbackTrainingId) throw new Error('The largest organisation has no feedback in 2025 (the bench needs generated data).');
+  const trainingLink = /href="\/organisations\/([0-9a-f-]{36})\/trainings\/([0-9a-f-]{36})"/;
+  const ended = trainingLink.exec(await page(`/trainings?year=2025&status=ended&organisationId=${largestId}`)) ?? trainingLink.exec(await page('/trainings?year=2025&status=ended'));
+  if (!ended) throw new Error('No training of 2025 has ended unreported (the bench needs generated data).');
+  const [endedOrganisationId, endedTrainingId] = [ended[1]!, ended[2]!];
+  const sheet = await page(`/organisations/${endedOrganisationId}/trainings/${endedTrainingId}/attendance`);
+  const attendanceSession = /\/attendance\?session=([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}%3A[0-9]{2})"/.exec(sheet)?.[1];
+  if (!attendanceSession) throw new Error('The ended training’s attendance page links no session.');
+  return { feedbackTrainingId, endedTrainingId, endedOrganisationId, attendanceSession };
 }
 
 /**
