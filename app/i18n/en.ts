@@ -1432,6 +1432,7 @@ export const en: Translation = {
     notRecorded: 'Not recorded',
     upcoming: 'Upcoming',
     notYet: 'Attendance can be recorded from the day of the session until the training has been reported.',
+    closed: 'Attendance for this training can no longer be changed: the training has been reported, approved or cancelled.',
     noParticipants: 'Nobody has registered for the training. First add the participants on the Participants page.',
     tickPresent: 'Who was present',
     present: 'Present',

@@ -1418,6 +1418,7 @@ export const fi = {
     notRecorded: 'Ei kirjattu',
     upcoming: 'Tulossa',
     notYet: 'Läsnäolot voi kirjata kerran päivästä alkaen, ja kunnes koulutus on raportoitu.',
+    closed: 'Tämän koulutuksen läsnäoloja ei voi enää muuttaa: koulutus on raportoitu, hyväksytty tai peruttu.',
     noParticipants: 'Koulutuksella ei ole ilmoittautuneita. Lisää osallistujat ensin Osallistujat-sivulla.',
     tickPresent: 'Paikalla olleet',
     present: 'Paikalla',

@@ -1419,6 +1419,7 @@ export const sv: Translation = {
     notRecorded: 'Inte registrerat',
     upcoming: 'Kommande',
     notYet: 'Närvaron kan registreras från och med tillfällets dag och tills utbildningen har redovisats.',
+    closed: 'Närvaron för den här utbildningen kan inte längre ändras: utbildningen är redovisad, godkänd eller inställd.',
     noParticipants: 'Ingen har anmält sig till utbildningen. Lägg först till deltagarna på sidan Deltagare.',
     tickPresent: 'Närvarande deltagare',
     present: 'Närvarande',

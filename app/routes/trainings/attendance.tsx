@@ -20,9 +20,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     organisationId,
     training: { id: plan.id, name: plan.name, status: plan.status, mode: plan.attendanceMode },
-    sessions: plan.sessions.map((s) => ({ key: sessionParam(s), date: s.date, start: s.start, end: s.end, open: attendanceOpen(plan.status, s, today) })),
+    sessions: plan.sessions.map((s) => ({ key: sessionParam(s), date: s.date, start: s.start, end: s.end, held: s.date <= today })),
     summary: summary!,
-    session: session ? { key: sessionParam(session), date: session.date, start: session.start, end: session.end, open: attendanceOpen(plan.status, session, today) } : null,
+    session: session ? { key: sessionParam(session), date: session.date, start: session.start, end: session.end, held: session.date <= today, open: attendanceOpen(plan.status, session, today) } : null,
     sheet,
     record: can(ctx.actor, 'attendance.record', target),
     saved: new URL(request.url).searchParams.has('saved'),
@@ -82,7 +82,8 @@ export default function AttendancePage({ loaderData, actionData }: Route.Compone
             <p className="mb-4">
               <Link to={base}>{t('attendance.allSessions')}</Link>
             </p>
-            {!session.open ? (
+            {session.held && !session.open && <Notice tone="warn">{t('attendance.closed')}</Notice>}
+            {!session.held ? (
               <p>{t('attendance.notYet')}</p>
             ) : training.mode === 'list' ? (
               sheet.people.length === 0 ? (
@@ -97,14 +98,14 @@ export default function AttendancePage({ loaderData, actionData }: Route.Compone
                       {sheet.people.map((p) => (
                         <li key={p.id}>
                           <label className="flex min-h-14 cursor-pointer items-center gap-4 rounded border-2 border-slate-400 bg-white px-4 py-3 text-lg has-[:checked]:border-ok-700 has-[:checked]:bg-green-50">
-                            <input type="checkbox" name="present" value={p.id} defaultChecked={p.present} disabled={!record} className="h-8 w-8 shrink-0" />
+                            <input type="checkbox" name="present" value={p.id} defaultChecked={p.present} disabled={!record || !session.open} className="h-8 w-8 shrink-0" />
                             <span>{p.name}</span>
                           </label>
                         </li>
                       ))}
                     </ul>
                   </fieldset>
-                  {record && (
+                  {record && session.open && (
                     <button type="submit" className="w-full max-w-xl rounded bg-brand-600 px-4 py-4 text-lg font-semibold text-white hover:bg-brand-700">
                       {t('attendance.save')}
                     </button>
@@ -112,7 +113,7 @@ export default function AttendancePage({ loaderData, actionData }: Route.Compone
                 </Form>
               )
             ) : (
-              <CountsForm sessionKey={session.key} counts={sheet.counts} minimumAge={summary.minimumAge} record={record} />
+              <CountsForm sessionKey={session.key} counts={sheet.counts} minimumAge={summary.minimumAge} record={record && session.open} />
             )}
           </section>
         ) : refused?.values.intent === 'counts' && refused.values.session ? (
@@ -129,7 +130,7 @@ export default function AttendancePage({ loaderData, actionData }: Route.Compone
                   const done = recorded(s.key);
                   return (
                     <li key={s.key}>
-                      {s.open ? (
+                      {s.held ? (
                         <Link to={`${base}?session=${encodeURIComponent(s.key)}`} className="flex min-h-14 items-center justify-between gap-4 rounded border-2 border-slate-400 bg-white px-4 py-3 text-lg">
                           <span>{when(s)}</span>
                           <span className="text-base">{done ? t('attendance.recorded', { count: number('present' in done ? done.present : done.adults + done.minors) }) : t('attendance.notRecorded')}</span>
