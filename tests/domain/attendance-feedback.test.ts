@@ -7,13 +7,13 @@ import { seedDemoData } from '../../server/seed/demo';
 import { attendanceSheet, attendanceSummary, recordAttendance, recordAttendanceCounts, setAttendanceMode } from '../../server/trainings/attendance';
 import { answerFeedback, organisationFeedbackSummary, requestFeedback, trainingFeedbackSummary } from '../../server/trainings/feedback';
 import { addParticipants, listParticipants } from '../../server/trainings/participants';
-import { type PlanInput, savePlan, submitPlan } from '../../server/trainings/plans';
+import type { PlanInput } from '../../server/trainings/plans';
 import { registerForTraining } from '../../server/trainings/registration';
 import { advanceTrainingStatuses } from '../../server/trainings/status';
 import { openTestDatabase } from '../support/database';
 import { actorByEmail, demoOrgA, organisationIdByName, unitByName } from '../support/demo';
-import { emailsTo } from '../support/outbox';
-import { grant2027Hours, samplePlan } from '../support/trainings';
+import { emailsTo, linkSecretEmailedTo } from '../support/outbox';
+import { grant2027Hours, submittedPublicPlan } from '../support/trainings';
 
 let handle: DatabaseHandle;
 const clock = new AdjustableClock();
@@ -27,23 +27,12 @@ const person = (name: string, birthYear: number, email = '') => ({ name, email, 
 const first = { date: '2027-03-02', start: '18:00' };
 const second = { date: '2027-03-09', start: '18:00' };
 
-async function submittedPlan(changes: Partial<PlanInput> = {}) {
+/** A submitted public plan, the clock on its planning day (15 January 2027). */
+function submittedPlan(changes: Partial<PlanInput> = {}) {
   at('2027-01-15T09:00:00Z');
-  const ctx = await trainer();
-  const saved = await savePlan(ctx, orgA, null, samplePlan(aurora, { isPublic: true, ...changes }));
-  if (!saved.ok) throw new Error(saved.error);
-  const submitted = await submitPlan(ctx, orgA, saved.id);
-  if (!submitted.ok) throw new Error(submitted.error);
-  return saved.id;
+  return submittedPublicPlan(handle.db, orgA, aurora, changes);
 }
-
-/** The feedback token in the newest email to the address. */
-async function feedbackToken(email: string) {
-  const [last] = await emailsTo(handle.db, email);
-  const token = last && /\/feedback\/([A-Za-z0-9_-]{43})/.exec(last.bodyText)?.[1];
-  if (!token) throw new Error(`No feedback link emailed to ${email}`);
-  return token;
-}
+const feedbackToken = (email: string) => linkSecretEmailedTo(handle.db, email, 'feedback');
 
 beforeAll(async () => {
   handle = await openTestDatabase();

@@ -12,13 +12,13 @@ import { seedDemoData } from '../../server/seed/demo';
 import { advanceTrainingStatuses } from '../../server/trainings/status';
 import { organisationIcsFeed, organisationJsonFeed } from '../../server/trainings/feeds';
 import { addParticipants, listParticipants, promoteWaiting, removeParticipant } from '../../server/trainings/participants';
-import { type PlanInput, cancelPlan, savePlan, submitPlan } from '../../server/trainings/plans';
+import { type PlanInput, cancelPlan, savePlan } from '../../server/trainings/plans';
 import { type PublicCalendarFilters, getPublicTraining, listPublicTrainings } from '../../server/trainings/public-calendar';
 import { type ParticipantDetails, cancelRegistration, registerForTraining } from '../../server/trainings/registration';
 import { openTestDatabase } from '../support/database';
 import { actorByEmail, demoOrgA, organisationIdByName, unitByName } from '../support/demo';
 import { cancelTokenEmailedTo, emailsTo } from '../support/outbox';
-import { grant2027Hours, samplePlan } from '../support/trainings';
+import { grant2027Hours, samplePlan, submittedPublicPlan } from '../support/trainings';
 
 let handle: DatabaseHandle;
 const clock = new AdjustableClock();
@@ -38,15 +38,10 @@ const person = (n: number, changes: Partial<ParticipantDetails> = {}): Participa
   ...changes,
 });
 
-/** A submitted plan of the demo trainer (sessions 2 and 9 March 2027), planned on 15 January. */
+/** A submitted plan of the demo trainer (sessions 2 and 9 March 2027), planned on 15 January (the clock is set there). */
 async function submittedPlan(changes: Partial<PlanInput> = {}) {
   clock.set(new Date('2027-01-15T09:00:00Z'), { frozen: true });
-  const trainer = await as('kouluttaja1@kll.example');
-  const saved = await savePlan(trainer, orgA, null, samplePlan(aurora, { isPublic: true, ...changes }));
-  if (!saved.ok) throw new Error(saved.error);
-  const submitted = await submitPlan(trainer, orgA, saved.id);
-  if (!submitted.ok) throw new Error(submitted.error);
-  return saved.id;
+  return submittedPublicPlan(handle.db, orgA, aurora, changes);
 }
 
 const cancelToken = (email: string) => cancelTokenEmailedTo(handle.db, email);

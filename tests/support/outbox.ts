@@ -14,10 +14,12 @@ export async function lastLinkToken(db: Database, address: string): Promise<stri
   return token;
 }
 
-/** The secret of the newest cancel link (`/registrations/<secret>`) emailed to the address. */
-export async function cancelTokenEmailedTo(db: Database, address: string): Promise<string> {
+/** The secret of the newest emailed link under `/<path>/<secret>` (cancel links, feedback links) to the address. */
+export async function linkSecretEmailedTo(db: Database, address: string, path: 'registrations' | 'feedback'): Promise<string> {
   const [email] = await emailsTo(db, address);
-  const token = email && /\/registrations\/([A-Za-z0-9_-]{43})/.exec(email.bodyText)?.[1];
-  if (!token) throw new Error(`No cancel link emailed to ${address}`);
+  const token = email && new RegExp(`/${path}/([A-Za-z0-9_-]{43})`).exec(email.bodyText)?.[1];
+  if (!token) throw new Error(`No /${path}/ link emailed to ${address}`);
   return token;
 }
+
+export const cancelTokenEmailedTo = (db: Database, address: string) => linkSecretEmailedTo(db, address, 'registrations');

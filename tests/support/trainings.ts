@@ -1,7 +1,7 @@
 import type { Clock } from '../../server/clock';
 import type { Database } from '../../server/db/types';
 import { publishDecisions, saveDecisionDraft, setBudget } from '../../server/hours/decisions';
-import type { PlanInput } from '../../server/trainings/plans';
+import { type PlanInput, savePlan, submitPlan } from '../../server/trainings/plans';
 import { actorByEmail } from './demo';
 
 /** An eligible plan for the unit: two evening sessions in March 2027, 90 + 90 minutes (4 teaching hours). */
@@ -38,4 +38,14 @@ export async function grant2027Hours(db: Database, organisationId: string, grant
   await setBudget(staff, 2027, 100_000, '');
   await saveDecisionDraft(staff, { year: 2027, organisationId, grantedHundredths, decisionText: '' });
   await publishDecisions(staff, 2027, organisationId, { publicUrl: 'http://sivis.test' });
+}
+
+/** The demo trainer's public plan for the unit (the sample's March 2027 sessions), saved and submitted on 15 January 2027. */
+export async function submittedPublicPlan(db: Database, organisationId: string, unitId: string, changes: Partial<PlanInput> = {}) {
+  const trainer = { db, clock: { now: () => new Date('2027-01-15T09:00:00Z') }, actor: await actorByEmail(db, 'kouluttaja1@kll.example') };
+  const saved = await savePlan(trainer, organisationId, null, samplePlan(unitId, { isPublic: true, ...changes }));
+  if (!saved.ok) throw new Error(saved.error);
+  const submitted = await submitPlan(trainer, organisationId, saved.id);
+  if (!submitted.ok) throw new Error(submitted.error);
+  return saved.id;
 }
