@@ -14,6 +14,15 @@ export const tokenLifetimesMs: Record<TokenKind, number> = {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** A new secret for a link (32 random bytes, 43 characters of base64url) and the hash stored in its place. */
+export function newLinkSecret() {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashToken(token) };
+}
+
+/** What such a secret looks like, so that anything else is refused before a lookup. */
+export const linkSecretPattern = /^[A-Za-z0-9_-]{43}$/;
+
 /** Issues a one-time link token; earlier unused tokens of the same kind for the user stop working. */
 export async function issueToken(db: Queryable, clock: Clock, kind: TokenKind, userId: string, createdBy: string | null = null): Promise<string> {
   const now = clock.now();
@@ -21,9 +30,9 @@ export async function issueToken(db: Queryable, clock: Clock, kind: TokenKind, u
     .update(accountTokens)
     .set({ usedAt: now })
     .where(and(eq(accountTokens.userId, userId), eq(accountTokens.kind, kind), isNull(accountTokens.usedAt)));
-  const token = randomBytes(32).toString('base64url');
+  const { token, hash } = newLinkSecret();
   await db.insert(accountTokens).values({
-    tokenHash: hashToken(token),
+    tokenHash: hash,
     kind,
     userId,
     createdAt: now,

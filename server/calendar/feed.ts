@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import ical from 'ical-generator';
 import { type Language, translateDynamic } from '../../app/i18n';
@@ -6,7 +5,7 @@ import { loadActor } from '../access/actor';
 import { writeAudit } from '../access/audit';
 import { can } from '../access/permissions';
 import type { Actor } from '../access/roles';
-import { hashToken } from '../access/tokens';
+import { hashToken, newLinkSecret } from '../access/tokens';
 import type { ActorContext, DomainContext } from '../context';
 import { calendarFeeds } from '../db/schema';
 import type { Queryable } from '../db/types';
@@ -21,8 +20,8 @@ export async function feedCreatedAt(db: Queryable, userId: string): Promise<Date
 
 /** A new secret address for the actor's feed; an earlier address stops working. Shown once. */
 export async function createFeedToken(ctx: ActorContext): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
-  const row = { userId: ctx.actor.userId, tokenHash: hashToken(token), createdAt: ctx.clock.now() };
+  const { token, hash } = newLinkSecret();
+  const row = { userId: ctx.actor.userId, tokenHash: hash, createdAt: ctx.clock.now() };
   await ctx.db.transaction(async (tx) => {
     await tx.insert(calendarFeeds).values(row).onConflictDoUpdate({ target: calendarFeeds.userId, set: row });
     await writeAudit(tx, ctx.clock, { action: 'calendar.feedCreated', actorUserId: ctx.actor.userId, targetType: 'user', targetId: ctx.actor.userId });

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { and, asc, avg, count, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { writeAudit } from '../access/audit';
-import { hashToken } from '../access/tokens';
+import { hashToken, newLinkSecret } from '../access/tokens';
 import { addDays, helsinkiDate } from '../calendar/dates';
 import type { DomainContext } from '../context';
 import { feedbackAnswers, feedbackLinks, organisations, trainingParticipants, trainings } from '../db/schema';
@@ -42,8 +41,8 @@ export async function requestFeedback(ctx: DomainContext, links: { publicUrl: st
         .where(and(eq(trainingParticipants.trainingId, id), eq(trainingParticipants.status, 'registered'), sql`${trainingParticipants.email} <> ''`));
       const expiresAt = new Date(now.getTime() + feedbackOpenDays * 24 * 3_600_000);
       for (const person of people) {
-        const token = randomBytes(32).toString('base64url');
-        await tx.insert(feedbackLinks).values({ trainingId: id, tokenHash: hashToken(token), expiresAt });
+        const { token, hash } = newLinkSecret();
+        await tx.insert(feedbackLinks).values({ trainingId: id, tokenHash: hash, expiresAt });
         await emailParticipant({ db: tx, clock: ctx.clock }, person, 'participantFeedback', { ...claimed, organisationName: organisation?.name ?? '' }, { ...links, feedbackToken: token });
       }
       await writeAudit(tx, ctx.clock, { action: 'feedback.requested', actorUserId: null, targetType: 'training', targetId: id, organisationId: claimed.organisationId, details: { links: people.length } });

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Language } from '../../app/i18n';
 import { and, eq, ne } from 'drizzle-orm';
-import { hashToken } from '../access/tokens';
 import { formatDateRange } from '../calendar/format';
 import type { WriteContext } from '../context';
 import { organisations, trainingParticipants, trainings } from '../db/schema';
@@ -14,12 +12,6 @@ export interface TrainingForEmail {
   organisationName: string;
   startsOn: string | null;
   endsOn: string | null;
-}
-
-/** A new secret for a participant's cancel link, and the hash stored in its place. */
-export function newCancelToken() {
-  const token = randomBytes(32).toString('base64url');
-  return { token, hash: hashToken(token) };
 }
 
 export type ParticipantEmail = 'participantRegistered' | 'participantWaiting' | 'participantPromoted' | 'participantCancelled' | 'participantRemoved' | 'participantTrainingCancelled' | 'participantAlreadyRegistered' | 'participantFeedback';

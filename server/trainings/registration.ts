@@ -1,14 +1,14 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Language } from '../../app/i18n';
 import { writeAudit } from '../access/audit';
-import { hashToken } from '../access/tokens';
+import { hashToken, newLinkSecret } from '../access/tokens';
 import { helsinkiDate } from '../calendar/dates';
 import type { DomainContext } from '../context';
 import { organisations, trainingParticipants, trainings } from '../db/schema';
 import type { Queryable } from '../db/types';
 import type { Gender } from './kinds';
 import { lockTraining } from './locked-training';
-import { emailParticipant, newCancelToken } from './participant-emails';
+import { emailParticipant } from './participant-emails';
 import { registrationState } from './registration-state';
 import { fillFreePlaces, registeredCount } from './waiting-list';
 
@@ -61,7 +61,7 @@ export async function registerForTraining(
       return { ok: false, error: 'publicCalendar.errors.alreadyRegistered' };
     }
     const status = state.freePlaces === 0 ? 'waiting' : 'registered';
-    const cancel = newCancelToken();
+    const cancel = newLinkSecret();
     const [participant] = await tx
       .insert(trainingParticipants)
       .values({ ...input, trainingId, organisationId: training.organisationId, status, source: 'registration', consentedAt: now, cancelTokenHash: cancel.hash, createdAt: now, updatedAt: now })

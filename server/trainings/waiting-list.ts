@@ -1,9 +1,10 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { writeAudit } from '../access/audit';
+import { newLinkSecret } from '../access/tokens';
 import type { WriteContext } from '../context';
 import { trainingParticipants } from '../db/schema';
 import type { TrainingStatus } from './kinds';
-import { type TrainingForEmail, emailParticipant, newCancelToken } from './participant-emails';
+import { type TrainingForEmail, emailParticipant } from './participant-emails';
 
 export const registeredCount = async (ctx: WriteContext, trainingId: string) =>
   (await ctx.db.select({ n: count() }).from(trainingParticipants).where(and(eq(trainingParticipants.trainingId, trainingId), eq(trainingParticipants.status, 'registered'))))[0]?.n ?? 0;
@@ -30,7 +31,7 @@ export async function fillFreePlaces(
   const promoted = await (free === null ? waiting : waiting.limit(free));
   const now = ctx.clock.now();
   for (const participant of promoted) {
-    const cancel = newCancelToken();
+    const cancel = newLinkSecret();
     await ctx.db.update(trainingParticipants).set({ status: 'registered', cancelTokenHash: cancel.hash, updatedAt: now }).where(eq(trainingParticipants.id, participant.id));
     await emailParticipant(ctx, participant, 'participantPromoted', training, { ...links, cancelToken: cancel.token });
     await writeAudit(ctx.db, ctx.clock, {

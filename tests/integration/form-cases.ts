@@ -4,8 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { registerTrainer } from '../../server/access/register';
-import { randomBytes } from 'node:crypto';
-import { hashToken, issueToken } from '../../server/access/tokens';
+import { issueToken, newLinkSecret } from '../../server/access/tokens';
 import type { Clock } from '../../server/clock';
 import { loadActor } from '../../server/access/actor';
 import { createApplication, signApplication } from '../../server/admin-applications/applications';
@@ -204,8 +203,8 @@ async function registrationToCancel(env: FormEnv): Promise<string> {
 
 /** A fresh, unused feedback link to the held training; its secret. */
 async function freshFeedbackLink(env: FormEnv): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
-  await env.db.insert(feedbackLinks).values({ trainingId: env.heldTrainingId, tokenHash: hashToken(token), expiresAt: new Date(env.clock.now().getTime() + 86_400_000) });
+  const { token, hash } = newLinkSecret();
+  await env.db.insert(feedbackLinks).values({ trainingId: env.heldTrainingId, tokenHash: hash, expiresAt: new Date(env.clock.now().getTime() + 86_400_000) });
   return token;
 }
 const attendanceMode = (mode: 'list' | 'counts') => async (env: FormEnv) => {

@@ -6,22 +6,21 @@ import { cancelRegistrationSchema } from '../../forms/participants';
 import { baseUrl } from '../../http/base-url.server';
 import { readForm } from '../../http/form.server';
 import { useI18n } from '../../i18n/react';
+import { linkSecretPattern } from '../../../server/access/tokens';
 import { formatDateRange } from '../../../server/calendar/format';
 import { cancelRegistration, registrationByToken } from '../../../server/trainings/registration';
-
-const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
 
 /** The page a confirmation email's cancel link opens; cancelling takes a button press (never a GET). */
 export async function loader({ context, params }: Route.LoaderArgs) {
   const token = params.token ?? '';
-  const found = tokenPattern.test(token) ? await registrationByToken(context.app.db, token) : null;
+  const found = linkSecretPattern.test(token) ? await registrationByToken(context.app.db, token) : null;
   if (!found) throw data(null, { status: 404 });
   return { registration: found, cancellable: found.status !== 'cancelled' && (found.trainingStatus === 'submitted' || found.trainingStatus === 'ongoing') };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const token = params.token ?? '';
-  if (!tokenPattern.test(token)) throw data(null, { status: 404 });
+  if (!linkSecretPattern.test(token)) throw data(null, { status: 404 });
   const form = await readForm(request, cancelRegistrationSchema);
   if (!form.ok) return data({ ok: false as const, error: 'forms.invalidValue' as const }, { status: 400 });
   const result = await cancelRegistration({ db: context.app.db, clock: context.app.clock }, token, { publicUrl: baseUrl(context) });

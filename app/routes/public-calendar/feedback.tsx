@@ -5,13 +5,12 @@ import { ChoiceGroup, SubmitButton, TextArea, ValidatedForm } from '../../compon
 import { feedbackSchema } from '../../forms/attendance';
 import { readForm } from '../../http/form.server';
 import { useI18n } from '../../i18n/react';
+import { linkSecretPattern } from '../../../server/access/tokens';
 import { formatDateRange } from '../../../server/calendar/format';
 import { answerFeedback, feedbackLink } from '../../../server/trainings/feedback';
 
-const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
-
 async function linkOf(context: Route.LoaderArgs['context'], token: string | undefined) {
-  const link = token && tokenPattern.test(token) ? await feedbackLink({ db: context.app.db, clock: context.app.clock }, token) : null;
+  const link = token && linkSecretPattern.test(token) ? await feedbackLink({ db: context.app.db, clock: context.app.clock }, token) : null;
   if (!link) throw data(null, { status: 404 });
   return link;
 }
