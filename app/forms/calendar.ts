@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { isIsoDate } from './dates';
 
 const isoDate = z
   .string()
   .trim()
   .min(1)
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+  .refine(isIsoDate, {
     message: 'forms.invalidDate',
   });
 const optionalDate = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from './dates';
 import { genders, regions, topicClasses } from '../../server/trainings/kinds';
 import type { ParticipantDetails } from '../../server/trainings/registration';
 
@@ -56,7 +57,7 @@ export function toParticipantDetails(data: ParticipantForm): ParticipantDetails 
   };
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
+const isoDate = z.string().refine(isIsoDate);
 const optionalUuid = z.union([z.literal(''), z.uuid()]).catch('');
 /** The public calendar's query string; anything unknown falls back to no filter. */
 export const publicCalendarFiltersSchema = z.object({

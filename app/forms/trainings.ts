@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { regions, topicClasses, trainingModes, trainingSorts, trainingStatuses, trainingTypes } from '../../server/trainings/kinds';
 import type { PlanInput } from '../../server/trainings/plans';
 import { sessionMinutes } from '../../server/trainings/teaching-hours';
+import { isIsoDate } from './dates';
 import { hundredthsField } from './hours';
 
 const checkbox = z.enum(['yes']).optional();
@@ -10,9 +11,7 @@ const column = z.array(z.string()).default([]);
 export const sessionColumns = ['sessionDate', 'sessionStart', 'sessionEnd', 'sessionBreak', 'sessionPlace', 'sessionLink'] as const;
 export const maxSessions = 60;
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const time = /^([01]\d|2[0-3]):[0-5]\d$/;
-const validDate = (v: string) => isoDate.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const validLink = (v: string) => {
   try {
     return ['http:', 'https:'].includes(new URL(v).protocol);
@@ -55,7 +54,7 @@ export const planSchema = z
     isPublic: checkbox,
     // No limit when left empty.
     capacity: z.string().trim().regex(/^(|[1-9]\d{0,4})$/, { message: 'trainings.errors.invalidCapacity' }).default(''),
-    registrationEndsOn: z.string().trim().max(10).refine((v) => v === '' || validDate(v), { message: 'trainings.errors.invalidDate' }).default(''),
+    registrationEndsOn: z.string().trim().max(10).refine((v) => v === '' || isIsoDate(v), { message: 'trainings.errors.inisIsoDate' }).default(''),
     region: z.union([z.literal(''), z.enum(regions)]).default(''),
     sessionDate: column,
     sessionStart: column,
@@ -69,11 +68,11 @@ export const planSchema = z
     const rows = sessionRows(data);
     if (rows.length > maxSessions) issue('sessionDate', 'trainings.errors.tooManySessions');
     // Registration cannot go on after the training has ended.
-    const last = rows.map((row) => row.date).filter(validDate).sort().at(-1);
-    if (data.registrationEndsOn && last && validDate(data.registrationEndsOn) && data.registrationEndsOn > last) issue('registrationEndsOn', 'trainings.errors.deadlineAfterEnd');
+    const last = rows.map((row) => row.date).filter(isIsoDate).sort().at(-1);
+    if (data.registrationEndsOn && last && isIsoDate(data.registrationEndsOn) && data.registrationEndsOn > last) issue('registrationEndsOn', 'trainings.errors.deadlineAfterEnd');
     for (const row of rows) {
       const at = (column: string) => `${column}.${row.index}`;
-      if (!validDate(row.date)) issue(at('sessionDate'), 'trainings.errors.invalidDate');
+      if (!isIsoDate(row.date)) issue(at('sessionDate'), 'trainings.errors.inisIsoDate');
       if (!time.test(row.start)) issue(at('sessionStart'), 'trainings.errors.invalidTime');
       if (!time.test(row.end)) issue(at('sessionEnd'), 'trainings.errors.invalidTime');
       if (!/^\d{0,3}$/.test(row.breakMinutes)) issue(at('sessionBreak'), 'trainings.errors.invalidBreak');
