@@ -7,6 +7,7 @@ import { sessionAttendance, sessionAttendanceCounts, trainingParticipants, train
 import type { Queryable } from '../db/types';
 import type { TrainingStatus } from './kinds';
 import { lockTraining } from './locked-training';
+import { participantsEditable } from './participants';
 
 /** A session as attendance names it: its date and start time. */
 export interface SessionKey {
@@ -47,13 +48,14 @@ export type AttendanceResult = { ok: true } | { ok: false; error: AttendanceErro
 async function openSession(ctx: WriteContext, trainingId: string, session: SessionKey, mode: 'list' | 'counts') {
   const training = await lockTraining(ctx, trainingId);
   if (!training) return { error: 'notFound' as const };
-  const [row] = await ctx.db
-    .select({ mode: trainings.attendanceMode, exists: sql<boolean>`exists (select 1 from ${trainingSessions} where ${trainingSessions.trainingId} = ${trainingId} and ${trainingSessions.date} = ${session.date} and ${trainingSessions.startTime} = ${session.start})` })
-    .from(trainings)
-    .where(eq(trainings.id, trainingId));
-  if (!row?.exists) return { error: 'notFound' as const };
+  const [held] = await ctx.db
+    .select({ id: trainingSessions.id })
+    .from(trainingSessions)
+    .where(and(eq(trainingSessions.trainingId, trainingId), eq(trainingSessions.date, session.date), eq(trainingSessions.startTime, session.start)))
+    .limit(1);
+  if (!held) return { error: 'notFound' as const };
   if (!attendanceOpen(training.status, session, helsinkiDate(ctx.clock.now()))) return { error: 'attendance.errors.notOpen' as const };
-  if (row.mode !== mode) return { error: 'attendance.errors.wrongMode' as const };
+  if (training.attendanceMode !== mode) return { error: 'attendance.errors.wrongMode' as const };
   return { error: null, training };
 }
 
@@ -98,7 +100,7 @@ export async function setAttendanceMode(ctx: ActorContext, trainingId: string, m
   return ctx.db.transaction(async (tx) => {
     const training = await lockTraining({ db: tx, clock: ctx.clock }, trainingId);
     if (!training) return { ok: false, error: 'notFound' };
-    if (training.status !== 'submitted' && training.status !== 'ongoing' && training.status !== 'ended' && training.status !== 'draft') return { ok: false, error: 'attendance.errors.notOpen' };
+    if (!participantsEditable.has(training.status)) return { ok: false, error: 'attendance.errors.notOpen' };
     await tx.update(trainings).set({ attendanceMode: mode, updatedAt: ctx.clock.now() }).where(eq(trainings.id, trainingId));
     await writeAudit(tx, ctx.clock, { action: 'attendance.modeChanged', actorUserId: ctx.actor.userId, targetType: 'training', targetId: trainingId, organisationId: training.organisationId, details: { mode } });
     return { ok: true };

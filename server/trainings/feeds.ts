@@ -5,7 +5,7 @@ import { helsinkiDate, helsinkiInstant } from '../calendar/dates';
 import { getCentreSettings } from '../centre/settings';
 import type { DomainContext } from '../context';
 import { organisations, trainingSessions, trainings } from '../db/schema';
-import { listedStatuses } from './registration-state';
+import { listed } from './public-calendar';
 
 /** At most this many trainings in a feed: a website shows what is coming, not the archive. */
 const feedLimit = 500;
@@ -30,7 +30,7 @@ async function feedTrainings(ctx: DomainContext, organisationId: string) {
       updatedAt: trainings.updatedAt,
     })
     .from(trainings)
-    .where(and(eq(trainings.organisationId, organisationId), eq(trainings.isPublic, true), inArray(trainings.status, listedStatuses), gte(trainings.endsOn, helsinkiDate(ctx.clock.now()))))
+    .where(and(eq(trainings.organisationId, organisationId), listed, gte(trainings.endsOn, helsinkiDate(ctx.clock.now()))))
     .orderBy(asc(trainings.startsOn), asc(trainings.id))
     .limit(feedLimit);
   const sessions = rows.length

@@ -32,6 +32,9 @@ export const genders = ['female', 'male', 'other'] as const;
 export const trainingSorts = ['startsOn', 'name', 'hours', 'status', 'updated'] as const;
 
 export type TrainingStatus = (typeof trainingStatuses)[number];
+
+/** Submitted and not yet ended: it holds hours, takes registrations and moves on by the calendar. */
+export const isUpcomingOrOngoing = (status: TrainingStatus) => status === 'submitted' || status === 'ongoing';
 export type TrainingSort = (typeof trainingSorts)[number];
 export type TopicClass = (typeof topicClasses)[number];
 export type Region = (typeof regions)[number];

@@ -19,6 +19,7 @@ export async function lockTraining(ctx: WriteContext, trainingId: string) {
       startsOn: trainings.startsOn,
       endsOn: trainings.endsOn,
       registrationEndsOn: trainings.registrationEndsOn,
+      attendanceMode: trainings.attendanceMode,
     })
     .from(trainings)
     .innerJoin(organisations, eq(organisations.id, trainings.organisationId))

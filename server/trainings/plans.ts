@@ -7,6 +7,7 @@ import { trainingSessions, trainings, units } from '../db/schema';
 import { adjustReservation, releaseReservation, reserveHours } from '../hours/ledger';
 import type { Finding } from './eligibility';
 import { eligibilityOf, hasHardFinding, planFindings, ruleSetFor } from './findings';
+import { isUpcomingOrOngoing } from './kinds';
 import { tellParticipantsOfCancellation } from './participant-emails';
 import { statusByDate } from './status';
 import { type SessionTimes, hundredthsFromMinutes, sessionMinutes, teachingMinutes } from './teaching-hours';
@@ -51,7 +52,6 @@ export type PlanResult =
 
 /** A plan can be changed until it has ended; after that its realisation is the expense report's. */
 export const editableStatuses: ReadonlySet<TrainingRow['status']> = new Set(['draft', 'submitted', 'ongoing']);
-const holdsHours = (status: TrainingRow['status']) => status === 'submitted' || status === 'ongoing';
 
 const ledger = (ctx: ActorContext, db: Transaction) => ({ db, clock: ctx.clock, actorUserId: ctx.actor.userId });
 
@@ -88,7 +88,7 @@ export async function savePlan(ctx: ActorContext, organisationId: string, traini
       if (!before) return { ok: false, error: 'notFound' };
       if (!editableStatuses.has(before.status)) return { ok: false, error: 'trainings.errors.notEditable' };
       let status = before.status;
-      if (holdsHours(before.status)) {
+      if (isUpcomingOrOngoing(before.status)) {
         if (fields.year !== before.year) return { ok: false, error: 'trainings.errors.yearChanged' };
         if (fields.unitId !== before.unitId) return { ok: false, error: 'trainings.errors.unitChanged' };
         const findings = planFindings(eligibilityOf({ ...fields, type: fields.type }, sessions), ruleSet, true);
@@ -157,7 +157,7 @@ export async function cancelPlan(ctx: ActorContext, organisationId: string, trai
     const [plan] = await tx.select().from(trainings).where(and(eq(trainings.id, trainingId), eq(trainings.organisationId, organisationId))).for('update');
     if (!plan) return { ok: false, error: 'notFound' };
     if (!editableStatuses.has(plan.status)) return { ok: false, error: 'trainings.errors.notEditable' };
-    if (holdsHours(plan.status)) await releaseReservation(ledger(ctx, tx), plan.year, trainingId, 'cancelled');
+    if (isUpcomingOrOngoing(plan.status)) await releaseReservation(ledger(ctx, tx), plan.year, trainingId, 'cancelled');
     await tx.update(trainings).set({ status: 'cancelled', updatedAt: ctx.clock.now() }).where(eq(trainings.id, trainingId));
     await writeAudit(tx, ctx.clock, { action: 'training.cancelled', actorUserId: ctx.actor.userId, targetType: 'training', targetId: trainingId, organisationId, details: { status: plan.status } });
     await tellParticipantsOfCancellation({ db: tx, clock: ctx.clock }, trainingId, links);

@@ -1,13 +1,14 @@
 import { type SQL, and, asc, count, eq, gte, ilike, inArray, lte, or, sql } from 'drizzle-orm';
 import type { IsoDate } from '../calendar/dates';
 import type { DomainContext } from '../context';
-import { images, organisations, trainingParticipants, trainings, units } from '../db/schema';
+import { images, organisations, trainings, units } from '../db/schema';
 import type { Queryable } from '../db/types';
 import { pageOffset, pageSize, toPage } from '../pagination';
 import { escapeLike } from '../text';
 import type { Region } from './kinds';
 import { planSessions } from './plans';
 import { listedStatuses } from './registration-state';
+import { registeredCounts } from './waiting-list';
 
 export interface PublicCalendarFilters {
   search: string;
@@ -45,18 +46,8 @@ const publicColumns = {
   updatedAt: trainings.updatedAt,
 };
 
-const listed = and(eq(trainings.isPublic, true), inArray(trainings.status, listedStatuses));
-
-/** Registered participants per training (the waiting list and cancellations excluded). */
-export async function registeredCounts(db: Queryable, trainingIds: string[]): Promise<Map<string, number>> {
-  if (trainingIds.length === 0) return new Map();
-  const rows = await db
-    .select({ trainingId: trainingParticipants.trainingId, n: count() })
-    .from(trainingParticipants)
-    .where(and(inArray(trainingParticipants.trainingId, trainingIds), eq(trainingParticipants.status, 'registered')))
-    .groupBy(trainingParticipants.trainingId);
-  return new Map(rows.map((r) => [r.trainingId, r.n]));
-}
+/** In the public calendar (and the organisations' feeds): public, and planned, running or held. */
+export const listed = and(eq(trainings.isPublic, true), inArray(trainings.status, listedStatuses));
 
 /** The public training calendar: listed trainings by date, filtered, a page at a time. */
 export async function listPublicTrainings(ctx: DomainContext, filters: PublicCalendarFilters) {

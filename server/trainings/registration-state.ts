@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar/dates';
-import type { TrainingStatus } from './kinds';
+import { type TrainingStatus, isUpcomingOrOngoing } from './kinds';
 
 export interface RegistrationFacts {
   isPublic: boolean;
@@ -25,7 +25,7 @@ export function registrationState(facts: RegistrationFacts, registered: number, 
   const deadline = registrationDeadline(facts);
   if (!facts.isPublic || facts.status === 'draft') return { open: false, reason: 'notPublic', deadline };
   if (facts.status === 'cancelled') return { open: false, reason: 'cancelled', deadline };
-  if (facts.status !== 'submitted' && facts.status !== 'ongoing') return { open: false, reason: 'ended', deadline };
+  if (!isUpcomingOrOngoing(facts.status)) return { open: false, reason: 'ended', deadline };
   if (!deadline || today > deadline) return { open: false, reason: 'deadlinePassed', deadline };
   return { open: true, deadline, freePlaces: facts.capacity === null ? null : Math.max(0, facts.capacity - registered) };
 }

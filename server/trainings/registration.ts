@@ -6,7 +6,7 @@ import { helsinkiDate } from '../calendar/dates';
 import type { DomainContext } from '../context';
 import { organisations, trainingParticipants, trainings } from '../db/schema';
 import type { Queryable } from '../db/types';
-import type { Gender } from './kinds';
+import { type Gender, isUpcomingOrOngoing } from './kinds';
 import { lockTraining } from './locked-training';
 import { emailParticipant } from './participant-emails';
 import { registrationState } from './registration-state';
@@ -53,7 +53,7 @@ export async function registerForTraining(
     if (!registrationState(training, 0, helsinkiDate(now)).open) return { ok: false, error: 'publicCalendar.errors.closed' };
     // Places added since (a raised capacity) go to those already waiting, never to a newcomer first.
     await fillFreePlaces(write, training, links, null);
-    const state = registrationState(training, await registeredCount(write, trainingId), helsinkiDate(now));
+    const state = registrationState(training, await registeredCount(tx, trainingId), helsinkiDate(now));
     if (!state.open) return { ok: false, error: 'publicCalendar.errors.closed' };
     if (await activeRegistration(tx, trainingId, input.email)) {
       // The page answers as for a new registration (whether someone is on a training is nobody else's business); the address itself is told.
@@ -108,7 +108,7 @@ export async function cancelRegistration(ctx: DomainContext, token: string, link
     const [participant] = await tx.select().from(trainingParticipants).where(eq(trainingParticipants.cancelTokenHash, hashToken(token)));
     if (!participant) return { ok: false, error: 'notFound' };
     if (participant.status === 'cancelled') return { ok: false, error: 'publicCalendar.errors.alreadyCancelled' };
-    if (training.status !== 'submitted' && training.status !== 'ongoing') return { ok: false, error: 'publicCalendar.errors.trainingOver' };
+    if (!isUpcomingOrOngoing(training.status)) return { ok: false, error: 'publicCalendar.errors.trainingOver' };
     const now = ctx.clock.now();
     await tx.update(trainingParticipants).set({ status: 'cancelled', cancelledAt: now, updatedAt: now }).where(eq(trainingParticipants.id, participant.id));
     await emailParticipant(write, participant, 'participantCancelled', training, links);

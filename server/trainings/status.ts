@@ -2,12 +2,13 @@ import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import { type IsoDate, helsinkiDate } from '../calendar/dates';
 import type { DomainContext } from '../context';
 import { trainings } from '../db/schema';
+import { isUpcomingOrOngoing } from './kinds';
 
 type Status = (typeof trainings.$inferSelect)['status'];
 
 /** Where a submitted plan stands by the calendar: ongoing from its first day, ended after its last. */
 export function statusByDate(status: Status, startsOn: IsoDate | null, endsOn: IsoDate | null, today: IsoDate): Status {
-  if (status !== 'submitted' && status !== 'ongoing') return status;
+  if (!isUpcomingOrOngoing(status)) return status;
   if (endsOn && endsOn < today) return 'ended';
   if (startsOn && startsOn <= today) return 'ongoing';
   return 'submitted';

@@ -1,13 +1,24 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { writeAudit } from '../access/audit';
 import { newLinkSecret } from '../access/tokens';
 import type { WriteContext } from '../context';
+import type { Queryable } from '../db/types';
 import { trainingParticipants } from '../db/schema';
-import type { TrainingStatus } from './kinds';
+import { type TrainingStatus, isUpcomingOrOngoing } from './kinds';
 import { type TrainingForEmail, emailParticipant } from './participant-emails';
 
-export const registeredCount = async (ctx: WriteContext, trainingId: string) =>
-  (await ctx.db.select({ n: count() }).from(trainingParticipants).where(and(eq(trainingParticipants.trainingId, trainingId), eq(trainingParticipants.status, 'registered'))))[0]?.n ?? 0;
+/** Registered participants per training (the waiting list and cancellations excluded). */
+export async function registeredCounts(db: Queryable, trainingIds: string[]): Promise<Map<string, number>> {
+  if (trainingIds.length === 0) return new Map();
+  const rows = await db
+    .select({ trainingId: trainingParticipants.trainingId, n: count() })
+    .from(trainingParticipants)
+    .where(and(inArray(trainingParticipants.trainingId, trainingIds), eq(trainingParticipants.status, 'registered')))
+    .groupBy(trainingParticipants.trainingId);
+  return new Map(rows.map((r) => [r.trainingId, r.n]));
+}
+
+export const registeredCount = async (db: Queryable, trainingId: string) => (await registeredCounts(db, [trainingId])).get(trainingId) ?? 0;
 
 /**
  * Gives free places to the waiting list in the order people registered, each emailed with a new
@@ -20,8 +31,8 @@ export async function fillFreePlaces(
   actorUserId: string | null,
 ): Promise<number> {
   // Once the training has ended (or is cancelled) no place is worth giving.
-  if (training.status !== 'submitted' && training.status !== 'ongoing') return 0;
-  const free = training.capacity === null ? null : training.capacity - (await registeredCount(ctx, training.id));
+  if (!isUpcomingOrOngoing(training.status)) return 0;
+  const free = training.capacity === null ? null : training.capacity - (await registeredCount(ctx.db, training.id));
   if (free !== null && free <= 0) return 0;
   const waiting = ctx.db
     .select()

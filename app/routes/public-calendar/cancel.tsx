@@ -8,6 +8,7 @@ import { readForm } from '../../http/form.server';
 import { useI18n } from '../../i18n/react';
 import { linkSecretPattern } from '../../../server/access/tokens';
 import { formatDateRange } from '../../../server/calendar/format';
+import { isUpcomingOrOngoing } from '../../../server/trainings/kinds';
 import { cancelRegistration, registrationByToken } from '../../../server/trainings/registration';
 
 /** The page a confirmation email's cancel link opens; cancelling takes a button press (never a GET). */
@@ -15,7 +16,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const token = params.token ?? '';
   const found = linkSecretPattern.test(token) ? await registrationByToken(context.app.db, token) : null;
   if (!found) throw data(null, { status: 404 });
-  return { registration: found, cancellable: found.status !== 'cancelled' && (found.trainingStatus === 'submitted' || found.trainingStatus === 'ongoing') };
+  return { registration: found, cancellable: found.status !== 'cancelled' && isUpcomingOrOngoing(found.trainingStatus) };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {

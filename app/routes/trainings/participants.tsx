@@ -14,6 +14,7 @@ import { requirePlan } from '../../http/training.server';
 import { useI18n } from '../../i18n/react';
 import { can } from '../../../server/access/permissions';
 import { helsinkiDate, yearOf } from '../../../server/calendar/dates';
+import { isUpcomingOrOngoing } from '../../../server/trainings/kinds';
 import { formatDateTime } from '../../i18n';
 import { addParticipants, listParticipants, participantsEditable, promoteWaiting, removeParticipant } from '../../../server/trainings/participants';
 
@@ -169,7 +170,7 @@ export default function ParticipantsPage({ loaderData, actionData }: Route.Compo
               ...(manage ? [{ header: t('participants.actions'), cell: removeButton }] : []),
             ]}
           />
-          {manage && freePlaces !== 0 && (training.status === 'submitted' || training.status === 'ongoing') && (
+          {manage && freePlaces !== 0 && isUpcomingOrOngoing(training.status) && (
             <Form method="post" className="my-4">
               <input type="hidden" name="intent" value="promote" />
               <p className="mb-2 max-w-3xl">{t('participants.promoteHint')}</p>
