@@ -3,17 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdjustableClock } from '../../server/clock';
 import type { DatabaseHandle } from '../../server/db/client';
 import { queryRows } from '../../server/db/query-rows';
-import { seedDemoData } from '../../server/seed/demo';
 import { attendanceSheet, attendanceSummary, recordAttendance, recordAttendanceCounts, setAttendanceMode } from '../../server/trainings/attendance';
 import { answerFeedback, organisationFeedbackSummary, requestFeedback, trainingFeedbackSummary } from '../../server/trainings/feedback';
 import { addParticipants, listParticipants } from '../../server/trainings/participants';
 import type { PlanInput } from '../../server/trainings/plans';
 import { registerForTraining } from '../../server/trainings/registration';
 import { advanceTrainingStatuses } from '../../server/trainings/status';
-import { openTestDatabase } from '../support/database';
-import { actorByEmail, demoOrgA, organisationIdByName, unitByName } from '../support/demo';
+import { actorByEmail } from '../support/demo';
 import { emailsTo, linkSecretEmailedTo } from '../support/outbox';
-import { grant2027Hours, submittedPublicPlan } from '../support/trainings';
+import { submittedPublicPlan, trainingsTestDatabase } from '../support/trainings';
 
 let handle: DatabaseHandle;
 const clock = new AdjustableClock();
@@ -35,11 +33,7 @@ function submittedPlan(changes: Partial<PlanInput> = {}) {
 const feedbackToken = (email: string) => linkSecretEmailedTo(handle.db, email, 'feedback');
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  await seedDemoData(handle.db);
-  orgA = await organisationIdByName(handle.db, demoOrgA);
-  aurora = (await unitByName(handle.db, 'Revontulten yhdistys')).id;
-  await grant2027Hours(handle.db, orgA, 50_000);
+  ({ handle, orgA, aurora } = await trainingsTestDatabase(50_000));
 });
 afterAll(() => handle.close());
 

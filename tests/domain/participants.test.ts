@@ -8,17 +8,15 @@ import { AdjustableClock } from '../../server/clock';
 import type { DatabaseHandle } from '../../server/db/client';
 import { trainingParticipants } from '../../server/db/schema';
 import { takeRateLimit } from '../../server/access/rate-limit';
-import { seedDemoData } from '../../server/seed/demo';
 import { advanceTrainingStatuses } from '../../server/trainings/status';
 import { organisationIcsFeed, organisationJsonFeed } from '../../server/trainings/feeds';
 import { addParticipants, listParticipants, promoteWaiting, removeParticipant } from '../../server/trainings/participants';
 import { type PlanInput, cancelPlan, savePlan } from '../../server/trainings/plans';
 import { type PublicCalendarFilters, getPublicTraining, listPublicTrainings } from '../../server/trainings/public-calendar';
 import { type ParticipantDetails, cancelRegistration, registerForTraining } from '../../server/trainings/registration';
-import { openTestDatabase } from '../support/database';
-import { actorByEmail, demoOrgA, organisationIdByName, unitByName } from '../support/demo';
+import { actorByEmail, demoOrgA } from '../support/demo';
 import { cancelTokenEmailedTo, emailsTo } from '../support/outbox';
-import { grant2027Hours, samplePlan, submittedPublicPlan } from '../support/trainings';
+import { samplePlan, submittedPublicPlan, trainingsTestDatabase } from '../support/trainings';
 
 let handle: DatabaseHandle;
 const clock = new AdjustableClock();
@@ -50,11 +48,7 @@ const statusOf = async (trainingId: string, email: string) =>
   (await handle.db.select({ status: trainingParticipants.status }).from(trainingParticipants).where(and(eq(trainingParticipants.trainingId, trainingId), eq(trainingParticipants.email, email))))[0]?.status;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  await seedDemoData(handle.db);
-  orgA = await organisationIdByName(handle.db, demoOrgA);
-  aurora = (await unitByName(handle.db, 'Revontulten yhdistys')).id;
-  await grant2027Hours(handle.db, orgA, 50_000);
+  ({ handle, orgA, aurora } = await trainingsTestDatabase(50_000));
 });
 afterAll(() => handle.close());
 

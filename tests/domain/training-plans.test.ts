@@ -2,15 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdjustableClock } from '../../server/clock';
 import type { DatabaseHandle } from '../../server/db/client';
 import { organisationHours } from '../../server/hours/monitoring';
-import { seedDemoData } from '../../server/seed/demo';
 import { sessionsFromToday } from '../../server/trainings/copy';
 import { listTrainings } from '../../server/trainings/list';
 import { type PlanInput, cancelPlan, savePlan, submitPlan } from '../../server/trainings/plans';
 import { getPlan } from '../../server/trainings/read';
 import { advanceTrainingStatuses } from '../../server/trainings/status';
-import { openTestDatabase } from '../support/database';
-import { grant2027Hours, samplePlan } from '../support/trainings';
-import { actorByEmail, demoOrgA, organisationIdByName, unitByName } from '../support/demo';
+import { samplePlan, trainingsTestDatabase } from '../support/trainings';
+import { actorByEmail, unitByName } from '../support/demo';
 
 let handle: DatabaseHandle;
 const clock = new AdjustableClock();
@@ -21,11 +19,7 @@ const as = async (email: string) => ({ db: handle.db, clock, actor: await actorB
 const plan = (changes: Partial<PlanInput> = {}) => samplePlan(aurora, changes);
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  await seedDemoData(handle.db);
-  orgA = await organisationIdByName(handle.db, demoOrgA);
-  aurora = (await unitByName(handle.db, 'Revontulten yhdistys')).id;
-  await grant2027Hours(handle.db, orgA, 500);
+  ({ handle, orgA, aurora } = await trainingsTestDatabase(500));
 });
 afterAll(() => handle.close());
 

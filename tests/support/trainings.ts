@@ -2,7 +2,9 @@ import type { Clock } from '../../server/clock';
 import type { Database } from '../../server/db/types';
 import { publishDecisions, saveDecisionDraft, setBudget } from '../../server/hours/decisions';
 import { type PlanInput, savePlan, submitPlan } from '../../server/trainings/plans';
-import { actorByEmail } from './demo';
+import { seedDemoData } from '../../server/seed/demo';
+import { openTestDatabase } from './database';
+import { actorByEmail, demoOrgA, organisationIdByName, unitByName } from './demo';
 
 /** An eligible plan for the unit: two evening sessions in March 2027, 90 + 90 minutes (4 teaching hours). */
 export const samplePlan = (unitId: string, changes: Partial<PlanInput> = {}): PlanInput => ({
@@ -48,4 +50,14 @@ export async function submittedPublicPlan(db: Database, organisationId: string, 
   const submitted = await submitPlan(trainer, organisationId, saved.id);
   if (!submitted.ok) throw new Error(submitted.error);
   return saved.id;
+}
+
+/** A test database with the demo data, organisation A granted hours for 2027, and the demo trainer's association. */
+export async function trainingsTestDatabase(grantedHundredths: number) {
+  const handle = await openTestDatabase();
+  await seedDemoData(handle.db);
+  const orgA = await organisationIdByName(handle.db, demoOrgA);
+  const aurora = (await unitByName(handle.db, 'Revontulten yhdistys')).id;
+  await grant2027Hours(handle.db, orgA, grantedHundredths);
+  return { handle, orgA, aurora };
 }
