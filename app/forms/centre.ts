@@ -20,11 +20,13 @@ export const centreSettingsSchema = z
   });
 
 /** Entered as people write them (35,00 € and 1,5 h); stored in cents and hundredths. */
+const percent = z.string().trim().min(1).max(6).regex(/^(100|\d{1,2})([,.]\d{1,2})?$/, { message: 'centre.invalidPercent' });
+
 export const supportRulesSchema = z.object({
   intent: z.literal('rules'),
   year: z.string().trim().regex(/^20\d{2}$/, { message: 'centre.invalidYear' }),
   hourlyRate: euros,
-  costCapPercent: z.string().trim().min(1).max(6).regex(/^(100|\d{1,2})([,.]\d{1,2})?$/, { message: 'centre.invalidPercent' }),
+  costCapPercent: percent,
   peerGroupRate: euros,
   minTeachingHours: hours,
   minParticipants: count,
@@ -38,6 +40,7 @@ export const supportRulesSchema = z.object({
     .max(500)
     .transform((v) => [...new Set(v.split(/[,\n]/).map((w) => w.trim().toLocaleLowerCase('fi')).filter(Boolean))])
     .refine((words) => words.every((w) => /^[\p{L}-]{2,40}$/u.test(w)), { message: 'centre.invalidForbiddenWords' }),
+  auditSharePercent: percent,
 });
 
 /** "35,5" → 3550: decimal text to hundredths without floating point. */

@@ -246,7 +246,7 @@ export const benchCases: BenchCase[] = [
   action('moving a unit to where it is', 'orgAdmin', '/organisations/:organisationId/units/:unitId', 'intent=move&parentId=', 200),
   action('assigning its coordinator again (refused)', 'orgAdmin', '/organisations/:organisationId/units/:unitId', 'intent=assignCoordinator&userId=:coordinatorId', 400),
   action('saving centre settings', 'centreAdmin', '/centre', 'intent=settings&name=Opintokeskus+Sivis&businessId=0737546-2&address=Esimerkkikatu+1%2C+00100+Helsinki&iban=&bic=', 200),
-  action('saving a year’s support rules', 'centreAdmin', '/centre', 'intent=rules&year=2027&hourlyRate=35&costCapPercent=55&peerGroupRate=3&minTeachingHours=1&minParticipants=7&minParticipantAge=15&peerMinMembers=5&peerMinHours=10&forbiddenWords=kokous%2C+retki%2C+leiri', 200),
+  action('saving a year’s support rules', 'centreAdmin', '/centre', 'intent=rules&year=2027&hourlyRate=35&costCapPercent=55&peerGroupRate=3&minTeachingHours=1&minParticipants=7&minParticipantAge=15&peerMinMembers=5&peerMinHours=10&forbiddenWords=kokous%2C+retki%2C+leiri&auditSharePercent=10', 200),
   logoUpload('centre logo upload (PNG 400 × 200)', 'centreAdmin', '/centre/images'),
   action('new organisation with a taken business ID (refused)', 'centreStaff', '/organisations/new', 'name=Bench&businessId=:businessId&adminName=Bench&adminEmail=bench%40example.fi', 400),
   action('ending a membership unconfirmed (refused)', 'centreStaff', '/organisations/:organisationId/membership', 'confirm=no', 400),

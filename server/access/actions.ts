@@ -76,6 +76,12 @@ export const actions = {
   // A training's feedback summary: who follows the training; the organisation's summary: its admins.
   'feedback.read': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator'), own('trainer')],
   'feedback.organisationSummary': [centreStaff, organisation('org_admin')],
+  // A training's expense report: read by who follows the training, written by who plans it, decided by staff.
+  'expenseReport.read': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator'), own('trainer')],
+  'expenseReport.write': [organisation('org_admin'), unitSubtree('unit_coordinator'), own('trainer')],
+  'expenseReport.review': [centreStaff],
+  // The organisation's support per training and year: its admins, a coordinator for their units' subtree.
+  'support.view': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator')],
   // The centre's logo, the cooperation sentence and the organisation's feed addresses.
   'marketingKit.view': [centreStaff, organisation('org_admin', 'unit_coordinator', 'trainer')],
   'outbox.read': [centreStaff],
@@ -100,5 +106,6 @@ export const organisationWrites: ReadonlySet<Action> = new Set<Action>([
   'training.plan',
   'participant.manage',
   'attendance.record',
+  'expenseReport.write',
 ]);
 export const actionNames = Object.keys(actions) as Action[];

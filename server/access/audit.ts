@@ -67,7 +67,17 @@ export type AuditAction =
   | 'participant.removed'
   | 'attendance.recorded'
   | 'attendance.modeChanged'
-  | 'feedback.requested';
+  | 'feedback.requested'
+  | 'expenseReport.saved'
+  | 'expenseReport.submitted'
+  | 'expenseReport.returned'
+  | 'expenseReport.approved'
+  | 'expenseReport.rejected'
+  | 'expenseReport.receiptsChecked'
+  | 'expenseReport.latePermitted'
+  | 'expenseReport.receiptAdded'
+  | 'expenseReport.receiptRemoved'
+  | 'expenseReport.reservationReleased';
 
 export interface AuditEntry {
   action: AuditAction;

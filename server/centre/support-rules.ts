@@ -10,7 +10,7 @@ export const defaultForbiddenWords = ['kokous', 'retki', 'leiri'];
 
 /**
  * The public rules' defaults: 35 €/h, 55 % of costs, peer groups 3 €/h; 1 h, 7 people aged 15+;
- * peer groups 5 people, 10 h; no meetings, trips or camps.
+ * peer groups 5 people, 10 h; no meetings, trips or camps; 10 % of expense reports audited.
  */
 export const defaultSupportRules = (year: number): SupportRules => ({
   year,
@@ -23,6 +23,7 @@ export const defaultSupportRules = (year: number): SupportRules => ({
   peerMinMembers: 5,
   peerMinHundredths: 1000,
   forbiddenWords: defaultForbiddenWords,
+  auditShareBasisPoints: 1000,
 });
 
 export async function listSupportRules(ctx: DomainContext) {

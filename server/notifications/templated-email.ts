@@ -29,7 +29,10 @@ type EmailKey =
   | 'participantRemoved'
   | 'participantTrainingCancelled'
   | 'participantAlreadyRegistered'
-  | 'participantFeedback';
+  | 'participantFeedback'
+  | 'expenseReportReturned'
+  | 'expenseReportApproved'
+  | 'expenseReportRejected';
 
 /** The email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */
 export function templatedEmail(to: { email: string; language: Language }, key: EmailKey, params: Record<string, string>): Email {

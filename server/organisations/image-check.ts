@@ -36,9 +36,9 @@ function jpegSize(bytes: Uint8Array) {
   return null;
 }
 
-export function checkImage(bytes: Uint8Array): ImageCheck {
+export function checkImage(bytes: Uint8Array, limits: typeof imageLimits = imageLimits): ImageCheck {
   if (bytes.length === 0) return { ok: false, error: 'images.empty' };
-  if (bytes.length > imageLimits.maxBytes) return { ok: false, error: 'images.tooLarge' };
+  if (bytes.length > limits.maxBytes) return { ok: false, error: 'images.tooLarge' };
   const isPng = startsWith(bytes, pngSignature);
   const isJpeg = startsWith(bytes, [0xff, 0xd8, 0xff]);
   if (!isPng && !isJpeg) return { ok: false, error: 'images.notAnImage' };
@@ -46,6 +46,6 @@ export function checkImage(bytes: Uint8Array): ImageCheck {
   if (size === 'truncated') return { ok: false, error: 'images.truncated' };
   if (!size) return { ok: false, error: 'images.notAnImage' };
   const sides = [size.width, size.height];
-  if (sides.some((side) => side < imageLimits.minSide || side > imageLimits.maxSide)) return { ok: false, error: 'images.badDimensions' };
+  if (sides.some((side) => side < limits.minSide || side > limits.maxSide)) return { ok: false, error: 'images.badDimensions' };
   return { ok: true, mimeType: isPng ? 'image/png' : 'image/jpeg', ...size };
 }

@@ -23,7 +23,11 @@ export type EligibilityRule =
   | 'forbiddenWord'
   | 'declarations'
   | 'plannedBeforeStart'
-  | 'nextYearNotOpen';
+  | 'nextYearNotOpen'
+  // The realised figures of an expense report (checked again on approval).
+  | 'minAttended'
+  | 'sessionYear'
+  | 'marketingDeclaration';
 
 /** A hard finding blocks submission; a soft one warns. Params name the numbers for the message. */
 export interface Finding {

@@ -462,6 +462,7 @@ export const formCases: FormCase[] = [
       peerMinMembers: '5',
       peerMinHours: '10',
       forbiddenWords: 'kokous, retki, leiri',
+      auditSharePercent: '10',
     },
     fields: {
       year: { required: true, maxLength: 4, wrongKind: '1999' },
@@ -474,6 +475,7 @@ export const formCases: FormCase[] = [
       minParticipantAge: { required: true, maxLength: 4, wrongKind: 'x' },
       peerMinMembers: { required: true, maxLength: 4, wrongKind: 'x' },
       peerMinHours: { required: true, maxLength: 8, wrongKind: 'x' },
+      auditSharePercent: { required: true, maxLength: 6, wrongKind: '101' },
     },
     errorsShownAs: 'fieldErrors',
     validStatus: 200,

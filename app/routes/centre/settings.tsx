@@ -44,6 +44,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     peerMinMembers: Number(r.peerMinMembers),
     peerMinHundredths: toHundredths(r.peerMinHours),
     forbiddenWords: r.forbiddenWords,
+    auditShareBasisPoints: toHundredths(r.auditSharePercent),
   });
   return { ok: true as const, intent: form.intent, year: Number(r.year) };
 }
@@ -66,6 +67,7 @@ export default function CentreSettings({ loaderData, actionData }: Route.Compone
     peerMinMembers: t('centre.peerMinMembers'),
     peerMinHours: t('centre.peerMinHours'),
     forbiddenWords: t('centre.forbiddenWords'),
+    auditSharePercent: t('centre.auditSharePercent'),
   };
   return (
     <>
@@ -109,6 +111,7 @@ export default function CentreSettings({ loaderData, actionData }: Route.Compone
             { header: ruleLabels.peerMinMembers, cell: (r) => number(r.peerMinMembers), numeric: true },
             { header: ruleLabels.peerMinHours, cell: (r) => hundredths(r.peerMinHundredths), numeric: true },
             { header: ruleLabels.forbiddenWords, cell: (r) => r.forbiddenWords.join(', ') },
+            { header: ruleLabels.auditSharePercent, cell: (r) => `${hundredths(r.auditShareBasisPoints)} %`, numeric: true },
           ]}
         />
       )}
@@ -125,6 +128,7 @@ export default function CentreSettings({ loaderData, actionData }: Route.Compone
         <TextField name="peerMinMembers" label={ruleLabels.peerMinMembers} defaultValue={String(defaults.peerMinMembers)} />
         <TextField name="peerMinHours" label={ruleLabels.peerMinHours} defaultValue={hundredths(defaults.peerMinHundredths)} />
         <TextField name="forbiddenWords" label={ruleLabels.forbiddenWords} hint={t('centre.forbiddenWordsHint')} defaultValue={defaults.forbiddenWords.join(', ')} required={false} />
+        <TextField name="auditSharePercent" label={ruleLabels.auditSharePercent} hint={t('centre.auditSharePercentHint')} defaultValue={hundredths(defaults.auditShareBasisPoints)} />
         <SubmitButton>{t('centre.saveRules')}</SubmitButton>
       </ValidatedForm>
     </>

@@ -39,11 +39,14 @@ export const supportRules = pgTable(
       .array()
       .notNull()
       .default(sql`'{kokous,retki,leiri}'::text[]`),
+    /** The share of the year's expense reports picked for audit (10 % = 1000). */
+    auditShareBasisPoints: integer('audit_share_basis_points').notNull().default(1000),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     updatedBy: uuid('updated_by'),
   },
   (t) => [
     check('support_rules_year', sql`${t.year} BETWEEN 2000 AND 2100`),
     check('support_rules_positive', sql`${t.hourlyRateCents} >= 0 AND ${t.peerGroupRateCents} >= 0 AND ${t.costCapBasisPoints} BETWEEN 0 AND 10000`),
+    check('support_rules_audit_share', sql`${t.auditShareBasisPoints} BETWEEN 0 AND 10000`),
   ],
 );

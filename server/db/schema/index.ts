@@ -8,3 +8,4 @@ export * from './hours';
 export * from './proposals';
 export * from './trainings';
 export * from './attendance';
+export * from './expenses';
