@@ -48,7 +48,9 @@ export function ValidatedForm<S extends z.ZodObject>({
     if (serverState) for (const input of formRef.current?.querySelectorAll<HTMLInputElement>('input[type=password]') ?? []) input.value = '';
   }, [serverState]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const result = validateForm(schema, new FormData(event.currentTarget).entries());
+    // The pressed button's name and value (an intent) are part of what is sent.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const result = validateForm(schema, new FormData(event.currentTarget, submitter).entries());
     if (!result.ok) {
       event.preventDefault();
       setClientErrors(result.errors);

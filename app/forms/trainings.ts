@@ -33,6 +33,23 @@ export function sessionRows(data: SessionColumns) {
   return rows;
 }
 
+type SessionRow = ReturnType<typeof sessionRows>[number];
+
+/** A session row's date and times: a real date, times as HH:MM, and some teaching time left after breaks. */
+export function checkSessionTimes(row: SessionRow, issue: (field: string, message: string) => void) {
+  const at = (column: string) => `${column}.${row.index}`;
+  if (!isIsoDate(row.date)) issue(at('sessionDate'), 'trainings.errors.inisIsoDate');
+  if (!time.test(row.start)) issue(at('sessionStart'), 'trainings.errors.invalidTime');
+  if (!time.test(row.end)) issue(at('sessionEnd'), 'trainings.errors.invalidTime');
+  if (!/^\d{0,3}$/.test(row.breakMinutes)) issue(at('sessionBreak'), 'trainings.errors.invalidBreak');
+  else if (time.test(row.start) && time.test(row.end) && sessionMinutes({ start: row.start, end: row.end, breakMinutes: Number(row.breakMinutes) }) === null) {
+    issue(at('sessionEnd'), 'trainings.errors.sessionTooShort');
+  }
+}
+
+/** The session columns as a form's fields (one value per row). */
+export const sessionColumnFields = () => Object.fromEntries(sessionColumns.map((c) => [c, column])) as Record<(typeof sessionColumns)[number], typeof column>;
+
 export const planSchema = z
   .object({
     intent: z.literal('save'),
@@ -56,12 +73,7 @@ export const planSchema = z
     capacity: z.string().trim().regex(/^(|[1-9]\d{0,4})$/, { message: 'trainings.errors.invalidCapacity' }).default(''),
     registrationEndsOn: z.string().trim().max(10).refine((v) => v === '' || isIsoDate(v), { message: 'trainings.errors.inisIsoDate' }).default(''),
     region: z.union([z.literal(''), z.enum(regions)]).default(''),
-    sessionDate: column,
-    sessionStart: column,
-    sessionEnd: column,
-    sessionBreak: column,
-    sessionPlace: column,
-    sessionLink: column,
+    ...sessionColumnFields(),
   })
   .superRefine((data, ctx) => {
     const issue = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
@@ -72,13 +84,7 @@ export const planSchema = z
     if (data.registrationEndsOn && last && isIsoDate(data.registrationEndsOn) && data.registrationEndsOn > last) issue('registrationEndsOn', 'trainings.errors.deadlineAfterEnd');
     for (const row of rows) {
       const at = (column: string) => `${column}.${row.index}`;
-      if (!isIsoDate(row.date)) issue(at('sessionDate'), 'trainings.errors.inisIsoDate');
-      if (!time.test(row.start)) issue(at('sessionStart'), 'trainings.errors.invalidTime');
-      if (!time.test(row.end)) issue(at('sessionEnd'), 'trainings.errors.invalidTime');
-      if (!/^\d{0,3}$/.test(row.breakMinutes)) issue(at('sessionBreak'), 'trainings.errors.invalidBreak');
-      else if (time.test(row.start) && time.test(row.end) && sessionMinutes({ start: row.start, end: row.end, breakMinutes: Number(row.breakMinutes) }) === null) {
-        issue(at('sessionEnd'), 'trainings.errors.sessionTooShort');
-      }
+      checkSessionTimes(row, issue);
       if (row.place.length > 200) issue(at('sessionPlace'), 'trainings.errors.placeTooLong');
       if (row.onlineLink && (row.onlineLink.length > 500 || !validLink(row.onlineLink))) issue(at('sessionLink'), 'trainings.errors.invalidLink');
       // Where people go: a place for on-site teaching, a link for online teaching.

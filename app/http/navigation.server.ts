@@ -11,6 +11,7 @@ export function navigationFor(actor: Actor): NavItem[] {
   if (can(actor, 'hours.decide')) items.push({ to: '/hours', labelKey: 'nav.hours' });
   else if (ownHours) items.push({ to: `/organisations/${ownHours}/hours`, labelKey: 'nav.hours' });
   if (can(actor, 'training.read')) items.push({ to: '/trainings', labelKey: 'nav.trainings' });
+  if (can(actor, 'expenseReport.review')) items.push({ to: '/expense-reports', labelKey: 'nav.expenseReports' });
   if (can(actor, 'calendar.view')) items.push({ to: '/calendar', labelKey: 'nav.calendar' });
   if (can(actor, 'announcement.read')) items.push({ to: '/announcements', labelKey: 'nav.announcements' });
   if (can(actor, 'outbox.read')) items.push({ to: '/outbox', labelKey: 'nav.outbox' });

@@ -205,6 +205,14 @@ export const benchCases: BenchCase[] = [
     params: (f) => ({ organisationId: f.largestOrganisationId, trainingId: f.feedbackTrainingId }),
   }),
   page('feedback of the largest organisation in 2025, centre staff', 'centreStaff', '/organisations/:organisationId/feedback', { ...largest, query: 'year=2025' }),
+  // The generated approved report of the held training: its content, calculation, receipts and history.
+  page('expense report of an approved training of the largest organisation, centre staff', 'centreStaff', '/organisations/:organisationId/trainings/:trainingId/expense-report', heldTraining),
+  page('expense report of a trainer’s own training (not ended), trainer', 'trainer', '/organisations/:organisationId/trainings/:trainingId/expense-report'),
+  page('expense report versions of an approved training, centre staff', 'centreStaff', '/organisations/:organisationId/trainings/:trainingId/expense-report/versions', heldTraining),
+  page('expense reports waiting for review, centre staff', 'centreStaff', '/expense-reports'),
+  page('approved expense reports of 2025, audited only, centre staff', 'centreStaff', '/expense-reports', { query: 'status=approved&year=2025&audit=1' }),
+  page('support of the largest organisation in 2025, centre staff', 'centreStaff', '/organisations/:organisationId/support', { ...largest, query: 'year=2025' }),
+  page('support of the demo organisation, coordinator', 'coordinator', '/organisations/:organisationId/support'),
   page('marketing kit, org admin', 'orgAdmin', '/organisations/:organisationId/marketing'),
   page('public calendar from today, anonymous', 'anonymous', '/training-calendar'),
   page('public calendar of every year, anonymous', 'anonymous', '/training-calendar', { query: everyYear }),
@@ -280,6 +288,16 @@ export const benchCases: BenchCase[] = [
   { ...action('answering feedback, unknown token (refused)', 'anonymous', '/feedback/:token', 'grade=5&good=Bench&improve=', 404), ...unknownFeedbackToken },
   // A well-formed session the plan does not have: checked in a transaction with the training locked.
   action('attendance of a session the plan does not have (refused), trainer', 'trainer', '/organisations/:organisationId/trainings/:trainingId/attendance', 'intent=list&session=2000-01-03T18%3A00', 404),
+  // Deciding a report that is already approved: the report and the training are locked, nothing changes.
+  { ...action('approving an approved expense report again (refused), centre staff', 'centreStaff', '/organisations/:organisationId/trainings/:trainingId/expense-report', 'intent=approve', 409), ...heldTraining },
+  // A draft of a training that has not ended: validated and refused with the training locked.
+  action(
+    'saving an expense report before the training ended (refused), trainer',
+    'trainer',
+    '/organisations/:organisationId/trainings/:trainingId/expense-report',
+    'intent=save&sessionDate=:year-03-02&sessionStart=18:00&sessionEnd=20:15&sessionBreak=0&costCategory=trainerFees&costDescription=Bench&costAmount=250&participantFees=&otherFunding=&otherFundingSource=&notes=',
+    409,
+  ),
   action(
     'participant import with bad rows (refused), trainer',
     'trainer',

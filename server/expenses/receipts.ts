@@ -28,7 +28,7 @@ export function checkReceipt(bytes: Uint8Array): ReceiptCheck {
 
 /** The name shown and offered on download: the last part of the path, without control or quote characters. */
 export function receiptFileName(name: string, mimeType: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"<>]/g, '').trim().slice(0, 150);
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069"<>]/g, '').trim().slice(0, 150);
   return base || `receipt.${mimeType === 'application/pdf' ? 'pdf' : mimeType === 'image/png' ? 'png' : 'jpg'}`;
 }
 

@@ -7,12 +7,12 @@ import { supportRulesFor } from '../centre/support-rules';
 import type { ActorContext, WriteContext } from '../context';
 import { expenseReportEvents, expenseReportVersions, expenseReports, trainings, users } from '../db/schema';
 import type { Transaction } from '../db/types';
-import { formatHundredths } from '../hours/format';
 import { realiseReservation, releaseReservation } from '../hours/ledger';
 import { enqueueTemplatedEmail } from '../notifications/templated-email';
 import type { Finding } from '../trainings/eligibility';
 import { deadlineStanding } from './deadlines';
 import { checkRealisedEligibility } from './eligibility';
+import { formatEuros } from './format';
 import type { ExpenseReportEventKind } from './kinds';
 import { createReport, deadlinesFor, lockReport, receiptCount } from './reports';
 
@@ -69,7 +69,7 @@ async function emailDecision(ctx: ActorContext, tx: Transaction, locked: Locked,
       name: to.name,
       training: locked.training.name,
       dates: dates?.startsOn && dates.endsOn ? formatDateRange(language, dates.startsOn, dates.endsOn) : '',
-      support: `${formatHundredths(language, locked.report!.supportCents)} €`,
+      support: formatEuros(language, locked.report!.supportCents),
       comment,
       reportUrl: `${links.publicUrl}/organisations/${locked.training.organisationId}/trainings/${locked.training.id}/expense-report`,
     });

@@ -48,14 +48,20 @@ export const test = base.extend<{ cspErrors: string[] }>({
 });
 export { expect };
 
-/** The path of the newest link emailed to the address, read from the Outbox page as centre staff. */
-export async function linkFromOutbox(browser: import('@playwright/test').Browser, address: string): Promise<string> {
+/** The text of the newest email to the address, read from the Outbox page as centre staff. */
+export async function newestEmailTo(browser: import('@playwright/test').Browser, address: string): Promise<string> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, demoUsers.centreAdmin);
   await page.goto('/outbox');
   const body = await page.locator('tr', { hasText: address }).first().locator('pre').textContent({ timeout: 5000 });
   await context.close();
+  return body ?? '';
+}
+
+/** The path of the newest link emailed to the address, read from the Outbox page as centre staff. */
+export async function linkFromOutbox(browser: import('@playwright/test').Browser, address: string): Promise<string> {
+  const body = await newestEmailTo(browser, address);
   // A link with ?token=… (accounts), a registration's cancel link or a feedback link.
   const link = /https?:\/\/[^/\s]+(\/(?:[a-z-]+\?token=|registrations\/|feedback\/)[A-Za-z0-9_-]+)/.exec(body ?? '')?.[1];
   if (!link) throw new Error(`No link in the newest email to ${address}`);

@@ -14,7 +14,7 @@ import { savePlan, submitPlan } from '../../server/trainings/plans';
 import { registerForTraining } from '../../server/trainings/registration';
 import { cancelTokenEmailedTo } from '../support/outbox';
 import { hashToken } from '../../server/access/tokens';
-import { feedbackLinks } from '../../server/db/schema';
+import { expenseReceipts, expenseReports, feedbackLinks } from '../../server/db/schema';
 import { makePng } from '../../server/organisations/sample-images';
 import { openTestDatabase } from '../support/database';
 import { samplePlan } from '../support/trainings';
@@ -49,6 +49,7 @@ let decisionIds: { own: string; other: string };
 let lineIds: { own: string; other: string };
 let trainingIds: { own: string; other: string };
 let cancelToken: string;
+let receiptIds: { own: string; other: string };
 /** A feedback link to organisation A's training (its secret, as emailed). */
 const feedbackToken = 'f'.repeat(43);
 const calendarYear = 2027;
@@ -128,6 +129,21 @@ beforeAll(async () => {
   if (!registered.ok) throw new Error(registered.error);
   cancelToken = await cancelTokenEmailedTo(handle.db, 'ilmoittautuja@example.test');
   await handle.db.insert(feedbackLinks).values({ trainingId: trainingIds.own, tokenHash: hashToken(feedbackToken), expiresAt: new Date('2100-01-01T00:00:00Z') });
+  // Each training's report (a draft) with one receipt, so that serving a receipt can answer 200.
+  const receiptOf = async (scope: 'own' | 'other') => {
+    const now = new Date();
+    const [report] = await handle.db
+      .insert(expenseReports)
+      .values({ trainingId: trainingIds[scope], organisationId: organisations[scope], year: 2027, content: { sessions: [], costs: [], participantFeesCents: 0, otherFundingCents: 0, otherFundingSource: '', marketingDeclaration: false, notes: '' }, createdAt: now, updatedAt: now })
+      .returning({ id: expenseReports.id });
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+    const [receipt] = await handle.db
+      .insert(expenseReceipts)
+      .values({ reportId: report!.id, fileName: 'kuitti.pdf', mimeType: 'application/pdf', sizeBytes: pdf.length, sha256: '', content: pdf.toString('base64'), uploadedAt: now })
+      .returning({ id: expenseReceipts.id });
+    return receipt!.id;
+  };
+  receiptIds = { own: await receiptOf('own'), other: await receiptOf('other') };
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
     other: (await actorByEmail(handle.db, 'kouluttaja2@kyk.example')).userId,
@@ -172,6 +188,7 @@ const notBenchmarked: Record<string, string> = {
   'GET /organisations/:organisationId/images/:kind': 'a stored file, served as it is',
   'GET /centre/images/:kind': 'a stored file, served as it is',
   'GET /admin-application/:applicationId/pdf': 'a stored file, served as it is',
+  'GET /organisations/:organisationId/trainings/:trainingId/expense-report/receipts/:receiptId': 'a stored file, served as it is',
   'GET /organisations/:organisationId/users/:userId/activation': 'only a link back to the user list',
   'GET /language': 'only redirects',
   // A line exists only in a proposal made in the proposal window; its page reads what the proposal page reads.
@@ -217,6 +234,7 @@ function concretePath(pattern: string, scope: 'own' | 'other'): string {
     .replace(':file', feedFile)
     .replace(':decisionId', decisionIds[scope])
     .replace(':lineId', lineIds[scope])
+    .replace(':receiptId', receiptIds[scope])
     .replace(':trainingId', trainingIds[scope])
     .replace(':area', 'units')
     .replace('*', 'no-such-page');

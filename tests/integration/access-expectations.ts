@@ -311,6 +311,35 @@ export const accessExpectations: RouteExpectation[] = [
     answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: only(centre, 404) },
   },
   {
+    // A report's page is read by who follows the training (the fixture trainings have not ended: the page says so).
+    route: 'GET /organisations/:organisationId/trainings/:trainingId/expense-report',
+    actions: ['expenseReport.read'],
+    answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: only(centre, 404) },
+  },
+  {
+    // Readers reach the form; each intent then needs its own action (writing: who plans; deciding: staff).
+    route: 'POST /organisations/:organisationId/trainings/:trainingId/expense-report',
+    actions: ['expenseReport.read', 'expenseReport.write', 'expenseReport.review'],
+    answers: { own: only({ centre_admin: 400, centre_staff: 400, org_admin: 400, unit_coordinator: 400, trainer: 400 }, 403), other: { ...only({}, 404), centre_admin: 400, centre_staff: 400 } },
+  },
+  {
+    route: 'GET /organisations/:organisationId/trainings/:trainingId/expense-report/versions',
+    actions: ['expenseReport.read'],
+    answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: only(centre, 404) },
+  },
+  {
+    // Each fixture training's report has one receipt.
+    route: 'GET /organisations/:organisationId/trainings/:trainingId/expense-report/receipts/:receiptId',
+    actions: ['expenseReport.read'],
+    answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: only(centre, 404) },
+  },
+  {
+    route: 'GET /organisations/:organisationId/support',
+    actions: ['support.view'],
+    answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200 }, 403), other: only(centre, 404) },
+  },
+  { route: 'GET /expense-reports', actions: ['expenseReport.review'], answers: only(centre, 403) },
+  {
     route: 'GET /organisations/:organisationId/feedback',
     actions: ['feedback.organisationSummary'],
     answers: { own: only({ ...centre, org_admin: 200 }, 403), other: only(centre, 404) },

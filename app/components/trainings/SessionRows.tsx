@@ -43,7 +43,7 @@ const minutesOf = (rows: (Pick<SessionTimes, 'start' | 'end'> & { breakMinutes: 
  * The sessions of a plan as rows of fields, with the teaching hours computed as they are typed
  * (end − start − breaks, summed, ÷ 45, rounded once) next to what the unit still has available.
  */
-export function SessionRows({ stored, availability }: { stored: SessionRowValues[]; availability: ReactNode }) {
+export function SessionRows({ stored, availability, timesOnly = false }: { stored: SessionRowValues[]; availability?: ReactNode; timesOnly?: boolean }) {
   const { t, number, language } = useI18n();
   const { values } = useFormState();
   const [rows, setRows] = useState(() => initialRows(stored, values));
@@ -61,7 +61,7 @@ export function SessionRows({ stored, availability }: { stored: SessionRowValues
         <legend className="mb-2 text-lg font-semibold">{t('trainings.sessions')}</legend>
         <p className="mb-3 max-w-3xl text-sm text-slate-700">{t('trainings.sessionsHint')}</p>
         {rows.map((row, i) => (
-          <SessionRow key={i} index={i} row={row} />
+          <SessionRow key={i} index={i} row={row} fields={timesOnly ? sessionTimeFields : sessionFields} />
         ))}
       </fieldset>
       <p className="mb-4">
@@ -87,14 +87,17 @@ export const sessionFields = [
   { column: 'sessionLink', key: 'onlineLink', type: 'url', label: 'trainings.sessionLink', width: 'w-64' },
 ] as const;
 
-function SessionRow({ index, row }: { index: number; row: SessionRowValues }) {
+/** A realised session needs only its date and times. */
+const sessionTimeFields = sessionFields.slice(0, 4);
+
+function SessionRow({ index, row, fields }: { index: number; row: SessionRowValues; fields: readonly (typeof sessionFields)[number][] }) {
   const { t } = useI18n();
   const { errors, idPrefix = '' } = useFormState();
   const errorText = useErrorText();
   return (
     <fieldset className="mb-3 flex flex-wrap items-start gap-3 border-l-4 border-slate-300 pl-3">
       <legend className="font-semibold">{t('trainings.sessionNumber', { number: index + 1 })}</legend>
-      {sessionFields.map((field) => {
+      {fields.map((field) => {
         const id = `${idPrefix}field-${field.column}.${index}`;
         const error = errors[`${field.column}.${index}`];
         return (

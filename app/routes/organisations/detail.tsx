@@ -28,6 +28,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canViewHours: can(ctx.actor, 'hours.view', { organisationId }),
     canViewMarketingKit: can(ctx.actor, 'marketingKit.view', { organisationId }),
     canViewFeedback: can(ctx.actor, 'feedback.organisationSummary', { organisationId }),
+    canViewSupport: can(ctx.actor, 'support.view', { organisationId }),
     canListOrganisations: can(ctx.actor, 'organisation.list'),
   };
 }
@@ -119,6 +120,11 @@ export default function OrganisationDetail({ loaderData }: Route.ComponentProps)
       {loaderData.canViewHours && (
         <p>
           <Link to={`/organisations/${organisation.id}/hours`}>{t('hours.organisationLink')}</Link>
+        </p>
+      )}
+      {loaderData.canViewSupport && (
+        <p>
+          <Link to={`/organisations/${organisation.id}/support`}>{t('organisations.supportLink')}</Link>
         </p>
       )}
       {loaderData.canViewFeedback && (

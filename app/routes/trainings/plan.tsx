@@ -128,6 +128,13 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
           </Link>
         </p>
       )}
+      {['ended', 'reported', 'approved'].includes(plan.status) && (
+        <p className="mb-2">
+          <Link to={`/organisations/${organisationId}/trainings/${plan.id}/expense-report`} className="font-semibold">
+            {t('trainings.expenseReportLink')}
+          </Link>
+        </p>
+      )}
       {plan.feedbackRequestedAt && (
         <p className="mb-2">
           <Link to={`/organisations/${organisationId}/trainings/${plan.id}/feedback`}>{t('trainings.feedbackLink')}</Link>

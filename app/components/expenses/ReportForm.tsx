@@ -1,0 +1,186 @@
+import { useRef, useState } from 'react';
+import { costCategories } from '../../../server/expenses/kinds';
+import { type ReportContent, type SupportBreakdown as Breakdown, type SupportRates, calculateSupport } from '../../../server/expenses/support';
+import { formatHoursInput } from '../../../server/hours/format';
+import { teachingHundredths } from '../../../server/trainings/teaching-hours';
+import { centsOf, costRows, reportSchema } from '../../forms/expenses';
+import type { FieldErrors } from '../../forms/validation';
+import { useI18n } from '../../i18n/react';
+import { CheckboxField, TextArea, TextField, ValidatedForm, useErrorText, useFormState } from '../forms';
+import { SessionRows } from '../trainings/SessionRows';
+import { SupportBreakdown } from './SupportBreakdown';
+
+interface CostRowValues {
+  category: string;
+  description: string;
+  amount: string;
+}
+const emptyCost: CostRowValues = { category: '', description: '', amount: '' };
+/** Rows left empty for new items, so that costs can be added without JavaScript. */
+const spareCostRows = 3;
+
+/** The figures as typed; what is not (yet) a number counts as nothing. */
+function liveBreakdown(form: HTMLFormElement, rates: SupportRates): Breakdown {
+  const read = (name: string) => [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`)].map((input) => input.value);
+  const amount = (text: string) => (/^\d{1,6}([,.]\d{1,2})?$/.test(text.replace(/[\s\u00a0\u202f]/g, '')) ? centsOf(text) : 0);
+  const [starts, ends, breaks] = [read('sessionStart'), read('sessionEnd'), read('sessionBreak')];
+  const sessions = starts.map((start, i) => ({ date: '', start, end: ends[i] ?? '', breakMinutes: Number(breaks[i] || '0') || 0 }));
+  const costs = costRows({ costCategory: read('costCategory'), costDescription: read('costDescription'), costAmount: read('costAmount') })
+    .filter((row) => (costCategories as readonly string[]).includes(row.category))
+    .map((row) => ({ category: row.category as (typeof costCategories)[number], amountCents: amount(row.amount) }));
+  return calculateSupport(rates, teachingHundredths(sessions), costs, amount(read('otherFunding')[0] ?? ''));
+}
+
+function CostRow({ index, row }: { index: number; row: CostRowValues }) {
+  const { t } = useI18n();
+  const { errors } = useFormState();
+  const errorText = useErrorText();
+  const fields = [
+    { column: 'costCategory', label: t('expenses.fields.costCategory') },
+    { column: 'costDescription', label: t('expenses.fields.costDescription') },
+    { column: 'costAmount', label: t('expenses.fields.costAmount') },
+  ] as const;
+  return (
+    <fieldset className="mb-3 flex flex-wrap items-start gap-3 border-l-4 border-slate-300 pl-3">
+      <legend className="font-semibold">{t('expenses.costNumber', { number: index + 1 })}</legend>
+      {fields.map((field) => {
+        const id = `field-${field.column}.${index}`;
+        const error = errors[`${field.column}.${index}`];
+        const common = { id, name: field.column, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined } as const;
+        const frame = `mt-1 block rounded border-2 px-2 py-1 ${error ? 'border-error-700' : 'border-slate-600'}`;
+        return (
+          <div key={field.column}>
+            <label htmlFor={id} className="block text-sm font-semibold">
+              {field.label}
+            </label>
+            {field.column === 'costCategory' ? (
+              <select {...common} defaultValue={row.category} className={`${frame} w-64 bg-white`}>
+                <option value="">{t('expenses.chooseCategory')}</option>
+                {costCategories.map((category) => (
+                  <option key={category} value={category}>
+                    {t(`expenses.categories.${category}`)}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input {...common} type="text" inputMode={field.column === 'costAmount' ? 'decimal' : undefined} defaultValue={field.column === 'costAmount' ? row.amount : row.description} className={`${frame} ${field.column === 'costAmount' ? 'w-32 text-right' : 'w-72'}`} />
+            )}
+            {error && (
+              <p id={`${id}-error`} className="max-w-72 text-sm font-semibold text-error-700">
+                {errorText(error)}
+              </p>
+            )}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** The cost rows as last typed (after a refused submission) or as stored, with spare empty rows. */
+function initialCostRows(stored: CostRowValues[], kept: Record<string, string>): CostRowValues[] {
+  const column = (name: string) => kept[name]?.split('\n');
+  const categories = column('costCategory');
+  const rows = categories ? categories.map((category, i) => ({ category, description: column('costDescription')?.[i] ?? '', amount: column('costAmount')?.[i] ?? '' })) : stored;
+  return [...rows.filter((r) => r.category || r.description || r.amount), ...Array.from({ length: spareCostRows }, () => emptyCost)];
+}
+
+function CostRows({ stored }: { stored: CostRowValues[] }) {
+  const { t } = useI18n();
+  const { values } = useFormState();
+  const [rows, setRows] = useState(() => initialCostRows(stored, values));
+  return (
+    <>
+      <fieldset className="mb-4">
+        <legend className="mb-2 text-lg font-semibold">{t('expenses.costs')}</legend>
+        <p className="mb-3 max-w-3xl text-sm text-slate-700">{t('expenses.costsHint')}</p>
+        {rows.map((row, i) => (
+          <CostRow key={i} index={i} row={row} />
+        ))}
+      </fieldset>
+      <p className="mb-6">
+        <button type="button" onClick={() => setRows((current) => [...current, emptyCost])} className="rounded border-2 border-brand-600 bg-white px-3 py-1 font-semibold text-brand-700">
+          {t('expenses.addCost')}
+        </button>
+      </p>
+    </>
+  );
+}
+
+/**
+ * The expense report form: realised sessions (prefilled from the plan), cost items, income and the
+ * marketing declaration, with the support calculated as it is typed (and on every save without
+ * JavaScript). Saving keeps a draft; submitting sends it to the centre.
+ */
+export function ReportForm({
+  content,
+  breakdown,
+  rates,
+  serverState,
+  canSubmit,
+}: {
+  content: ReportContent;
+  breakdown: Breakdown;
+  rates: SupportRates;
+  serverState: { errors: FieldErrors; values: Record<string, string> } | undefined;
+  canSubmit: boolean;
+}) {
+  const { t, language } = useI18n();
+  const [live, setLive] = useState<Breakdown | null>(null);
+  const container = useRef<HTMLDivElement>(null);
+  const labels: Record<string, string> = {
+    sessionDate: t('trainings.sessions'),
+    costCategory: t('expenses.costs'),
+    participantFees: t('expenses.fields.participantFees'),
+    otherFunding: t('expenses.fields.otherFunding'),
+    otherFundingSource: t('expenses.fields.otherFundingSource'),
+    marketingDeclaration: t('expenses.fields.marketingDeclaration'),
+    notes: t('expenses.fields.notes'),
+  };
+  const sessionCount = Math.max(content.sessions.length, serverState?.values.sessionDate?.split('\n').length ?? 0) + 2;
+  for (let i = 0; i < sessionCount; i++) {
+    for (const [column, label] of [['sessionDate', 'trainings.sessionDate'], ['sessionStart', 'trainings.sessionStart'], ['sessionEnd', 'trainings.sessionEnd'], ['sessionBreak', 'trainings.sessionBreak']] as const) {
+      labels[`${column}.${i}`] = t('trainings.sessionField', { number: i + 1, field: t(label) });
+    }
+  }
+  const costCount = Math.max(content.costs.length, serverState?.values.costCategory?.split('\n').length ?? 0) + spareCostRows;
+  for (let i = 0; i < costCount; i++) {
+    labels[`costCategory.${i}`] = t('expenses.costField', { number: i + 1, field: t('expenses.fields.costCategory') });
+    labels[`costDescription.${i}`] = t('expenses.costField', { number: i + 1, field: t('expenses.fields.costDescription') });
+    labels[`costAmount.${i}`] = t('expenses.costField', { number: i + 1, field: t('expenses.fields.costAmount') });
+  }
+  const money = (cents: number) => (cents ? formatHoursInput(language, cents) : '');
+  const storedSessions = content.sessions.map((s) => ({ date: s.date, start: s.start, end: s.end, breakMinutes: s.breakMinutes ? String(s.breakMinutes) : '', place: '', onlineLink: '' }));
+  const storedCosts = content.costs.map((c) => ({ category: c.category, description: c.description, amount: formatHoursInput(language, c.amountCents) }));
+  const recompute = () => {
+    const form = container.current?.closest('form');
+    if (form) setLive(liveBreakdown(form, rates));
+  };
+  return (
+    <ValidatedForm method="post" schema={reportSchema} serverState={serverState} labels={labels}>
+      <div ref={container} onInput={recompute} onChange={recompute}>
+        <SessionRows stored={storedSessions} timesOnly />
+        <CostRows stored={storedCosts} />
+        <fieldset className="mb-4">
+          <legend className="mb-2 text-lg font-semibold">{t('expenses.income')}</legend>
+          <TextField name="participantFees" label={labels.participantFees!} hint={t('expenses.participantFeesHint')} defaultValue={money(content.participantFeesCents)} required={false} inputMode="decimal" />
+          <TextField name="otherFunding" label={labels.otherFunding!} hint={t('expenses.otherFundingHint')} defaultValue={money(content.otherFundingCents)} required={false} inputMode="decimal" />
+          <TextField name="otherFundingSource" label={labels.otherFundingSource!} defaultValue={content.otherFundingSource} required={false} />
+        </fieldset>
+        <SupportBreakdown breakdown={live ?? breakdown} live />
+        <TextArea name="notes" label={labels.notes!} hint={t('expenses.notesHint')} defaultValue={content.notes} rows={3} />
+        <CheckboxField name="marketingDeclaration" label={t('expenses.fields.marketingDeclaration')} defaultChecked={content.marketingDeclaration} />
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" name="intent" value="save" className="rounded border-2 border-brand-600 bg-white px-4 py-2 font-semibold text-brand-700">
+            {t('expenses.saveDraft')}
+          </button>
+          {canSubmit && (
+            <button type="submit" name="intent" value="submit" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+              {t('expenses.submit')}
+            </button>
+          )}
+        </div>
+      </div>
+    </ValidatedForm>
+  );
+}

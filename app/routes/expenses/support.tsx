@@ -1,0 +1,74 @@
+import { Link } from 'react-router';
+import type { Route } from './+types/support';
+import { HelpLink } from '../../components/HelpLink';
+import { Table } from '../../components/Table';
+import { YearNavigation } from '../../components/YearNavigation';
+import { ReportStatusTag } from '../../components/expenses/ReportStatusTag';
+import { requirePermission, requireUuid } from '../../http/authorize.server';
+import { yearParam } from '../../http/year.server';
+import { useI18n } from '../../i18n/react';
+import { formatIsoDate } from '../../../server/calendar/format';
+import { formatEuros } from '../../../server/expenses/format';
+import { supportOverview } from '../../../server/expenses/lists';
+import { formatHundredths } from '../../../server/hours/format';
+import { getOrganisation } from '../../../server/organisations/get-organisation';
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const organisationId = requireUuid(params.organisationId);
+  const ctx = await requirePermission(request, context, 'support.view', { organisationId });
+  const year = yearParam(request, ctx.clock);
+  const [organisation, overview] = await Promise.all([getOrganisation(ctx, organisationId), supportOverview(ctx, organisationId, year)]);
+  return { organisationId, organisationName: organisation?.name ?? '', year, ...overview };
+}
+
+/** The organisation's support for a year: what is reported and waiting, what is approved, per training and in total. */
+export default function SupportOverview({ loaderData }: Route.ComponentProps) {
+  const { t, language, number } = useI18n();
+  const { organisationId, organisationName, year, rows, totals } = loaderData;
+  const euros = (cents: number) => formatEuros(language, cents);
+  const figures = [
+    ['reported', totals.reportedCents, totals.reported],
+    ['approved', totals.approvedCents, totals.approved],
+  ] as const;
+  return (
+    <>
+      <title>{`${t('expenses.overview.title', { year })} – ${t('app.name')}`}</title>
+      <p className="mb-2">
+        <Link to={`/organisations/${organisationId}`}>{organisationName}</Link>
+      </p>
+      <h1>{t('expenses.overview.title', { year })}</h1>
+      <HelpLink area="expenses" />
+      <YearNavigation year={year} />
+      <dl className="mb-6 grid max-w-3xl grid-cols-1 gap-3 sm:grid-cols-3">
+        {figures.map(([key, cents, count]) => (
+          <div key={key} className="rounded border border-slate-300 bg-white p-3">
+            <dt className="text-sm text-slate-700">{t(`expenses.overview.${key}`, { count: number(count) })}</dt>
+            <dd className="text-xl font-semibold tabular-nums">{euros(cents)}</dd>
+          </div>
+        ))}
+        <div className="rounded border border-slate-300 bg-white p-3">
+          <dt className="text-sm text-slate-700">{t('expenses.overview.unreported')}</dt>
+          <dd className="text-xl font-semibold tabular-nums">{number(totals.unreported)}</dd>
+        </div>
+      </dl>
+      {rows.length === 0 ? (
+        <p>{t('expenses.overview.empty', { year })}</p>
+      ) : (
+        <Table
+          caption={t('expenses.overview.title', { year })}
+          rows={rows}
+          rowKey={(r) => r.trainingId}
+          columns={[
+            { header: t('trainings.name'), cell: (r) => <Link to={`/organisations/${organisationId}/trainings/${r.trainingId}/expense-report`}>{r.name}</Link> },
+            { header: t('trainings.unit'), cell: (r) => r.unitName },
+            { header: t('expenses.overview.endedOn'), cell: (r) => (r.endsOn ? formatIsoDate(language, r.endsOn) : '–') },
+            { header: t('expenses.status'), cell: (r) => <span className="flex flex-wrap gap-1"><ReportStatusTag status={r.reportStatus} />{r.late && <ReportStatusTag status="late" />}</span> },
+            { header: t('expenses.queue.hours'), cell: (r) => (r.reportStatus && r.reportStatus !== 'draft' ? formatHundredths(language, r.realisedHundredths ?? 0) : '–'), numeric: true },
+            { header: t('expenses.overview.reportedSupport'), cell: (r) => (r.reportStatus === 'submitted' ? euros(r.supportCents ?? 0) : '–'), numeric: true },
+            { header: t('expenses.overview.approvedSupport'), cell: (r) => (r.reportStatus === 'approved' ? euros(r.supportCents ?? 0) : '–'), numeric: true },
+          ]}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,135 @@
+import { demoUsers, expect, expectNoSeriousA11yViolations, grantNextYearsHours, newestEmailTo, resetServerClock, setServerClock, signIn, test } from './fixtures';
+
+test.afterAll(async ({ request }) => {
+  await resetServerClock(request);
+});
+
+const people = Array.from({ length: 8 }, (_, i) => `Osallistuja ${i + 1};osallistuja${i + 1}@kulut.example;198${i};Oulu;;kyllä`).join('\n');
+
+test('the trainer reports a training, staff return it, the trainer fixes it and staff approve it; the ledger shows the realised hours', async ({ page, request, browser }) => {
+  test.setTimeout(180_000);
+  // November 2043: hours for 2044; in January the trainer plans a two-evening course with eight participants.
+  await setServerClock(request, '2043-11-10T08:00:00Z');
+  await grantNextYearsHours(browser, '100');
+  await setServerClock(request, '2044-01-10T08:00:00Z');
+  await signIn(page, demoUsers.trainer);
+  await page.goto('/trainings');
+  await page.getByRole('link', { name: 'Suunnittele uusi koulutus' }).click();
+  await page.getByLabel('Koulutuksen nimi').fill('Kirjanpidon perusteet');
+  await page.getByLabel('Tyyppi').selectOption({ label: 'Kurssi' });
+  await page.getByLabel('Aiheluokka').selectOption({ label: 'Järjestö- ja vapaaehtoistoiminta' });
+  await page.getByLabel('Oppimistavoitteet').fill('Osallistuja osaa pitää yhdistyksen kirjanpitoa.');
+  await page.getByLabel('Suunniteltu osallistujamäärä').fill('8');
+  for (const declaration of ['Koulutukselle ei saada muuta valtionrahoitusta', 'Koulutusta ei myydä yrityksille', 'Koulutus ei johda ammatilliseen tutkintoon']) {
+    await page.getByLabel(declaration).check();
+  }
+  for (const [i, date] of ['2044-02-02', '2044-02-09'].entries()) {
+    await page.locator(`[id="field-sessionDate.${i}"]`).fill(date);
+    await page.locator(`[id="field-sessionStart.${i}"]`).fill('18:00');
+    await page.locator(`[id="field-sessionEnd.${i}"]`).fill('21:00');
+    await page.locator(`[id="field-sessionBreak.${i}"]`).fill('0');
+    await page.locator(`[id="field-sessionPlace.${i}"]`).fill('Järjestötalo');
+  }
+  await page.getByRole('button', { name: 'Tallenna suunnitelma' }).click();
+  await page.getByRole('button', { name: 'Jätä suunnitelma ja varaa tunnit' }).click();
+  await expect(page.getByText(/Suunnitelma jätetty/)).toBeVisible();
+  const planPath = new URL(page.url()).pathname;
+  const organisationId = planPath.split('/')[2]!;
+  await page.getByRole('link', { name: 'Osallistujat', exact: true }).click();
+  await page.getByLabel('Liitettävät rivit').fill(people);
+  await page.getByRole('button', { name: 'Tuo osallistujat' }).click();
+  await expect(page.getByRole('table', { name: 'Ilmoittautuneet' })).toContainText('Osallistuja 8');
+
+  // Both evenings everyone came.
+  for (const [day, label] of [['2044-02-02', /2\.2\.2044 18:00–21:00/], ['2044-02-09', /9\.2\.2044 18:00–21:00/]] as const) {
+    // Sessions last 12 hours: a day later, the trainer signs in again.
+    await setServerClock(request, `${day}T19:00:00Z`);
+    await signIn(page, demoUsers.trainer);
+    await page.goto(`${planPath}/attendance`);
+    await page.getByRole('link', { name: label }).click();
+    for (let i = 1; i <= 8; i++) await page.getByRole('checkbox', { name: `Osallistuja ${i}`, exact: true }).check();
+    await page.getByRole('button', { name: 'Tallenna läsnäolot' }).click();
+    await expect(page.getByText('Läsnäolot tallennettu.')).toBeVisible();
+  }
+
+  // The day after the training it has ended: the trainer fills in the report.
+  await setServerClock(request, '2044-02-10T08:00:00Z', true);
+  await signIn(page, demoUsers.trainer);
+  await page.goto(planPath);
+  await page.getByRole('link', { name: 'Kuluselvitys' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kuluselvitys: Kirjanpidon perusteet');
+  await expect(page.getByText(/8 vähintään 15-vuotiasta osallistui/)).toBeVisible();
+  // The sessions come from the plan: 2 × 180 min = 8 teaching hours.
+  await expect(page.locator('[id="field-sessionDate.1"]')).toHaveValue('2044-02-09');
+  await page.locator('[id="field-costCategory.0"]').selectOption({ label: 'Kouluttajapalkkiot ja työnantajakulut' });
+  await page.locator('[id="field-costDescription.0"]').fill('Kouluttajan palkkio');
+  await page.locator('[id="field-costAmount.0"]').fill('300');
+  await page.locator('[id="field-costCategory.1"]').selectOption({ label: 'Osallistujien matkakulut' });
+  await page.locator('[id="field-costDescription.1"]').fill('Kimppakyydit');
+  await page.locator('[id="field-costAmount.1"]').fill('100');
+  // Live: travel counts 20 % of 300 = 60; 55 % of 360 = 198,00 binds (35 € × 8 h = 280).
+  await expect(page.getByText('Tuki: 198,00 €')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  // Submitting without the declaration is refused next to the field, nothing lost.
+  await page.getByRole('button', { name: 'Jätä kuluselvitys' }).click();
+  await expect(page.getByRole('link', { name: /Vahvista, että markkinoinnissa/ })).toBeVisible();
+  await expect(page.locator('[id="field-costAmount.0"]')).toHaveValue('300');
+  await page.getByLabel(/Vakuutan, että koulutuksen markkinoinnissa/).check();
+  await page.getByRole('button', { name: 'Jätä kuluselvitys' }).click();
+  await expect(page.getByText('Kuluselvitys jätetty opintokeskukselle.')).toBeVisible();
+  await expect(page.getByText('Jätetty, odottaa käsittelyä')).toBeVisible();
+
+  // Staff find it in the queue and return it for corrections.
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await signIn(staff, demoUsers.centreStaff);
+  await staff.getByRole('link', { name: 'Kuluselvitykset' }).click();
+  await expectNoSeriousA11yViolations(staff);
+  await staff.getByRole('link', { name: 'Kirjanpidon perusteet' }).click();
+  await expect(staff.getByRole('heading', { name: 'Käsittely', exact: true })).toBeVisible();
+  await staff.getByRole('button', { name: 'Palauta korjattavaksi' }).click();
+  await expect(staff.getByText('Täytä tämä kenttä.').first()).toBeVisible();
+  await staff.getByLabel('Korjattavaa').fill('Kouluttajan palkkio oli sopimuksen mukaan 400 euroa. Korjaa summa.');
+  await staff.getByRole('button', { name: 'Palauta korjattavaksi' }).click();
+  await expect(staff.getByText(/Kuluselvitys palautettu korjattavaksi/)).toBeVisible();
+  await expectNoSeriousA11yViolations(staff);
+
+  // The trainer is emailed the comment and fixes the report.
+  const emailed = await newestEmailTo(browser, demoUsers.trainer);
+  expect(emailed).toContain('400 euroa');
+  await page.goto(`${planPath}/expense-report`);
+  await expect(page.getByRole('heading', { name: 'Korjaa ja jätä uudelleen' })).toBeVisible();
+  await expect(page.getByText('Kouluttajan palkkio oli sopimuksen mukaan 400 euroa. Korjaa summa.')).toBeVisible();
+  await page.locator('[id="field-costAmount.0"]').fill('400');
+  // 20 % of 400 = 80 travel; 55 % of 480 = 264,00 binds.
+  await expect(page.getByText('Tuki: 264,00 €')).toBeVisible();
+  await page.getByRole('button', { name: 'Jätä kuluselvitys' }).click();
+  await expect(page.getByText('Kuluselvitys jätetty opintokeskukselle.')).toBeVisible();
+  await page.getByRole('link', { name: 'Vertaa versioita' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kuluselvityksen versiot: Kirjanpidon perusteet');
+  await expect(page.getByRole('row', { name: /Kulu 1/ })).toContainText('Muuttunut');
+  await expectNoSeriousA11yViolations(page);
+
+  // Staff approve version 2: the realised 8 hours become used hours.
+  await staff.reload();
+  await staff.getByRole('button', { name: 'Hyväksy' }).click();
+  await expect(staff.getByText('Kuluselvitys hyväksytty ja toteutuneet tunnit kirjattu.')).toBeVisible();
+  await expect(staff.getByText('Hyväksytty', { exact: true }).first()).toBeVisible();
+  await staffContext.close();
+
+  await page.goto(planPath);
+  await expect(page.getByText('Hyväksytty').first()).toBeVisible();
+  const used = page.locator('dt', { hasText: 'Käytetyt tunnit' }).locator('xpath=following-sibling::dd[1]');
+  await expect(used).toHaveText('8,00 h');
+
+  // The admin sees the approved support in the organisation's overview.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, demoUsers.orgAdmin);
+  await admin.goto(`/organisations/${organisationId}`);
+  await admin.getByRole('link', { name: 'Taloudellinen tuki ja kuluselvitykset' }).click();
+  await admin.goto(`/organisations/${organisationId}/support?year=2044`);
+  await expect(admin.getByRole('row', { name: /Kirjanpidon perusteet/ })).toContainText('264,00 €');
+  await expectNoSeriousA11yViolations(admin);
+  await adminContext.close();
+});
