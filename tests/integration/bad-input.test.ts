@@ -10,6 +10,7 @@ import { addDays, helsinkiDate } from '../../server/calendar/dates';
 import { trainings } from '../../server/db/schema';
 import { addParticipants, listParticipants } from '../../server/trainings/participants';
 import { savePlan } from '../../server/trainings/plans';
+import { initialContent, saveExpenseReport } from '../../server/expenses/reports';
 import { openTestDatabase } from '../support/database';
 import { samplePlan } from '../support/trainings';
 import { fingerprint } from '../support/fingerprint';
@@ -55,6 +56,7 @@ beforeAll(async () => {
     heldSession: '',
     heldParticipantId: '',
     feedbackToken: '',
+    reportTrainingId: '',
   };
   const staff = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'asiantuntija@sivis.example') };
   await createYearCalendar(staff, env.calendarYear, 'template');
@@ -89,6 +91,13 @@ beforeAll(async () => {
   env.heldTrainingId = heldPlan.id;
   env.heldSession = `${weekAgo.date}T${weekAgo.start}`;
   env.heldParticipantId = (await listParticipants(handle.db, heldPlan.id))[0]!.id;
+  // A training that ended a week ago, with its expense report saved as a draft.
+  const endedPlan = await savePlan(trainer, env.organisationId, null, samplePlan(env.unitId, { name: 'Päättynyt kurssi', sessions: [weekAgo] }));
+  if (!endedPlan.ok) throw new Error(endedPlan.error);
+  await handle.db.update(trainings).set({ status: 'ended' }).where(eq(trainings.id, endedPlan.id));
+  const draft = await saveExpenseReport(trainer, endedPlan.id, await initialContent(handle.db, endedPlan.id));
+  if (!draft.ok) throw new Error(draft.error);
+  env.reportTrainingId = endedPlan.id;
 });
 afterAll(async () => {
   await server?.close();
@@ -100,6 +109,7 @@ const encode = (pairs: [string, string][]) => new URLSearchParams(pairs).toStrin
 /** Which of the fixture trainings a form acts on. */
 function trainingFor(route: string) {
   if (route.startsWith('/training-calendar/')) return env.publicTrainingId;
+  if (route.endsWith('/expense-report')) return env.reportTrainingId;
   return route.endsWith('/attendance') ? env.heldTrainingId : env.trainingId;
 }
 

@@ -11,7 +11,7 @@ import { createApplication, signApplication } from '../../server/admin-applicati
 import { passwordReauthentication } from '../../server/admin-applications/signing';
 import { helsinkiDate, yearOf } from '../../server/calendar/dates';
 import { grantHours, setCentreBudget } from '../../server/hours/ledger';
-import { adminApplications, calendarYears, feedbackLinks, hourProposals, hourRequests, organisations, roleAssignments, signatureRecords, trainings, users } from '../../server/db/schema';
+import { adminApplications, calendarYears, expenseReports, feedbackLinks, hourProposals, hourRequests, organisations, roleAssignments, signatureRecords, trainings, users } from '../../server/db/schema';
 import type { Database } from '../../server/db/types';
 import { businessIdFor } from '../../server/organisations/business-id';
 import { demoPassword } from '../../server/seed/demo';
@@ -63,6 +63,8 @@ export interface FormEnv {
   heldParticipantId: string;
   /** A feedback link's secret (`prepare` makes a fresh one). */
   feedbackToken: string;
+  /** An ended training with an expense report (`prepare` puts the report in the state a form needs). */
+  reportTrainingId: string;
 }
 
 export interface FormCase {
@@ -211,6 +213,26 @@ const attendanceMode = (mode: 'list' | 'counts') => async (env: FormEnv) => {
   await env.db.update(trainings).set({ attendanceMode: mode }).where(eq(trainings.id, env.heldTrainingId));
   return {};
 };
+/** The report as a draft of an ended training (the trainer's forms) or submitted and waiting (staff's decisions). */
+const reportAs = (status: 'draft' | 'submitted') => async (env: FormEnv) => {
+  await env.db.update(expenseReports).set({ status, version: status === 'submitted' ? 1 : 0 }).where(eq(expenseReports.trainingId, env.reportTrainingId));
+  await env.db.update(trainings).set({ status: status === 'submitted' ? 'reported' : 'ended' }).where(eq(trainings.id, env.reportTrainingId));
+  return {};
+};
+/** A staff decision's form: one comment, shown next to it (the field's id carries the decision's name). */
+const decisionCase = (name: string, intent: 'return' | 'reject'): FormCase => ({
+  name,
+  route: '/organisations/:organisationId/trainings/:trainingId/expense-report',
+  as: 'centre_staff',
+  valid: { intent, comment: 'Kouluttajan palkkio puuttuu.' },
+  prepare: reportAs('submitted'),
+  fields: {
+    intent: { required: true, maxLength: intent.length, wrongKind: 'delete', errorText: 'id="error-summary-title"' },
+    comment: { required: true, maxLength: 2000, freeText: true, errorText: `id="${intent}-field-comment-error"` },
+  },
+  errorsShownAs: 'fieldErrors',
+  validStatus: 302,
+});
 /** Hidden fields: their errors are listed in the summary at the top. */
 const hidden = (maxLength: number, wrongKind: string, required = true): FieldSpec => ({ required, maxLength, wrongKind, errorText: 'id="error-summary-title"' });
 
@@ -931,4 +953,57 @@ export const formCases: FormCase[] = [
     errorsShownAs: { page: 'Pyyntöä ei voitu käsitellä' },
     validStatus: 302,
   },
+  {
+    name: 'expense report draft',
+    route: '/organisations/:organisationId/trainings/:trainingId/expense-report',
+    as: 'trainer',
+    valid: {
+      intent: 'save',
+      sessionDate: '2026-11-24',
+      sessionStart: '18:00',
+      sessionEnd: '20:15',
+      sessionBreak: '0',
+      costCategory: 'trainerFees',
+      costDescription: 'Kouluttajan palkkio',
+      costAmount: '250',
+      participantFees: '40',
+      otherFunding: '',
+      otherFundingSource: '',
+      notes: '',
+    },
+    prepare: reportAs('draft'),
+    fields: {
+      // The pressed button's value: anything else is refused as a whole.
+      intent: { required: true, maxLength: 6, wrongKind: 'delete', errorText: 'id="error-summary-title"' },
+      // Row fields: each error sits by its row and is listed in the summary.
+      sessionDate: { required: false, maxLength: 10, wrongKind: '2026-02-30', errorText: 'id="error-summary-title"' },
+      sessionStart: { required: false, maxLength: 5, wrongKind: '25:00', errorText: 'id="error-summary-title"' },
+      sessionEnd: { required: false, maxLength: 5, wrongKind: '17:00', errorText: 'id="error-summary-title"' },
+      sessionBreak: { required: false, maxLength: 3, wrongKind: '-5', errorText: 'id="error-summary-title"' },
+      costCategory: { required: false, maxLength: 17, wrongKind: 'food', errorText: 'id="error-summary-title"' },
+      costDescription: { required: false, maxLength: 200, freeText: true, errorText: 'id="error-summary-title"' },
+      costAmount: { required: false, maxLength: 12, wrongKind: '12,345', errorText: 'id="error-summary-title"' },
+      participantFees: { required: false, maxLength: 12, wrongKind: '-40' },
+      otherFunding: { required: false, maxLength: 12, wrongKind: '1.234' },
+      otherFundingSource: { required: false, maxLength: 200, freeText: true },
+      notes: { required: false, maxLength: 2000, freeText: true },
+      marketingDeclaration: { required: false, maxLength: 3, wrongKind: 'no' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'attaching a receipt',
+    route: '/organisations/:organisationId/trainings/:trainingId/expense-report',
+    as: 'trainer',
+    valid: { intent: 'upload' },
+    validFile: { field: 'file', name: 'kuitti.pdf', type: 'application/pdf', content: () => new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n') },
+    prepare: reportAs('draft'),
+    // Sent without the file, every bad case is refused; the intent's errors are listed in the summary.
+    fields: { intent: { required: true, maxLength: 6, wrongKind: 'delete', errorText: 'id="error-summary-title"' } },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  decisionCase('returning an expense report for corrections', 'return'),
+  decisionCase('rejecting an expense report', 'reject'),
 ];
