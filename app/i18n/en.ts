@@ -1543,6 +1543,7 @@ export const en: Translation = {
     formTitle: 'Fill in the expense report',
     fixTitle: 'Correct and submit again',
     realisedSessions: 'Sessions held',
+    sessionTime: 'Time',
     realisedHours: 'Teaching hours delivered: {{hours}} h',
     costs: 'Costs',
     costsHint: 'Itemise the costs: category, description and amount in euros (for example 250.00). Trainer fees include the employer’s costs. Participants’ travel costs count towards the support up to at most 20 % of the other costs.',

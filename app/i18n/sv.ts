@@ -1530,6 +1530,7 @@ export const sv: Translation = {
     formTitle: 'Fyll i kostnadsredovisningen',
     fixTitle: 'Korrigera och lämna in på nytt',
     realisedSessions: 'Genomförda tillfällen',
+    sessionTime: 'Tid',
     realisedHours: 'Genomförda undervisningstimmar: {{hours}} h',
     costs: 'Kostnader',
     costsHint: 'Ange kostnaderna specificerade: kategori, beskrivning och belopp i euro (till exempel 250,00). I utbildararvodena ingår arbetsgivarkostnaderna. Deltagarnas resekostnader räknas in i stödet till högst 20 % av de övriga kostnaderna.',

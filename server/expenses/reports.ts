@@ -60,12 +60,14 @@ export async function expenseReportPage(ctx: DomainContext, training: { id: stri
   ]);
   const attendedAdults = attendance?.attendedAdults ?? 0;
   const today = helsinkiDate(ctx.clock.now());
+  // Once sent, the report shows the calculation it was sent with (the year's rates may change later).
+  const [sent] = report && !isEditableReport(report.status) ? await reportVersions(ctx.db, report.id, [report.version]) : [null];
   return {
     report,
     content,
     rules,
     attendance,
-    breakdown: supportOf(rules, training.type, content),
+    breakdown: sent?.breakdown ?? supportOf(rules, training.type, content),
     findings: checkRealisedEligibility({ year: training.year, peerGroup: training.type === 'peerGroup', attendedAdults }, content, rules),
     deadlines,
     standing: deadlineStanding(deadlines, today, !!report?.latePermittedAt),

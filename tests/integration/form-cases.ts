@@ -940,20 +940,6 @@ export const formCases: FormCase[] = [
     validStatus: 200,
   },
   {
-    // Last: its valid submission ends organisation A's membership, after which its forms refuse changes.
-    name: 'ending a membership',
-    route: '/organisations/:organisationId/membership',
-    as: 'centre_staff',
-    valid: { confirm: 'end' },
-    prepare: async (env) => {
-      await env.db.update(organisations).set({ endedAt: null }).where(eq(organisations.id, env.organisationId));
-      return {};
-    },
-    fields: { confirm: { required: true, maxLength: 3, wrongKind: 'yes' } },
-    errorsShownAs: { page: 'Pyyntöä ei voitu käsitellä' },
-    validStatus: 302,
-  },
-  {
     name: 'expense report draft',
     route: '/organisations/:organisationId/trainings/:trainingId/expense-report',
     as: 'trainer',
@@ -1006,4 +992,18 @@ export const formCases: FormCase[] = [
   },
   decisionCase('returning an expense report for corrections', 'return'),
   decisionCase('rejecting an expense report', 'reject'),
+  {
+    // Last: its valid submission ends organisation A's membership, after which its forms refuse changes.
+    name: 'ending a membership',
+    route: '/organisations/:organisationId/membership',
+    as: 'centre_staff',
+    valid: { confirm: 'end' },
+    prepare: async (env) => {
+      await env.db.update(organisations).set({ endedAt: null }).where(eq(organisations.id, env.organisationId));
+      return {};
+    },
+    fields: { confirm: { required: true, maxLength: 3, wrongKind: 'yes' } },
+    errorsShownAs: { page: 'Pyyntöä ei voitu käsitellä' },
+    validStatus: 302,
+  },
 ];

@@ -22,7 +22,7 @@ export function ReportContentView({ content }: { content: ReportContent }) {
           rowKey={(s) => String(s.i)}
           columns={[
             { header: t('trainings.sessionDate'), cell: (s) => formatIsoDate(language, s.date) },
-            { header: t('trainings.sessionStart'), cell: (s) => `${s.start}–${s.end}` },
+            { header: t('expenses.sessionTime'), cell: (s) => `${s.start}–${s.end}` },
             { header: t('trainings.sessionBreak'), cell: (s) => number(s.breakMinutes), numeric: true },
           ]}
         />
@@ -46,7 +46,7 @@ export function ReportContentView({ content }: { content: ReportContent }) {
         </div>
       )}
       <h2>{t('expenses.income')}</h2>
-      <dl className="mb-6 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-1">
+      <dl className="mb-6 grid max-w-3xl grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <dt className="font-semibold">{t('expenses.fields.participantFees')}</dt>
         <dd className="tabular-nums">{euros(content.participantFeesCents)}</dd>
         <dt className="font-semibold">{t('expenses.fields.otherFunding')}</dt>
