@@ -5,6 +5,7 @@ import { businessIdFor } from '../../server/organisations/business-id';
 import { attendanceGenerator } from './attendance';
 import { type DataGenerator, type Progress, makeInsert } from './context';
 import { calendarGenerator } from './calendar';
+import { expensesGenerator } from './expenses';
 import { hoursGenerator } from './hours';
 import { organisationsGenerator } from './organisations';
 import { participantsGenerator } from './participants';
@@ -12,7 +13,7 @@ import { Random } from './random';
 import { trainingsGenerator } from './trainings';
 
 /** In dependency order. A later issue appends its generator here. */
-export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator, participantsGenerator, attendanceGenerator];
+export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator, participantsGenerator, attendanceGenerator, expensesGenerator];
 
 export class AlreadyGeneratedError extends Error {}
 

@@ -1,4 +1,5 @@
-import { count, isNull } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { asc, count, isNull } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Progress } from '../../scripts/generate/context';
 import { AlreadyGeneratedError, generateData } from '../../scripts/generate/index';
@@ -6,6 +7,11 @@ import type { DatabaseHandle } from '../../server/db/client';
 import {
   announcements,
   calendarYears,
+  expenseAuditSeeds,
+  expenseReceipts,
+  expenseReportEvents,
+  expenseReportVersions,
+  expenseReports,
   feedbackAnswers,
   feedbackLinks,
   hourAccounts,
@@ -23,8 +29,17 @@ import {
   users,
 } from '../../server/db/schema';
 import { addDays, helsinkiDate } from '../../server/calendar/dates';
+import { expenseReportDeadline } from '../../server/calendar/windows';
+import { defaultSupportRules } from '../../server/centre/support-rules';
+import { isPickedForAudit } from '../../server/expenses/audit-pick';
+import { costCategories } from '../../server/expenses/kinds';
+import { checkReceipt } from '../../server/expenses/receipts';
+import { ratesFor } from '../../server/expenses/reports';
+import { calculateSupport } from '../../server/expenses/support';
 import { balances } from '../../server/hours/accounts';
 import { isValidBusinessId } from '../../server/organisations/business-id';
+import { attendanceSummary } from '../../server/trainings/attendance';
+import { teachingHundredths } from '../../server/trainings/teaching-hours';
 import { openTestDatabase } from '../support/database';
 import { fingerprint } from '../support/fingerprint';
 
@@ -33,10 +48,10 @@ afterAll(() => Promise.all(handles.map((h) => h.close())));
 
 const silent: Progress = { start() {}, advance() {}, finish() {} };
 
-async function generated(seed: number) {
+async function generated(seed: number, scale = 0.01) {
   const handle = await openTestDatabase();
   handles.push(handle);
-  await generateData(handle.db, { scale: 0.01, seed, progress: silent });
+  await generateData(handle.db, { scale, seed, progress: silent });
   return handle;
 }
 
@@ -74,7 +89,7 @@ describe('the data generator', () => {
     expect(plans.length).toBe(200);
     const reservedFor = new Set(accounts.filter((a) => a.kind === 'reserved').map((a) => a.trainingId));
     expect([...reservedFor].every((id) => plans.some((p) => p.id === id))).toBe(true);
-    expect(plans.filter((p) => reservedFor.has(p.id)).every((p) => p.status === 'approved' || p.status === 'ended')).toBe(true);
+    expect(plans.filter((p) => reservedFor.has(p.id)).every((p) => ['approved', 'reported', 'ended'].includes(p.status))).toBe(true);
     const [sessionCount] = await db.select({ n: count() }).from(trainingSessions);
     expect(sessionCount!.n).toBeGreaterThanOrEqual(200);
     const [topLevel] = await db.select({ n: count() }).from(units).where(isNull(units.parentId));
@@ -201,12 +216,129 @@ describe('the data generator', () => {
     expect(answers.some((a) => a.good !== '') && answers.some((a) => a.improve !== '') && answers.some((a) => a.good === '' && a.improve === '')).toBe(true);
   });
 
+  it('reports every approved training with the support of its version and the used hours of the ledger, and some ended ones', async () => {
+    // Five organisations, so that the completed year's ended trainings include each kind of report.
+    const { db } = await generated(1, 0.05);
+    const anchor = new Date(Date.UTC(2026, 0, 1));
+    const plans = await db.select().from(trainings);
+    const sessions = await db.select().from(trainingSessions);
+    const reports = await db.select().from(expenseReports);
+    const versions = await db.select().from(expenseReportVersions);
+    const events = await db.select().from(expenseReportEvents).orderBy(asc(expenseReportEvents.id));
+    const receipts = await db.select().from(expenseReceipts);
+    const seeds = new Map((await db.select().from(expenseAuditSeeds)).map((s) => [s.year, s.seed]));
+    const accounts = await db.select().from(hourAccounts);
+    const held = await balances(db, accounts.map((a) => a.id));
+    const planById = new Map(plans.map((p) => [p.id, p]));
+    const reportOf = new Map(reports.map((r) => [r.trainingId, r]));
+    const eventsOf = (reportId: string) => events.filter((e) => e.reportId === reportId);
+    const hoursOf = (trainingId: string, kind: 'used' | 'reserved') => accounts.filter((a) => a.trainingId === trainingId && a.kind === kind).reduce((sum, a) => sum + held.get(a.id)!, 0);
+
+    // Every approved training has one approved report, and only those.
+    const approved = plans.filter((p) => p.status === 'approved');
+    expect(approved.length).toBeGreaterThan(100);
+    expect(reports.filter((r) => r.status === 'approved').map((r) => r.trainingId).sort()).toEqual(approved.map((p) => p.id).sort());
+    expect(reports.filter((r) => !['approved', 'submitted', 'returned', 'draft'].includes(r.status))).toEqual([]);
+    let inLedger = 0;
+    for (const plan of approved) {
+      const report = reportOf.get(plan.id)!;
+      const own = versions.filter((v) => v.reportId === report.id);
+      expect(own.map((v) => v.version)).toEqual([1]);
+      const { content, breakdown } = own[0]!;
+      // The sessions reported are the plan's; the support is recalculated from the version as sent.
+      const order = (s: (typeof sessions)[number]) => `${s.date}T${s.startTime} ${s.id}`;
+      const planned = sessions.filter((s) => s.trainingId === plan.id).sort((a, b) => (order(a) < order(b) ? -1 : 1));
+      expect(content.sessions).toEqual(planned.map((s) => ({ date: s.date, start: s.startTime, end: s.endTime, breakMinutes: s.breakMinutes })));
+      const expected = calculateSupport(ratesFor(defaultSupportRules(plan.year), plan.type), teachingHundredths(content.sessions), content.costs, content.otherFundingCents);
+      expect(breakdown).toEqual(expected);
+      expect([report.realisedHundredths, report.supportCents, report.content, report.version]).toEqual([expected.realisedHundredths, expected.supportCents, content, 1]);
+      // A training in the ledger used exactly the reported hours, and holds no reservation any more.
+      if (accounts.some((a) => a.trainingId === plan.id)) {
+        inLedger++;
+        expect([hoursOf(plan.id, 'used'), hoursOf(plan.id, 'reserved')]).toEqual([report.realisedHundredths, 0]);
+      }
+      expect(content.costs.length).toBeGreaterThan(0);
+      expect(content.costs.every((c) => costCategories.includes(c.category) && Number.isInteger(c.amountCents) && c.amountCents > 0 && c.amountCents < 100_000_000 && c.description !== '')).toBe(true);
+      expect(content.marketingDeclaration).toBe(true);
+      expect(plan.priceCents === 0 ? content.participantFeesCents === 0 : content.participantFeesCents % plan.priceCents === 0).toBe(true);
+      expect(content.otherFundingCents === 0 || content.otherFundingSource !== '').toBe(true);
+      // Submitted, receipts checked when audited, and approved by staff, in that order and before the anchor.
+      const kinds = eventsOf(report.id).map((e) => e.kind);
+      expect(kinds).toEqual(report.audit ? ['submitted', 'receiptsChecked', 'approved'] : ['submitted', 'approved']);
+      expect(report.decidedAt! > report.submittedAt! && report.decidedAt! < anchor).toBe(true);
+      if (report.audit) expect(report.receiptsCheckedAt! > report.submittedAt! && report.receiptsCheckedAt! < report.decidedAt!).toBe(true);
+    }
+    expect(inLedger).toBeGreaterThan(0);
+
+    // The attendance figure is the report page's (participants aged 15+ who came, or the largest count).
+    const reportById = new Map(reports.map((r) => [r.id, r]));
+    for (const version of versions) {
+      const report = reportById.get(version.reportId)!;
+      expect(version.attendedAdults).toBe((await attendanceSummary({ db, clock: { now: () => anchor } }, report.trainingId))!.attendedAdults);
+    }
+
+    // Waiting for review: the training is reported (and every reported training waits); returned ones stay ended with a comment.
+    const submitted = reports.filter((r) => r.status === 'submitted');
+    expect(['submitted', 'returned', 'draft'].map((status) => reports.some((r) => r.status === status))).toEqual([true, true, true]);
+    expect(submitted.map((r) => planById.get(r.trainingId)!.status).every((s) => s === 'reported')).toBe(true);
+    expect(plans.filter((p) => p.status === 'reported').every((p) => reportOf.get(p.id)?.status === 'submitted')).toBe(true);
+    for (const report of submitted) expect([report.version, report.decidedAt, eventsOf(report.id).map((e) => e.kind)]).toEqual([1, null, ['submitted']]);
+    for (const report of reports.filter((r) => r.status === 'returned')) {
+      expect(planById.get(report.trainingId)!.status).toBe('ended');
+      const own = eventsOf(report.id);
+      expect(own.map((e) => e.kind)).toEqual(['submitted', 'returned']);
+      expect(own[1]!.comment).not.toBe('');
+    }
+    for (const report of reports.filter((r) => r.status === 'draft')) {
+      expect([report.version, report.audit, report.firstSubmittedAt, eventsOf(report.id).length, versions.filter((v) => v.reportId === report.id).length]).toEqual([0, false, null, 0, 0]);
+    }
+    // Only the completed year's ended trainings wait, are returned or drafted; some have no report yet.
+    const ended = plans.filter((p) => p.year === 2025 && ['ended', 'reported'].includes(p.status));
+    expect(reports.filter((r) => r.status !== 'approved').every((r) => ended.some((p) => p.id === r.trainingId))).toBe(true);
+    expect(ended.some((p) => !reportOf.has(p.id))).toBe(true);
+
+    // Submitted after the last session, late after four weeks (never after ten or the January deadline), before the anchor.
+    const sent = reports.filter((r) => r.version > 0);
+    const deadlines = new Map<number, string>();
+    for (const year of new Set(sent.map((r) => r.year))) deadlines.set(year, await expenseReportDeadline(db, year));
+    for (const report of sent) {
+      const plan = planById.get(report.trainingId)!;
+      const on = helsinkiDate(report.submittedAt!);
+      expect(report.firstSubmittedAt).toEqual(report.submittedAt);
+      expect(on >= plan.endsOn! && on <= addDays(plan.endsOn!, 70) && report.submittedAt! < anchor).toBe(true);
+      expect(on <= deadlines.get(plan.year)!).toBe(true);
+      expect(report.late).toBe(on > addDays(plan.endsOn!, 28));
+      expect(report.createdAt <= report.submittedAt!).toBe(true);
+    }
+    const lateShare = sent.filter((r) => r.late).length / sent.length;
+    expect(lateShare).toBeGreaterThan(0.05);
+    expect(lateShare).toBeLessThan(0.3);
+
+    // The audit pick is the domain's, with the year's seed: about 10 %.
+    for (const report of sent) expect(report.audit).toBe(isPickedForAudit(seeds.get(report.year)!, report.id, defaultSupportRules(report.year).auditShareBasisPoints));
+    const auditShare = sent.filter((r) => r.audit).length / sent.length;
+    expect(auditShare).toBeGreaterThan(0.04);
+    expect(auditShare).toBeLessThan(0.18);
+    // Receipts only on audited reports, each a whole PDF whose size and hash are stored; every approved audited report has some.
+    expect(receipts.length).toBeGreaterThan(0);
+    for (const receipt of receipts) {
+      const bytes = Buffer.from(receipt.content, 'base64');
+      expect(reportById.get(receipt.reportId)!.audit).toBe(true);
+      expect([checkReceipt(bytes), receipt.mimeType, receipt.sizeBytes, receipt.sha256]).toEqual([{ ok: true, mimeType: 'application/pdf' }, 'application/pdf', bytes.length, createHash('sha256').update(bytes).digest('hex')]);
+    }
+    expect(reports.filter((r) => r.status === 'approved' && r.audit && !receipts.some((x) => x.reportId === r.id))).toEqual([]);
+  }, 60_000);
+
   it('gives the same data for the same seed and different data for another', async () => {
     const first = await contents(await generated(42));
     const again = await contents(await generated(42));
     const other = await contents(await generated(43));
     expect(again).toEqual(first);
     expect(other.users).not.toEqual(first.users);
+    // Expense reports and their versions, history, receipts and audit seeds are compared too.
+    const empty = createHash('md5').update('').digest('hex');
+    for (const table of ['expense_reports', 'expense_report_versions', 'expense_report_events', 'expense_receipts', 'expense_audit_seeds']) expect(first[table]).not.toBe(empty);
+    expect(other.expense_reports).not.toEqual(first.expense_reports);
   });
 
   it('refuses to generate twice into one database', async () => {
