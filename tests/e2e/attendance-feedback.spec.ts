@@ -1,4 +1,4 @@
-import { demoUsers, expect, expectNoSeriousA11yViolations, grantNextYearsHours, linkFromOutbox, resetServerClock, setServerClock, signIn, test } from './fixtures';
+import { demoUsers, expect, expectNoSeriousA11yViolations, grantNextYearsHours, linkFromOutbox, planAndSubmitCourse, resetServerClock, setServerClock, signIn, test } from './fixtures';
 
 test.afterAll(async ({ request }) => {
   await resetServerClock(request);
@@ -11,24 +11,13 @@ test('the trainer ticks attendance on a phone, a participant answers the feedbac
   await grantNextYearsHours(browser, '100');
   await setServerClock(request, '2042-01-10T08:00:00Z');
   await signIn(page, demoUsers.trainer);
-  await page.goto('/trainings');
-  await page.getByRole('link', { name: 'Suunnittele uusi koulutus' }).click();
-  await page.getByLabel('Koulutuksen nimi').fill('Tuohitöiden ilta');
-  await page.getByLabel('Tyyppi').selectOption({ label: 'Kurssi' });
-  await page.getByLabel('Aiheluokka').selectOption({ label: 'Kulttuuri ja taide' });
-  await page.getByLabel('Oppimistavoitteet').fill('Osallistuja osaa punoa tuohikontin.');
-  await page.getByLabel('Suunniteltu osallistujamäärä').fill('8');
-  for (const declaration of ['Koulutukselle ei saada muuta valtionrahoitusta', 'Koulutusta ei myydä yrityksille', 'Koulutus ei johda ammatilliseen tutkintoon']) {
-    await page.getByLabel(declaration).check();
-  }
-  await page.locator('[id="field-sessionDate.0"]').fill('2042-02-03');
-  await page.locator('[id="field-sessionStart.0"]').fill('18:00');
-  await page.locator('[id="field-sessionEnd.0"]').fill('19:30');
-  await page.locator('[id="field-sessionPlace.0"]').fill('Seurantalo');
-  await page.getByRole('button', { name: 'Tallenna suunnitelma' }).click();
-  await page.getByRole('button', { name: 'Jätä suunnitelma ja varaa tunnit' }).click();
-  await expect(page.getByText(/Suunnitelma jätetty/)).toBeVisible();
-  const planPath = new URL(page.url()).pathname;
+  const planPath = await planAndSubmitCourse(page, {
+    name: 'Tuohitöiden ilta',
+    topic: 'Kulttuuri ja taide',
+    goals: 'Osallistuja osaa punoa tuohikontin.',
+    participants: '8',
+    sessions: [{ date: '2042-02-03', start: '18:00', end: '19:30', breaks: '', place: 'Seurantalo' }],
+  });
   const organisationId = planPath.split('/')[2]!;
   await page.getByRole('link', { name: 'Osallistujat', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Osallistujat: Tuohitöiden ilta');

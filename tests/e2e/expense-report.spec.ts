@@ -1,4 +1,4 @@
-import { demoUsers, expect, expectNoSeriousA11yViolations, grantNextYearsHours, newestEmailTo, resetServerClock, setServerClock, signIn, test } from './fixtures';
+import { demoUsers, expect, expectNoSeriousA11yViolations, grantNextYearsHours, newestEmailTo, planAndSubmitCourse, resetServerClock, setServerClock, signIn, test } from './fixtures';
 
 test.afterAll(async ({ request }) => {
   await resetServerClock(request);
@@ -13,27 +13,13 @@ test('the trainer reports a training, staff return it, the trainer fixes it and 
   await grantNextYearsHours(browser, '100');
   await setServerClock(request, '2044-01-10T08:00:00Z');
   await signIn(page, demoUsers.trainer);
-  await page.goto('/trainings');
-  await page.getByRole('link', { name: 'Suunnittele uusi koulutus' }).click();
-  await page.getByLabel('Koulutuksen nimi').fill('Kirjanpidon perusteet');
-  await page.getByLabel('Tyyppi').selectOption({ label: 'Kurssi' });
-  await page.getByLabel('Aiheluokka').selectOption({ label: 'Järjestö- ja vapaaehtoistoiminta' });
-  await page.getByLabel('Oppimistavoitteet').fill('Osallistuja osaa pitää yhdistyksen kirjanpitoa.');
-  await page.getByLabel('Suunniteltu osallistujamäärä').fill('8');
-  for (const declaration of ['Koulutukselle ei saada muuta valtionrahoitusta', 'Koulutusta ei myydä yrityksille', 'Koulutus ei johda ammatilliseen tutkintoon']) {
-    await page.getByLabel(declaration).check();
-  }
-  for (const [i, date] of ['2044-02-02', '2044-02-09'].entries()) {
-    await page.locator(`[id="field-sessionDate.${i}"]`).fill(date);
-    await page.locator(`[id="field-sessionStart.${i}"]`).fill('18:00');
-    await page.locator(`[id="field-sessionEnd.${i}"]`).fill('21:00');
-    await page.locator(`[id="field-sessionBreak.${i}"]`).fill('0');
-    await page.locator(`[id="field-sessionPlace.${i}"]`).fill('Järjestötalo');
-  }
-  await page.getByRole('button', { name: 'Tallenna suunnitelma' }).click();
-  await page.getByRole('button', { name: 'Jätä suunnitelma ja varaa tunnit' }).click();
-  await expect(page.getByText(/Suunnitelma jätetty/)).toBeVisible();
-  const planPath = new URL(page.url()).pathname;
+  const planPath = await planAndSubmitCourse(page, {
+    name: 'Kirjanpidon perusteet',
+    topic: 'Järjestö- ja vapaaehtoistoiminta',
+    goals: 'Osallistuja osaa pitää yhdistyksen kirjanpitoa.',
+    participants: '8',
+    sessions: ['2044-02-02', '2044-02-09'].map((date) => ({ date, start: '18:00', end: '21:00', breaks: '0', place: 'Järjestötalo' })),
+  });
   const organisationId = planPath.split('/')[2]!;
   await page.getByRole('link', { name: 'Osallistujat', exact: true }).click();
   await page.getByLabel('Liitettävät rivit').fill(people);

@@ -97,3 +97,46 @@ const testOrigin = { Origin: 'http://127.0.0.1:3100' };
 export const setServerClock = (request: import('@playwright/test').APIRequestContext, now: string, runJobs = false) =>
   request.post('/__test/clock', { form: { now, ...(runJobs ? { runJobs: '1' } : {}) }, headers: testOrigin });
 export const resetServerClock = (request: import('@playwright/test').APIRequestContext) => request.post('/__test/clock', { form: { reset: '1' }, headers: testOrigin });
+
+/** A field of one session row (the rows repeat the same labels). */
+export const sessionField = (page: Page, column: string, row: number) => page.locator(`[id="field-${column}.${row}"]`);
+
+export interface SessionInput {
+  date: string;
+  start: string;
+  end: string;
+  breaks: string;
+  place: string;
+}
+
+export async function fillSession(page: Page, row: number, session: SessionInput) {
+  await sessionField(page, 'sessionDate', row).fill(session.date);
+  await sessionField(page, 'sessionStart', row).fill(session.start);
+  await sessionField(page, 'sessionEnd', row).fill(session.end);
+  await sessionField(page, 'sessionBreak', row).fill(session.breaks);
+  await sessionField(page, 'sessionPlace', row).fill(session.place);
+}
+
+/** Ticks the plan's three declarations about other funding, companies and qualifications. */
+export async function declare(page: Page) {
+  for (const declaration of ['Koulutukselle ei saada muuta valtionrahoitusta', 'Koulutusta ei myydä yrityksille', 'Koulutus ei johda ammatilliseen tutkintoon']) {
+    await page.getByLabel(declaration).check();
+  }
+}
+
+/** The signed-in planner plans a course from the trainings list and submits it; returns the plan's path. */
+export async function planAndSubmitCourse(page: Page, plan: { name: string; topic: string; goals: string; participants: string; sessions: SessionInput[] }) {
+  await page.goto('/trainings');
+  await page.getByRole('link', { name: 'Suunnittele uusi koulutus' }).click();
+  await page.getByLabel('Koulutuksen nimi').fill(plan.name);
+  await page.getByLabel('Tyyppi').selectOption({ label: 'Kurssi' });
+  await page.getByLabel('Aiheluokka').selectOption({ label: plan.topic });
+  await page.getByLabel('Oppimistavoitteet').fill(plan.goals);
+  await page.getByLabel('Suunniteltu osallistujamäärä').fill(plan.participants);
+  await declare(page);
+  for (const [row, session] of plan.sessions.entries()) await fillSession(page, row, session);
+  await page.getByRole('button', { name: 'Tallenna suunnitelma' }).click();
+  await page.getByRole('button', { name: 'Jätä suunnitelma ja varaa tunnit' }).click();
+  await expect(page.getByText(/Suunnitelma jätetty/)).toBeVisible();
+  return new URL(page.url()).pathname;
+}

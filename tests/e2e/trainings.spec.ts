@@ -1,22 +1,5 @@
 import type { Page } from '@playwright/test';
-import { demoUsers, expect, expectNoSeriousA11yViolations, grantNextYearsHours, resetServerClock, setServerClock, signIn, test } from './fixtures';
-
-/** A field of one session row (the rows repeat the same labels). */
-const sessionField = (page: Page, column: string, row: number) => page.locator(`[id="field-${column}.${row}"]`);
-
-async function fillSession(page: Page, row: number, session: { date: string; start: string; end: string; breaks: string; place: string }) {
-  await sessionField(page, 'sessionDate', row).fill(session.date);
-  await sessionField(page, 'sessionStart', row).fill(session.start);
-  await sessionField(page, 'sessionEnd', row).fill(session.end);
-  await sessionField(page, 'sessionBreak', row).fill(session.breaks);
-  await sessionField(page, 'sessionPlace', row).fill(session.place);
-}
-
-async function declare(page: Page) {
-  for (const declaration of ['Koulutukselle ei saada muuta valtionrahoitusta', 'Koulutusta ei myydä yrityksille', 'Koulutus ei johda ammatilliseen tutkintoon']) {
-    await page.getByLabel(declaration).check();
-  }
-}
+import { declare, demoUsers, expect, expectNoSeriousA11yViolations, fillSession, grantNextYearsHours, resetServerClock, sessionField, setServerClock, signIn, test } from './fixtures';
 
 test.afterAll(async ({ request }) => {
   await resetServerClock(request);

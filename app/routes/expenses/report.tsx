@@ -151,7 +151,7 @@ export default function ExpenseReportPage({ loaderData, actionData }: Route.Comp
       <HelpLink area="expenses" />
       {notice && <Notice tone="ok">{t(`expenses.notices.${notice}`)}</Notice>}
       {formLevel && <ErrorSummary errors={formLevel.errors} labels={{ file: t('expenses.fields.receipt') }} />}
-      <dl className="mb-6 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-1">
+      <dl className="mb-6 grid max-w-3xl grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
         <dt className="font-semibold">{t('expenses.status')}</dt>
         <dd className="flex flex-wrap gap-2">
           <ReportStatusTag status={report?.status ?? null} />
