@@ -295,7 +295,7 @@ export const benchCases: BenchCase[] = [
     'saving an expense report before the training ended (refused), trainer',
     'trainer',
     '/organisations/:organisationId/trainings/:trainingId/expense-report',
-    'intent=save&sessionDate=:year-03-02&sessionStart=18:00&sessionEnd=20:15&sessionBreak=0&costCategory=trainerFees&costDescription=Bench&costAmount=250&participantFees=&otherFunding=&otherFundingSource=&notes=',
+    'intent=save&sessionDate=:year-03-02&sessionStart=18%3A00&sessionEnd=20%3A15&sessionBreak=0&costCategory=trainerFees&costDescription=Bench&costAmount=250&participantFees=&otherFunding=&otherFundingSource=&notes=',
     409,
   ),
   action(
