@@ -86,7 +86,6 @@ CREATE INDEX "expense_receipts_report_idx" ON "expense_receipts" USING btree ("r
 CREATE INDEX "expense_report_events_report_idx" ON "expense_report_events" USING btree ("report_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "expense_report_versions_number" ON "expense_report_versions" USING btree ("report_id","version");--> statement-breakpoint
 CREATE INDEX "expense_reports_organisation_idx" ON "expense_reports" USING btree ("organisation_id","year","status");--> statement-breakpoint
-CREATE INDEX "expense_reports_queue_idx" ON "expense_reports" USING btree ("status","submitted_at");--> statement-breakpoint
-CREATE INDEX "expense_reports_year_idx" ON "expense_reports" USING btree ("year","status","submitted_at");--> statement-breakpoint
+CREATE INDEX "expense_reports_queue_idx" ON "expense_reports" USING btree ("status","year","submitted_at");--> statement-breakpoint
 CREATE INDEX "reservation_releases_on_idx" ON "reservation_releases" USING btree ("released_on");--> statement-breakpoint
 ALTER TABLE "support_rules" ADD CONSTRAINT "support_rules_audit_share" CHECK ("support_rules"."audit_share_basis_points" BETWEEN 0 AND 10000);

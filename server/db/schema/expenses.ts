@@ -53,9 +53,8 @@ export const expenseReports = pgTable(
   },
   (t) => [
     index('expense_reports_organisation_idx').on(t.organisationId, t.year, t.status),
-    index('expense_reports_queue_idx').on(t.status, t.submittedAt),
-    // The queue filtered by year (and the late and audit marks within it).
-    index('expense_reports_year_idx').on(t.year, t.status, t.submittedAt),
+    // The queue by status and year, oldest submission first (waiting reports are few, so without a year they sort cheaply).
+    index('expense_reports_queue_idx').on(t.status, t.year, t.submittedAt),
     check('expense_reports_non_negative', sql`${t.supportCents} >= 0 AND ${t.realisedHundredths} >= 0 AND ${t.version} >= 0`),
   ],
 );
