@@ -15,6 +15,9 @@ export const centsOf = (text: string): number => {
   const [whole, fraction = ''] = withoutSpaces(text).replace(',', '.').split('.');
   return Number(whole || '0') * 100 + Number(fraction.padEnd(2, '0'));
 };
+/** Euros as typed so far, for the live calculation: what is not (yet) an amount counts as nothing. */
+export const typedCents = (text: string): number => (euroText.test(withoutSpaces(text)) ? centsOf(text) : 0);
+
 const optionalEuros = z
   .string()
   .trim()

@@ -107,9 +107,8 @@ export type ReportResult = { ok: true; reportId: string } | { ok: false; error: 
 export async function lockReport(ctx: WriteContext, trainingId: string) {
   const training = await lockTraining(ctx, trainingId);
   if (!training) return null;
-  const [details] = await ctx.db.select({ year: trainings.year, type: trainings.type, unitId: trainings.unitId, createdBy: trainings.createdBy }).from(trainings).where(eq(trainings.id, trainingId));
   const [report] = await ctx.db.select().from(expenseReports).where(eq(expenseReports.trainingId, trainingId)).for('update');
-  return { training: { ...training, ...details! }, report: report ?? null };
+  return { training, report: report ?? null };
 }
 
 /** A training's report as a new draft that starts from the planned sessions. */

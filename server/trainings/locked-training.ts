@@ -20,6 +20,10 @@ export async function lockTraining(ctx: WriteContext, trainingId: string) {
       endsOn: trainings.endsOn,
       registrationEndsOn: trainings.registrationEndsOn,
       attendanceMode: trainings.attendanceMode,
+      year: trainings.year,
+      type: trainings.type,
+      unitId: trainings.unitId,
+      createdBy: trainings.createdBy,
     })
     .from(trainings)
     .innerJoin(organisations, eq(organisations.id, trainings.organisationId))

@@ -3,11 +3,11 @@ import { costCategories } from '../../../server/expenses/kinds';
 import { type ReportContent, type SupportBreakdown as Breakdown, type SupportRates, calculateSupport } from '../../../server/expenses/support';
 import { formatHoursInput } from '../../../server/hours/format';
 import { teachingHundredths } from '../../../server/trainings/teaching-hours';
-import { centsOf, costRows, reportSchema } from '../../forms/expenses';
+import { costRows, reportSchema, typedCents } from '../../forms/expenses';
 import type { FieldErrors } from '../../forms/validation';
 import { useI18n } from '../../i18n/react';
 import { CheckboxField, TextArea, TextField, ValidatedForm, useErrorText, useFormState } from '../forms';
-import { SessionRows } from '../trainings/SessionRows';
+import { SessionRows, sessionTimeFields } from '../trainings/SessionRows';
 import { SupportBreakdown } from './SupportBreakdown';
 
 interface CostRowValues {
@@ -22,13 +22,12 @@ const spareCostRows = 3;
 /** The figures as typed; what is not (yet) a number counts as nothing. */
 function liveBreakdown(form: HTMLFormElement, rates: SupportRates): Breakdown {
   const read = (name: string) => [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`)].map((input) => input.value);
-  const amount = (text: string) => (/^\d{1,6}([,.]\d{1,2})?$/.test(text.replace(/[\s\u00a0\u202f]/g, '')) ? centsOf(text) : 0);
   const [starts, ends, breaks] = [read('sessionStart'), read('sessionEnd'), read('sessionBreak')];
   const sessions = starts.map((start, i) => ({ date: '', start, end: ends[i] ?? '', breakMinutes: Number(breaks[i] || '0') || 0 }));
   const costs = costRows({ costCategory: read('costCategory'), costDescription: read('costDescription'), costAmount: read('costAmount') })
     .filter((row) => (costCategories as readonly string[]).includes(row.category))
-    .map((row) => ({ category: row.category as (typeof costCategories)[number], amountCents: amount(row.amount) }));
-  return calculateSupport(rates, teachingHundredths(sessions), costs, amount(read('otherFunding')[0] ?? ''));
+    .map((row) => ({ category: row.category as (typeof costCategories)[number], amountCents: typedCents(row.amount) }));
+  return calculateSupport(rates, teachingHundredths(sessions), costs, typedCents(read('otherFunding')[0] ?? ''));
 }
 
 function CostRow({ index, row }: { index: number; row: CostRowValues }) {
@@ -139,9 +138,7 @@ export function ReportForm({
   };
   const sessionCount = Math.max(content.sessions.length, serverState?.values.sessionDate?.split('\n').length ?? 0) + 2;
   for (let i = 0; i < sessionCount; i++) {
-    for (const [column, label] of [['sessionDate', 'trainings.sessionDate'], ['sessionStart', 'trainings.sessionStart'], ['sessionEnd', 'trainings.sessionEnd'], ['sessionBreak', 'trainings.sessionBreak']] as const) {
-      labels[`${column}.${i}`] = t('trainings.sessionField', { number: i + 1, field: t(label) });
-    }
+    for (const field of sessionTimeFields) labels[`${field.column}.${i}`] = t('trainings.sessionField', { number: i + 1, field: t(field.label) });
   }
   const costCount = Math.max(content.costs.length, serverState?.values.costCategory?.split('\n').length ?? 0) + spareCostRows;
   for (let i = 0; i < costCount; i++) {

@@ -88,7 +88,7 @@ export const sessionFields = [
 ] as const;
 
 /** A realised session needs only its date and times. */
-const sessionTimeFields = sessionFields.slice(0, 4);
+export const sessionTimeFields = sessionFields.slice(0, 4);
 
 function SessionRow({ index, row, fields }: { index: number; row: SessionRowValues; fields: readonly (typeof sessionFields)[number][] }) {
   const { t } = useI18n();
