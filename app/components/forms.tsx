@@ -49,8 +49,10 @@ export function ValidatedForm<S extends z.ZodObject>({
   }, [serverState]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     // The pressed button's name and value (an intent) are part of what is sent.
+    const data = new FormData(event.currentTarget);
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const result = validateForm(schema, new FormData(event.currentTarget, submitter).entries());
+    if (submitter instanceof HTMLButtonElement && submitter.name) data.append(submitter.name, submitter.value);
+    const result = validateForm(schema, data.entries());
     if (!result.ok) {
       event.preventDefault();
       setClientErrors(result.errors);

@@ -20,7 +20,7 @@ export const centreSettingsSchema = z
   });
 
 /** Entered as people write them (35,00 € and 1,5 h); stored in cents and hundredths. */
-const percent = z.string().trim().min(1).max(6).regex(/^(100|\d{1,2})([,.]\d{1,2})?$/, { message: 'centre.invalidPercent' });
+const percent = z.string().trim().min(1).max(6).regex(/^(100([,.]0{1,2})?|\d{1,2}([,.]\d{1,2})?)$/, { message: 'centre.invalidPercent' });
 
 export const supportRulesSchema = z.object({
   intent: z.literal('rules'),

@@ -384,7 +384,7 @@ export const expensesGenerator: DataGenerator = {
         submitted = between(ctx, earliest, latest);
         submittedDay = helsinkiDate(new Date(submitted));
       }
-      const late = submittedDay > reportDueOn(endsOn);
+      const late = submittedDay > reportDueOn(endsOn, finalOf.get(training.year)!);
       const createdAt = Math.max(Math.min(earliest, submitted), submitted - ctx.random.int(0, 10) * day);
       const breakdown = calculateSupport(ratesFor(rules, training.type), teachingHundredths(content.sessions), content.costs, content.otherFundingCents);
       const audit = isPickedForAudit(seedOf.get(training.year)!, id, rules.auditShareBasisPoints);

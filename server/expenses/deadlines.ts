@@ -1,7 +1,13 @@
 import { type IsoDate, addDays } from '../calendar/dates';
 
-/** A report is due four weeks after the training's last session; later it is late but accepted. */
-export const reportDueOn = (lastSessionOn: IsoDate): IsoDate => addDays(lastSessionOn, 28);
+/**
+ * A report is due four weeks after the training's last session (later it is late but accepted), and
+ * never after the January deadline: a training that ends in late December is due by that deadline.
+ */
+export const reportDueOn = (lastSessionOn: IsoDate, finalOn: IsoDate): IsoDate => {
+  const fourWeeks = addDays(lastSessionOn, 28);
+  return fourWeeks < finalOn ? fourWeeks : finalOn;
+};
 
 export interface ReportDeadlines {
   dueOn: IsoDate;
@@ -16,7 +22,6 @@ export type DeadlineStanding = 'onTime' | 'late' | 'closed';
  * January deadline (both days included), closed after it unless staff have allowed the report.
  */
 export function deadlineStanding(deadlines: ReportDeadlines, today: IsoDate, latePermitted: boolean): DeadlineStanding {
-  if (today <= deadlines.dueOn) return 'onTime';
-  if (today <= deadlines.finalOn || latePermitted) return 'late';
-  return 'closed';
+  if (today > deadlines.finalOn && !latePermitted) return 'closed';
+  return today <= deadlines.dueOn ? 'onTime' : 'late';
 }

@@ -41,7 +41,7 @@ export async function reportOfTraining(db: Queryable, trainingId: string): Promi
 
 export async function deadlinesFor(db: Queryable, training: { year: number; endsOn: string | null }): Promise<ReportDeadlines> {
   const finalOn = await expenseReportDeadline(db, training.year);
-  return { dueOn: training.endsOn ? reportDueOn(training.endsOn) : finalOn, finalOn };
+  return { dueOn: training.endsOn ? reportDueOn(training.endsOn, finalOn) : finalOn, finalOn };
 }
 
 /** Everything the report page shows: the report (or what a new one starts from), its calculation, deadlines and history. */

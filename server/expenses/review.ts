@@ -129,8 +129,8 @@ export async function rejectExpenseReport(ctx: ActorContext, trainingId: string,
     if (locked.error !== null) return { ok: false, error: locked.error };
     const now = ctx.clock.now();
     await releaseReservation(ledger(ctx, tx), locked.training.year, trainingId, 'rejected');
+    // The training stays reported: decided for good, its participants and attendance stay closed.
     await tx.update(expenseReports).set({ status: 'rejected', decidedAt: now, decidedBy: ctx.actor.userId, updatedAt: now }).where(eq(expenseReports.id, locked.report.id));
-    await tx.update(trainings).set({ status: 'ended', updatedAt: now }).where(eq(trainings.id, trainingId));
     await record(ctx, tx, locked, 'rejected', 'expenseReport.rejected', reason);
     await emailDecision(ctx, tx, locked, 'rejected', reason, links);
     return { ok: true };

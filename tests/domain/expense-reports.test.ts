@@ -265,8 +265,11 @@ describe('support calculation', () => {
 
 describe('report deadlines', () => {
   it('are due four weeks after the last session and close after the January deadline', () => {
-    expect(reportDueOn('2027-03-09')).toBe('2027-04-06');
-    expect(reportDueOn('2027-12-20')).toBe('2028-01-17');
+    expect(reportDueOn('2027-03-09', '2028-01-18')).toBe('2027-04-06');
+    expect(reportDueOn('2027-12-20', '2028-01-18')).toBe('2028-01-17');
+    // A training ending in late December is due by the January deadline, not four weeks later.
+    expect(reportDueOn('2027-12-28', '2028-01-18')).toBe('2028-01-18');
+    expect(deadlineStanding({ dueOn: '2028-01-18', finalOn: '2028-01-18' }, '2028-01-20', false)).toBe('closed');
     const deadlines = { dueOn: '2027-04-06', finalOn: '2028-01-18' };
     expect(deadlineStanding(deadlines, '2027-04-06', false)).toBe('onTime');
     expect(deadlineStanding(deadlines, '2027-04-07', false)).toBe('late');

@@ -24,11 +24,13 @@ export function SupportBreakdown({ breakdown, live = false }: { breakdown: Break
     </tr>
   );
   return (
-    <section aria-labelledby="support-title" aria-live={live ? 'polite' : undefined} className="mb-6 max-w-3xl rounded border border-slate-300 bg-white p-4">
+    <section aria-labelledby="support-title" className="mb-6 max-w-3xl rounded border border-slate-300 bg-white p-4">
       <h2 id="support-title" className="mt-0">
         {t('expenses.breakdown.title')}
       </h2>
-      <p className="mb-3 text-2xl font-semibold tabular-nums">{t('expenses.breakdown.support', { amount: euros(b.supportCents) })}</p>
+      <p aria-live={live ? 'polite' : undefined} className="mb-3 text-2xl font-semibold tabular-nums">
+        {t('expenses.breakdown.support', { amount: euros(b.supportCents) })}
+      </p>
       <table className="w-full">
         <caption className="sr-only">{t('expenses.breakdown.caption')}</caption>
         <tbody>

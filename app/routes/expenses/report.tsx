@@ -27,6 +27,7 @@ import { expenseReportPage, ratesFor, saveExpenseReport, submitExpenseReport } f
 import { approveExpenseReport, markReceiptsChecked, permitLateReport, rejectExpenseReport, returnExpenseReport } from '../../../server/expenses/review';
 import type { Finding } from '../../../server/trainings/eligibility';
 import { formatHundredths } from '../../../server/hours/format';
+import { isMembershipEnded } from '../../../server/organisations/membership';
 
 const notices = ['saved', 'submitted', 'uploaded', 'removed', 'approved', 'returned', 'rejected', 'checked', 'permitted'] as const;
 
@@ -34,7 +35,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { ctx, organisationId, plan, target } = await requirePlan(request, context, 'expenseReport.read', params);
   const page = await expenseReportPage(ctx, plan);
   const status = page.report?.status ?? null;
-  const write = can(ctx.actor, 'expenseReport.write', target);
+  // An ended membership keeps its reports readable, but nothing in them changes any more.
+  const write = can(ctx.actor, 'expenseReport.write', target) && !(await isMembershipEnded(ctx, organisationId));
   const editable = write && plan.status === 'ended' && isEditableReport(status);
   return {
     organisationId,
@@ -71,7 +73,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const { ctx, organisationId, plan, target } = await requirePlan(request, context, 'expenseReport.read', params);
   let formData: FormData;
   try {
-    if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes) throw new Error('too large');
+    // Browsers always send the length; a body without one (streamed) could be of any size.
+    const length = request.headers.get('content-length');
+    if (length === null || Number(length) > maxBodyBytes) throw new Error('too large');
     formData = await request.formData();
   } catch {
     return fieldRefusal('file', { key: 'expenses.errors.receiptTooLarge' }, {}, 413, { intent: 'upload' as string | null, findings: [] as Finding[] });
@@ -194,7 +198,14 @@ export default function ExpenseReportPage({ loaderData, actionData }: Route.Comp
       {editable ? (
         <>
           <h2>{report?.status === 'returned' ? t('expenses.fixTitle') : t('expenses.formTitle')}</h2>
-          <ReportForm content={content} breakdown={breakdown} rates={loaderData.rates} serverState={refused && (refused.intent === 'save' || refused.intent === 'submit') && !refused.errors._form ? refused : undefined} canSubmit={loaderData.canSubmit} />
+          <ReportForm
+            content={content}
+            breakdown={breakdown}
+            rates={loaderData.rates}
+            // A refusal above the form (a deadline, say) keeps what was typed; its message is already at the top.
+            serverState={refused && (refused.intent === 'save' || refused.intent === 'submit') ? (refused.errors._form ? { errors: {}, values: refused.values } : refused) : undefined}
+            canSubmit={loaderData.canSubmit}
+          />
         </>
       ) : (
         <>
