@@ -1,9 +1,10 @@
-import { type SQL, and, asc, count, eq, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { scopeCondition } from '../access/permissions';
 import type { ActorContext } from '../context';
 import { expenseReports, organisations, trainings, units } from '../db/schema';
 import { pageOffset, pageSize, toPage } from '../pagination';
-import type { ExpenseReportStatus } from './kinds';
+import { endedStatuses } from '../trainings/kinds';
+import { type ExpenseReportStatus, isEditableReport } from './kinds';
 
 export interface ReviewFilters {
   status: ExpenseReportStatus;
@@ -67,7 +68,6 @@ export async function supportOverview(ctx: ActorContext, organisationId: string,
       name: trainings.name,
       unitName: units.name,
       endsOn: trainings.endsOn,
-      trainingStatus: trainings.status,
       reportStatus: expenseReports.status,
       late: expenseReports.late,
       realisedHundredths: expenseReports.realisedHundredths,
@@ -76,7 +76,7 @@ export async function supportOverview(ctx: ActorContext, organisationId: string,
     .from(trainings)
     .innerJoin(units, eq(units.id, trainings.unitId))
     .leftJoin(expenseReports, eq(expenseReports.trainingId, trainings.id))
-    .where(and(scope, eq(trainings.organisationId, organisationId), eq(trainings.year, year), sql`${trainings.status} in ('ended', 'reported', 'approved')`))
+    .where(and(scope, eq(trainings.organisationId, organisationId), eq(trainings.year, year), inArray(trainings.status, endedStatuses)))
     .orderBy(sql`${trainings.endsOn} asc nulls last`, asc(trainings.name), asc(trainings.id));
   const total = (status: ExpenseReportStatus) => rows.filter((r) => r.reportStatus === status).reduce((sum, r) => sum + (r.supportCents ?? 0), 0);
   return {
@@ -86,7 +86,7 @@ export async function supportOverview(ctx: ActorContext, organisationId: string,
       approvedCents: total('approved'),
       reported: rows.filter((r) => r.reportStatus === 'submitted').length,
       approved: rows.filter((r) => r.reportStatus === 'approved').length,
-      unreported: rows.filter((r) => r.reportStatus === null || r.reportStatus === 'draft' || r.reportStatus === 'returned').length,
+      unreported: rows.filter((r) => isEditableReport(r.reportStatus)).length,
     },
   };
 }

@@ -9,7 +9,7 @@ import type { Queryable } from '../db/types';
 import { attendanceSummary } from '../trainings/attendance';
 import { lockTraining } from '../trainings/locked-training';
 import { planSessions } from '../trainings/plans';
-import { teachingHundredths } from '../trainings/teaching-hours';
+import { type SessionTimes, teachingHundredths } from '../trainings/teaching-hours';
 import { auditSeedFor, isPickedForAudit } from './audit-pick';
 import { type ReportDeadlines, deadlineStanding, reportDueOn } from './deadlines';
 import { checkRealisedEligibility } from './eligibility';
@@ -29,8 +29,8 @@ export const supportOf = (rules: SupportRules, type: string, content: ReportCont
   calculateSupport(ratesFor(rules, type), teachingHundredths(content.sessions), content.costs, content.otherFundingCents);
 
 /** What an empty report starts from: the planned sessions as held, no costs or income. */
-export async function initialContent(db: Queryable, trainingId: string): Promise<ReportContent> {
-  const sessions = (await planSessions(db, trainingId)).map(({ date, start, end, breakMinutes }) => ({ date, start, end, breakMinutes }));
+export function initialContent(planned: SessionTimes[]): ReportContent {
+  const sessions = planned.map(({ date, start, end, breakMinutes }) => ({ date, start, end, breakMinutes }));
   return { sessions, costs: [], participantFeesCents: 0, otherFundingCents: 0, otherFundingSource: '', marketingDeclaration: false, notes: '' };
 }
 
@@ -45,10 +45,10 @@ export async function deadlinesFor(db: Queryable, training: { year: number; ends
 }
 
 /** Everything the report page shows: the report (or what a new one starts from), its calculation, deadlines and history. */
-export async function expenseReportPage(ctx: DomainContext, training: { id: string; year: number; type: string; endsOn: string | null }) {
+export async function expenseReportPage(ctx: DomainContext, training: { id: string; year: number; type: string; endsOn: string | null; sessions: SessionTimes[] }) {
   const report = await reportOfTraining(ctx.db, training.id);
   const [content, rules, attendance, deadlines, receipts, events, versions] = await Promise.all([
-    report ? report.content : initialContent(ctx.db, training.id),
+    report ? report.content : initialContent(training.sessions),
     supportRulesFor(ctx, training.year),
     attendanceSummary(ctx, training.id),
     deadlinesFor(ctx.db, training),
@@ -116,7 +116,7 @@ export async function createReport(ctx: WriteContext, training: { id: string; or
   const now = ctx.clock.now();
   const [report] = await ctx.db
     .insert(expenseReports)
-    .values({ trainingId: training.id, organisationId: training.organisationId, year: training.year, content: await initialContent(ctx.db, training.id), createdAt: now, updatedAt: now })
+    .values({ trainingId: training.id, organisationId: training.organisationId, year: training.year, content: initialContent(await planSessions(ctx.db, training.id)), createdAt: now, updatedAt: now })
     .returning();
   return report!;
 }

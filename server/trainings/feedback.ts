@@ -5,6 +5,7 @@ import { addDays, helsinkiDate } from '../calendar/dates';
 import type { DomainContext } from '../context';
 import { feedbackAnswers, feedbackLinks, organisations, trainingParticipants, trainings } from '../db/schema';
 import type { Queryable } from '../db/types';
+import { endedStatuses } from './kinds';
 import { emailParticipant } from './participant-emails';
 
 /** How long a feedback link is open after it is sent. */
@@ -22,7 +23,7 @@ export async function requestFeedback(ctx: DomainContext, links: { publicUrl: st
   const due = await ctx.db
     .select({ id: trainings.id })
     .from(trainings)
-    .where(and(inArray(trainings.status, ['ended', 'reported', 'approved']), isNull(trainings.feedbackRequestedAt), lt(trainings.endsOn, today), gte(trainings.endsOn, addDays(today, -askWithinDays))))
+    .where(and(inArray(trainings.status, endedStatuses), isNull(trainings.feedbackRequestedAt), lt(trainings.endsOn, today), gte(trainings.endsOn, addDays(today, -askWithinDays))))
     .orderBy(asc(trainings.endsOn))
     .limit(100);
   let sent = 0;

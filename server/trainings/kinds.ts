@@ -33,6 +33,10 @@ export const trainingSorts = ['startsOn', 'name', 'hours', 'status', 'updated'] 
 
 export type TrainingStatus = (typeof trainingStatuses)[number];
 
+/** Held to its end: waiting for its expense report, reported, or approved. */
+export const endedStatuses = ['ended', 'reported', 'approved'] as const satisfies readonly TrainingStatus[];
+export const hasEnded = (status: TrainingStatus) => (endedStatuses as readonly TrainingStatus[]).includes(status);
+
 /** Submitted and not yet ended: it holds hours, takes registrations and moves on by the calendar. */
 export const isUpcomingOrOngoing = (status: TrainingStatus) => status === 'submitted' || status === 'ongoing';
 export type TrainingSort = (typeof trainingSorts)[number];

@@ -21,7 +21,7 @@ import { hoursAvailableTo, hoursHeldBy } from '../../server/hours/availability';
 import { makeJpegFrame, makePng } from '../../server/organisations/sample-images';
 import { recordAttendance } from '../../server/trainings/attendance';
 import { addParticipants, listParticipants } from '../../server/trainings/participants';
-import { type PlanInput, savePlan, submitPlan } from '../../server/trainings/plans';
+import { type PlanInput, planSessions, savePlan, submitPlan } from '../../server/trainings/plans';
 import { advanceTrainingStatuses } from '../../server/trainings/status';
 import { actorByEmail, demoOrgB, organisationIdByName, unitByName } from '../support/demo';
 import { emailsTo } from '../support/outbox';
@@ -373,7 +373,7 @@ describe('expense report flow', () => {
     expect(await held(id)).toEqual({ reserved: 400, used: 0 });
     // Before anything is saved, the page starts from the planned sessions and the attendance.
     at('2027-03-12T10:00:00Z');
-    const page = await expenseReportPage({ db: handle.db, clock }, { id, year: 2027, type: 'course', endsOn: '2027-03-09' });
+    const page = await expenseReportPage({ db: handle.db, clock }, { id, year: 2027, type: 'course', endsOn: '2027-03-09', sessions: await planSessions(handle.db, id) });
     expect(page).toMatchObject({
       report: null,
       content: { sessions: heldSessions, costs: [], marketingDeclaration: false },

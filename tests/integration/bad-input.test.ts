@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { addDays, helsinkiDate } from '../../server/calendar/dates';
 import { trainings } from '../../server/db/schema';
 import { addParticipants, listParticipants } from '../../server/trainings/participants';
-import { savePlan } from '../../server/trainings/plans';
+import { planSessions, savePlan } from '../../server/trainings/plans';
 import { initialContent, saveExpenseReport } from '../../server/expenses/reports';
 import { openTestDatabase } from '../support/database';
 import { samplePlan } from '../support/trainings';
@@ -95,7 +95,7 @@ beforeAll(async () => {
   const endedPlan = await savePlan(trainer, env.organisationId, null, samplePlan(env.unitId, { name: 'Päättynyt kurssi', sessions: [weekAgo] }));
   if (!endedPlan.ok) throw new Error(endedPlan.error);
   await handle.db.update(trainings).set({ status: 'ended' }).where(eq(trainings.id, endedPlan.id));
-  const draft = await saveExpenseReport(trainer, endedPlan.id, await initialContent(handle.db, endedPlan.id));
+  const draft = await saveExpenseReport(trainer, endedPlan.id, initialContent(await planSessions(handle.db, endedPlan.id)));
   if (!draft.ok) throw new Error(draft.error);
   env.reportTrainingId = endedPlan.id;
 });

@@ -20,6 +20,7 @@ import { formatDateRange } from '../../../server/calendar/format';
 import { hoursAvailableTo } from '../../../server/hours/availability';
 import { formatHundredths } from '../../../server/hours/format';
 import { eligibilityOf, planFindings, ruleSetFor } from '../../../server/trainings/findings';
+import { hasEnded } from '../../../server/trainings/kinds';
 import { plannableUnits } from '../../../server/trainings/plannable-units';
 import { cancelPlan, editableStatuses, savePlan, submitPlan } from '../../../server/trainings/plans';
 import { hundredthsFromMinutes } from '../../../server/trainings/teaching-hours';
@@ -128,7 +129,7 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
           </Link>
         </p>
       )}
-      {['ended', 'reported', 'approved'].includes(plan.status) && (
+      {hasEnded(plan.status) && (
         <p className="mb-2">
           <Link to={`/organisations/${organisationId}/trainings/${plan.id}/expense-report`} className="font-semibold">
             {t('trainings.expenseReportLink')}
