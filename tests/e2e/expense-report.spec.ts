@@ -4,6 +4,9 @@ test.afterAll(async ({ request }) => {
   await resetServerClock(request);
 });
 
+// A receipt's content is checked, not its name: a whole PDF has its header and end-of-file marker.
+const receiptPdf = Buffer.from('%PDF-1.4\n% Kuitti: kouluttajan palkkio 400 EUR\n%%EOF\n');
+
 const people = Array.from({ length: 8 }, (_, i) => `Osallistuja ${i + 1};osallistuja${i + 1}@kulut.example;198${i};Oulu;;kyllä`).join('\n');
 
 test('the trainer reports a training, staff return it, the trainer fixes it and staff approve it; the ledger shows the realised hours', async ({ page, request, browser }) => {
@@ -11,6 +14,16 @@ test('the trainer reports a training, staff return it, the trainer fixes it and 
   // November 2043: hours for 2044; in January the trainer plans a two-evening course with eight participants.
   await setServerClock(request, '2043-11-10T08:00:00Z');
   await grantNextYearsHours(browser, '100');
+  // Every 2044 report is audited, so the journey meets the audit on every run (the pick is random).
+  const adminContext0 = await browser.newContext();
+  const centreAdmin = await adminContext0.newPage();
+  await signIn(centreAdmin, demoUsers.centreAdmin);
+  await centreAdmin.goto('/centre');
+  await centreAdmin.getByLabel('Vuosi', { exact: true }).fill('2044');
+  await centreAdmin.getByLabel(/Tarkastukseen valittavien kuluselvitysten osuus/).fill('100');
+  await centreAdmin.getByRole('button', { name: 'Tallenna vuoden säännöt' }).click();
+  await expect(centreAdmin.getByText('Vuoden 2044 säännöt tallennettu.')).toBeVisible();
+  await adminContext0.close();
   await setServerClock(request, '2044-01-10T08:00:00Z');
   await signIn(page, demoUsers.trainer);
   const planPath = await planAndSubmitCourse(page, {
@@ -64,6 +77,12 @@ test('the trainer reports a training, staff return it, the trainer fixes it and 
   await page.getByRole('button', { name: 'Jätä kuluselvitys' }).click();
   await expect(page.getByText('Kuluselvitys jätetty opintokeskukselle.')).toBeVisible();
   await expect(page.getByText('Jätetty, odottaa käsittelyä')).toBeVisible();
+  // Picked for audit: the trainer attaches the receipt while the report waits.
+  await expect(page.getByText(/Kuluselvitys on valittu tarkastukseen/)).toBeVisible();
+  await page.getByLabel('Kuitti').setInputFiles({ name: 'palkkio.pdf', mimeType: 'application/pdf', buffer: receiptPdf });
+  await page.getByRole('button', { name: 'Liitä kuitti' }).click();
+  await expect(page.getByText('Kuitti liitetty.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'palkkio.pdf' })).toBeVisible();
 
   // Staff find it in the queue and return it for corrections.
   const staffContext = await browser.newContext();
@@ -96,8 +115,12 @@ test('the trainer reports a training, staff return it, the trainer fixes it and 
   await expect(page.getByRole('row', { name: /Kulu 1/ })).toContainText('Muuttunut');
   await expectNoSeriousA11yViolations(page);
 
-  // Staff approve version 2: the realised 8 hours become used hours.
+  // Staff approve version 2 once the receipts are checked: the realised 8 hours become used hours.
   await staff.reload();
+  await staff.getByRole('button', { name: 'Hyväksy' }).click();
+  await expect(staff.getByText('Merkitse kuitit tarkistetuiksi ennen hyväksymistä.').first()).toBeVisible();
+  await staff.getByRole('button', { name: 'Merkitse kuitit tarkistetuiksi' }).click();
+  await expect(staff.getByText('Kuitit merkitty tarkistetuiksi.')).toBeVisible();
   await staff.getByRole('button', { name: 'Hyväksy' }).click();
   await expect(staff.getByText('Kuluselvitys hyväksytty ja toteutuneet tunnit kirjattu.')).toBeVisible();
   await expect(staff.getByText('Hyväksytty', { exact: true }).first()).toBeVisible();
