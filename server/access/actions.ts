@@ -82,6 +82,10 @@ export const actions = {
   'expenseReport.review': [centreStaff],
   // The organisation's support per training and year: its admins, a coordinator for their units' subtree.
   'support.view': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator')],
+  // Paying the support: staff make, export, cancel and mark paid the batches; an organisation's
+  // admins read the specification of its payments (bank account and every training's support).
+  'paymentBatch.manage': [centreStaff],
+  'paymentSpecification.read': [centreStaff, organisation('org_admin')],
   // The centre's logo, the cooperation sentence and the organisation's feed addresses.
   'marketingKit.view': [centreStaff, organisation('org_admin', 'unit_coordinator', 'trainer')],
   'outbox.read': [centreStaff],

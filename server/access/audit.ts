@@ -77,7 +77,11 @@ export type AuditAction =
   | 'expenseReport.latePermitted'
   | 'expenseReport.receiptAdded'
   | 'expenseReport.receiptRemoved'
-  | 'expenseReport.reservationReleased';
+  | 'expenseReport.reservationReleased'
+  | 'paymentBatch.created'
+  | 'paymentBatch.exported'
+  | 'paymentBatch.cancelled'
+  | 'paymentBatch.paid';
 
 export interface AuditEntry {
   action: AuditAction;

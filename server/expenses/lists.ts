@@ -1,7 +1,7 @@
 import { type SQL, and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { scopeCondition } from '../access/permissions';
 import type { ActorContext } from '../context';
-import { expenseReports, organisations, trainings, units } from '../db/schema';
+import { expenseReports, organisations, paymentBatches, paymentReports, payments, trainings, units } from '../db/schema';
 import { pageOffset, pageSize, toPage } from '../pagination';
 import { endedStatuses } from '../trainings/kinds';
 import { type ExpenseReportStatus, isEditableReport } from './kinds';
@@ -57,8 +57,8 @@ export async function listReportsForReview(ctx: ActorContext, filters: ReviewFil
 
 /**
  * An organisation's trainings of a year that have reached reporting, with their reports' support:
- * reported (waiting for review) and approved, per training and in total. A coordinator sees the
- * trainings of their units' subtree only (filtered in SQL).
+ * reported (waiting for review), approved, in a payment batch and paid, per training and in total.
+ * A coordinator sees the trainings of their units' subtree only (filtered in SQL).
  */
 export async function supportOverview(ctx: ActorContext, organisationId: string, year: number) {
   const scope: SQL = scopeCondition(ctx.actor, 'support.view', { organisationId: trainings.organisationId, unitPath: units.path });
@@ -72,20 +72,35 @@ export async function supportOverview(ctx: ActorContext, organisationId: string,
       late: expenseReports.late,
       realisedHundredths: expenseReports.realisedHundredths,
       supportCents: expenseReports.supportCents,
+      batchReference: paymentBatches.reference,
+      batchStatus: paymentBatches.status,
+      paidOn: paymentBatches.paidOn,
     })
     .from(trainings)
     .innerJoin(units, eq(units.id, trainings.unitId))
     .leftJoin(expenseReports, eq(expenseReports.trainingId, trainings.id))
+    // The report's active payment, if any (a cancelled batch's rows are no longer active).
+    .leftJoin(paymentReports, and(eq(paymentReports.reportId, expenseReports.id), eq(paymentReports.active, true)))
+    .leftJoin(payments, eq(payments.id, paymentReports.paymentId))
+    .leftJoin(paymentBatches, eq(paymentBatches.id, payments.batchId))
     .where(and(scope, eq(trainings.organisationId, organisationId), eq(trainings.year, year), inArray(trainings.status, endedStatuses)))
     .orderBy(sql`${trainings.endsOn} asc nulls last`, asc(trainings.name), asc(trainings.id));
-  const total = (status: ExpenseReportStatus) => rows.filter((r) => r.reportStatus === status).reduce((sum, r) => sum + (r.supportCents ?? 0), 0);
+  const support = (matching: typeof rows) => matching.reduce((sum, r) => sum + (r.supportCents ?? 0), 0);
+  const reported = rows.filter((r) => r.reportStatus === 'submitted');
+  const approved = rows.filter((r) => r.reportStatus === 'approved');
+  const inBatch = approved.filter((r) => r.batchStatus === 'created');
+  const paid = approved.filter((r) => r.batchStatus === 'paid');
   return {
     rows,
     totals: {
-      reportedCents: total('submitted'),
-      approvedCents: total('approved'),
-      reported: rows.filter((r) => r.reportStatus === 'submitted').length,
-      approved: rows.filter((r) => r.reportStatus === 'approved').length,
+      reportedCents: support(reported),
+      approvedCents: support(approved),
+      inBatchCents: support(inBatch),
+      paidCents: support(paid),
+      reported: reported.length,
+      approved: approved.length,
+      inBatch: inBatch.length,
+      paid: paid.length,
       unreported: rows.filter((r) => isEditableReport(r.reportStatus)).length,
     },
   };

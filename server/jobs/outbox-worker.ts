@@ -1,9 +1,11 @@
 import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DomainContext } from '../context';
 import { emailOutbox } from '../db/schema';
+import { renderAttachments } from '../notifications/attachments';
+import type { RenderedFile } from '../payments/specification-file';
 
 export interface Mailer {
-  send(message: { to: string; subject: string; text: string }): Promise<void>;
+  send(message: { to: string; subject: string; text: string; attachments: RenderedFile[] }): Promise<void>;
 }
 
 const maxAttempts = 8;
@@ -40,7 +42,8 @@ export async function deliverDueEmails(ctx: DomainContext, mailer: Mailer, batch
   });
   for (const email of claimed) {
     try {
-      await mailer.send({ to: email.toAddress, subject: email.subject, text: email.bodyText });
+      const attachments = await renderAttachments(ctx, email.attachments, email.createdAt);
+      await mailer.send({ to: email.toAddress, subject: email.subject, text: email.bodyText, attachments });
       await ctx.db
         .update(emailOutbox)
         .set({ status: 'sent', sentAt: ctx.clock.now(), lockedUntil: null, lastError: null })

@@ -1,10 +1,12 @@
 import { emailOutbox } from '../db/schema';
 import type { WriteContext } from '../context';
+import type { AttachmentRef } from './attachment-ref';
 
 export interface Email {
   to: string;
   subject: string;
   bodyText: string;
+  attachments?: AttachmentRef[];
 }
 
 /** Queues emails in the caller's transaction (one insert): they are sent only if the change commits. */
@@ -13,7 +15,7 @@ export async function enqueueEmails(ctx: WriteContext, emails: Email[]): Promise
   const now = ctx.clock.now();
   await ctx.db
     .insert(emailOutbox)
-    .values(emails.map((email) => ({ toAddress: email.to, subject: email.subject, bodyText: email.bodyText, nextAttemptAt: now, createdAt: now })));
+    .values(emails.map((email) => ({ toAddress: email.to, subject: email.subject, bodyText: email.bodyText, attachments: email.attachments ?? [], nextAttemptAt: now, createdAt: now })));
 }
 
 export const enqueueEmail = (ctx: WriteContext, email: Email) => enqueueEmails(ctx, [email]);

@@ -32,7 +32,8 @@ type EmailKey =
   | 'participantFeedback'
   | 'expenseReportReturned'
   | 'expenseReportApproved'
-  | 'expenseReportRejected';
+  | 'expenseReportRejected'
+  | 'supportPaid';
 
 /** The email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */
 export function templatedEmail(to: { email: string; language: Language }, key: EmailKey, params: Record<string, string>): Email {

@@ -12,23 +12,38 @@ import { formatEuros } from '../../../server/expenses/format';
 import { supportOverview } from '../../../server/expenses/lists';
 import { formatHundredths } from '../../../server/hours/format';
 import { getOrganisation } from '../../../server/organisations/get-organisation';
+import { can } from '../../../server/access/permissions';
+import { accountProblem } from '../../../server/payments/account';
+import { organisationPayments } from '../../../server/payments/organisation-payments';
+import { BatchStatusTag } from '../../components/payments/BatchStatusTag';
+import { Notice } from '../../components/Notice';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const organisationId = requireUuid(params.organisationId);
   const ctx = await requirePermission(request, context, 'support.view', { organisationId });
   const year = yearParam(request, ctx.clock);
-  const [organisation, overview] = await Promise.all([getOrganisation(ctx, organisationId), supportOverview(ctx, organisationId, year)]);
-  return { organisationId, organisationName: organisation?.name ?? '', year, ...overview };
+  const specifications = can(ctx.actor, 'paymentSpecification.read', { organisationId });
+  const [organisation, overview, paymentRows] = await Promise.all([
+    getOrganisation(ctx, organisationId),
+    supportOverview(ctx, organisationId, year),
+    specifications ? organisationPayments(ctx, organisationId, year) : [],
+  ]);
+  // Approved support that no batch holds yet waits for a working account: say so where it can be fixed.
+  const waiting = overview.totals.approvedCents - overview.totals.inBatchCents - overview.totals.paidCents;
+  const accountBlocked = waiting > 0 && !!organisation && !!accountProblem(organisation);
+  return { organisationId, organisationName: organisation?.name ?? '', year, ...overview, payments: paymentRows, specifications, accountBlocked, canEditProfile: can(ctx.actor, 'organisation.edit', { organisationId }) };
 }
 
-/** The organisation's support for a year: what is reported and waiting, what is approved, per training and in total. */
+/** The organisation's support for a year: reported, approved, in a payment batch and paid, per training and in total; and its payments. */
 export default function SupportOverview({ loaderData }: Route.ComponentProps) {
   const { t, language, number } = useI18n();
-  const { organisationId, organisationName, year, rows, totals } = loaderData;
+  const { organisationId, organisationName, year, rows, totals, payments } = loaderData;
   const euros = (cents: number) => formatEuros(language, cents);
   const figures = [
     ['reported', totals.reportedCents, totals.reported],
     ['approved', totals.approvedCents, totals.approved],
+    ['inBatch', totals.inBatchCents, totals.inBatch],
+    ['paid', totals.paidCents, totals.paid],
   ] as const;
   return (
     <>
@@ -39,7 +54,12 @@ export default function SupportOverview({ loaderData }: Route.ComponentProps) {
       <h1>{t('expenses.overview.title', { year })}</h1>
       <HelpLink area="expenses" />
       <YearNavigation year={year} />
-      <dl className="mb-6 grid max-w-3xl grid-cols-1 gap-3 sm:grid-cols-3">
+      {loaderData.accountBlocked && (
+        <Notice tone="warn">
+          {t('payments.accountBlocked')} {loaderData.canEditProfile && <Link to={`/organisations/${organisationId}/profile`}>{t('payments.fixAccount')}</Link>}
+        </Notice>
+      )}
+      <dl className="mb-6 grid max-w-4xl grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {figures.map(([key, cents, count]) => (
           <div key={key} className="rounded border border-slate-300 bg-white p-3">
             <dt className="text-sm text-slate-700">{t(`expenses.overview.${key}`, { count: number(count) })}</dt>
@@ -66,6 +86,37 @@ export default function SupportOverview({ loaderData }: Route.ComponentProps) {
             { header: t('expenses.queue.hours'), cell: (r) => (r.reportStatus && r.reportStatus !== 'draft' ? formatHundredths(language, r.realisedHundredths ?? 0) : '–'), numeric: true },
             { header: t('expenses.overview.reportedSupport'), cell: (r) => (r.reportStatus === 'submitted' ? euros(r.supportCents ?? 0) : '–'), numeric: true },
             { header: t('expenses.overview.approvedSupport'), cell: (r) => (r.reportStatus === 'approved' ? euros(r.supportCents ?? 0) : '–'), numeric: true },
+            {
+              header: t('payments.payment'),
+              cell: (r) =>
+                r.reportStatus !== 'approved' ? '–' : r.batchStatus === 'paid' ? t('payments.paidIn', { reference: r.batchReference ?? '', date: formatIsoDate(language, r.paidOn ?? '') }) : r.batchStatus === 'created' ? t('payments.inBatch', { reference: r.batchReference ?? '' }) : t('payments.waitingForBatch'),
+            },
+          ]}
+        />
+      )}
+      {loaderData.specifications && <h2>{t('payments.organisationPayments')}</h2>}
+      {!loaderData.specifications ? null : payments.length === 0 ? (
+        <p>{t('payments.noPayments', { year })}</p>
+      ) : (
+        <Table
+          caption={t('payments.organisationPayments')}
+          rows={payments}
+          rowKey={(p) => p.id}
+          columns={[
+            { header: t('payments.reference'), cell: (p) => p.reference },
+            { header: t('payments.status'), cell: (p) => <BatchStatusTag status={p.status} /> },
+            { header: t('payments.paidOn'), cell: (p) => (p.paidOn ? formatIsoDate(language, p.paidOn) : t('payments.expectedOn', { date: formatIsoDate(language, p.executionDate) })) },
+            { header: t('payments.reports'), cell: (p) => number(p.reportCount), numeric: true },
+            { header: t('payments.amount'), cell: (p) => euros(p.amountCents), numeric: true },
+            {
+              header: t('payments.specificationColumn'),
+              cell: (p) => (
+                <span className="flex gap-3">
+                  <a href={`/organisations/${organisationId}/support/payments/${p.id}/pdf`}>{t('payments.specificationPdf')}</a>
+                  <a href={`/organisations/${organisationId}/support/payments/${p.id}/csv`}>{t('payments.specificationCsv')}</a>
+                </span>
+              ),
+            },
           ]}
         />
       )}

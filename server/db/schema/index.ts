@@ -9,3 +9,4 @@ export * from './proposals';
 export * from './trainings';
 export * from './attendance';
 export * from './expenses';
+export * from './payments';

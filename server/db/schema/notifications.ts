@@ -1,4 +1,5 @@
-import { bigserial, index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { AttachmentRef } from '../../notifications/attachment-ref';
 
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
 
@@ -10,6 +11,7 @@ export const emailOutbox = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     bodyText: text('body_text').notNull(),
+    attachments: jsonb('attachments').$type<AttachmentRef[]>().notNull().default([]),
     status: outboxStatus('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
