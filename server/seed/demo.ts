@@ -89,7 +89,8 @@ export async function seedDemoData(db: Database): Promise<DemoLogin[] | null> {
   };
   const logins: DemoLogin[] = [];
   return db.transaction(async (tx) => {
-    await tx.insert(centreSettings).values({ name: 'Opintokeskus Sivis', businessId: businessIdFor(1_000_000), address: 'Esimerkkikatu 1, 00100 Helsinki' });
+    // Fictional accounts: the centre pays support from its own, the first demo organisation has one to receive it (the second not yet).
+    await tx.insert(centreSettings).values({ name: 'Opintokeskus Sivis', businessId: businessIdFor(1_000_000), address: 'Esimerkkikatu 1, 00100 Helsinki', iban: 'FI2112345600000785', bic: 'DEMOFIHH' });
     const addUser = async (
       email: string,
       grant: { role: Role; organisationId?: string; unitId?: string },
@@ -107,7 +108,7 @@ export async function seedDemoData(db: Database): Promise<DemoLogin[] | null> {
     await addUser('assistentti@sivis.example', { role: 'centre_staff' }, 'Opintokeskus Sivis', { printed: false });
     for (const [index, spec] of demoOrganisations.entries()) {
       const organisationId = randomUUID();
-      await tx.insert(organisations).values({ id: organisationId, name: spec.name, businessId: businessIdFor(2_000_000 + index * 1000) });
+      await tx.insert(organisations).values({ id: organisationId, name: spec.name, businessId: businessIdFor(2_000_000 + index * 1000), ...(index === 0 ? { iban: 'FI5542345670000081', bic: 'KUVIFIHH' } : {}) });
       const created = await insertUnits(tx, organisationId, spec.units, null);
       const district = created[0]!;
       const associations = created.filter((u) => u.kind === 'association');

@@ -1,4 +1,4 @@
-import { demoUsers, expect, expectNoSeriousA11yViolations, grantNextYearsHours, newestEmailTo, planAndSubmitCourse, resetServerClock, setServerClock, signIn, test } from './fixtures';
+import { demoUsers, expect, expectNoSeriousA11yViolations, grantNextYearsHours, holdTraining, newestEmailTo, planAndSubmitCourse, resetServerClock, setAuditShare, setServerClock, signIn, test } from './fixtures';
 
 test.afterAll(async ({ request }) => {
   await resetServerClock(request);
@@ -7,23 +7,13 @@ test.afterAll(async ({ request }) => {
 // A receipt's content is checked, not its name: a whole PDF has its header and end-of-file marker.
 const receiptPdf = Buffer.from('%PDF-1.4\n% Kuitti: kouluttajan palkkio 400 EUR\n%%EOF\n');
 
-const people = Array.from({ length: 8 }, (_, i) => `Osallistuja ${i + 1};osallistuja${i + 1}@kulut.example;198${i};Oulu;;kyllä`).join('\n');
-
 test('the trainer reports a training, staff return it, the trainer fixes it and staff approve it; the ledger shows the realised hours', async ({ page, request, browser }) => {
   test.setTimeout(180_000);
   // November 2043: hours for 2044; in January the trainer plans a two-evening course with eight participants.
   await setServerClock(request, '2043-11-10T08:00:00Z');
   await grantNextYearsHours(browser, '100');
-  // Every 2044 report is audited, so the journey meets the audit on every run (the pick is random).
-  const adminContext0 = await browser.newContext();
-  const centreAdmin = await adminContext0.newPage();
-  await signIn(centreAdmin, demoUsers.centreAdmin);
-  await centreAdmin.goto('/centre');
-  await centreAdmin.getByLabel('Vuosi', { exact: true }).fill('2044');
-  await centreAdmin.getByLabel(/Tarkastukseen valittavien kuluselvitysten osuus/).fill('100');
-  await centreAdmin.getByRole('button', { name: 'Tallenna vuoden säännöt' }).click();
-  await expect(centreAdmin.getByText('Vuoden 2044 säännöt tallennettu.')).toBeVisible();
-  await adminContext0.close();
+  // Every 2044 report is audited, so the journey meets the audit on every run.
+  await setAuditShare(browser, 2044, '100');
   await setServerClock(request, '2044-01-10T08:00:00Z');
   await signIn(page, demoUsers.trainer);
   const planPath = await planAndSubmitCourse(page, {
@@ -34,22 +24,15 @@ test('the trainer reports a training, staff return it, the trainer fixes it and 
     sessions: ['2044-02-02', '2044-02-09'].map((date) => ({ date, start: '18:00', end: '21:00', breaks: '0', place: 'Järjestötalo' })),
   });
   const organisationId = planPath.split('/')[2]!;
-  await page.getByRole('link', { name: 'Osallistujat', exact: true }).click();
-  await page.getByLabel('Liitettävät rivit').fill(people);
-  await page.getByRole('button', { name: 'Tuo osallistujat' }).click();
-  await expect(page.getByRole('table', { name: 'Ilmoittautuneet' })).toContainText('Osallistuja 8');
-
-  // Both evenings everyone came.
-  for (const [day, label] of [['2044-02-02', /2\.2\.2044 18:00–21:00/], ['2044-02-09', /9\.2\.2044 18:00–21:00/]] as const) {
-    // Sessions last 12 hours: a day later, the trainer signs in again.
-    await setServerClock(request, `${day}T19:00:00Z`);
-    await signIn(page, demoUsers.trainer);
-    await page.goto(`${planPath}/attendance`);
-    await page.getByRole('link', { name: label }).click();
-    for (let i = 1; i <= 8; i++) await page.getByRole('checkbox', { name: `Osallistuja ${i}`, exact: true }).check();
-    await page.getByRole('button', { name: 'Tallenna läsnäolot' }).click();
-    await expect(page.getByText('Läsnäolot tallennettu.')).toBeVisible();
-  }
+  // Both evenings all eight came.
+  await holdTraining(page, request, planPath, {
+    count: 8,
+    domain: 'kulut.example',
+    sessions: [
+      ['2044-02-02', /2\.2\.2044 18:00–21:00/],
+      ['2044-02-09', /9\.2\.2044 18:00–21:00/],
+    ],
+  });
 
   // The day after the training it has ended: the trainer fills in the report.
   await setServerClock(request, '2044-02-10T08:00:00Z', true);

@@ -140,3 +140,38 @@ export async function planAndSubmitCourse(page: Page, plan: { name: string; topi
   await expect(page.getByText(/Suunnitelma jätetty/)).toBeVisible();
   return new URL(page.url()).pathname;
 }
+
+/** The centre admin sets the year's audit share (%), so that a journey knows whether its report is audited (the pick is random). */
+export async function setAuditShare(browser: import('@playwright/test').Browser, year: number, percent: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, demoUsers.centreAdmin);
+  await page.goto('/centre');
+  await page.getByLabel('Vuosi', { exact: true }).fill(String(year));
+  await page.getByLabel(/Tarkastukseen valittavien kuluselvitysten osuus/).fill(percent);
+  await page.getByRole('button', { name: 'Tallenna vuoden säännöt' }).click();
+  await expect(page.getByText(`Vuoden ${year} säännöt tallennettu.`)).toBeVisible();
+  await context.close();
+}
+
+/**
+ * The trainer imports `count` participants and ticks them all present at each session (given as
+ * its date and its link's text on the attendance page); the server clock moves to each evening.
+ */
+export async function holdTraining(page: Page, request: import('@playwright/test').APIRequestContext, planPath: string, options: { count: number; domain: string; sessions: [string, RegExp][] }) {
+  const people = Array.from({ length: options.count }, (_, i) => `Osallistuja ${i + 1};osallistuja${i + 1}@${options.domain};198${i % 10};Oulu;;kyllä`).join('\n');
+  await page.goto(`${planPath}/participants`);
+  await page.getByLabel('Liitettävät rivit').fill(people);
+  await page.getByRole('button', { name: 'Tuo osallistujat' }).click();
+  await expect(page.getByRole('table', { name: 'Ilmoittautuneet' })).toContainText(`Osallistuja ${options.count}`);
+  for (const [day, label] of options.sessions) {
+    // Sessions last 12 hours: after the clock moves, the trainer signs in again.
+    await setServerClock(request, `${day}T19:00:00Z`);
+    await signIn(page, demoUsers.trainer);
+    await page.goto(`${planPath}/attendance`);
+    await page.getByRole('link', { name: label }).click();
+    for (let i = 1; i <= options.count; i++) await page.getByRole('checkbox', { name: `Osallistuja ${i}`, exact: true }).check();
+    await page.getByRole('button', { name: 'Tallenna läsnäolot' }).click();
+    await expect(page.getByText('Läsnäolot tallennettu.')).toBeVisible();
+  }
+}

@@ -14,7 +14,7 @@ import { savePlan, submitPlan } from '../../server/trainings/plans';
 import { registerForTraining } from '../../server/trainings/registration';
 import { cancelTokenEmailedTo } from '../support/outbox';
 import { hashToken } from '../../server/access/tokens';
-import { expenseReceipts, expenseReports, feedbackLinks } from '../../server/db/schema';
+import { expenseReceipts, expenseReports, feedbackLinks, paymentBatches, payments } from '../../server/db/schema';
 import { makePng } from '../../server/organisations/sample-images';
 import { openTestDatabase } from '../support/database';
 import { samplePlan } from '../support/trainings';
@@ -50,6 +50,8 @@ let lineIds: { own: string; other: string };
 let trainingIds: { own: string; other: string };
 let cancelToken: string;
 let receiptIds: { own: string; other: string };
+let batchId: string;
+let paymentIds: { own: string; other: string };
 /** A feedback link to organisation A's training (its secret, as emailed). */
 const feedbackToken = 'f'.repeat(43);
 const calendarYear = 2027;
@@ -144,6 +146,20 @@ beforeAll(async () => {
     return receipt!.id;
   };
   receiptIds = { own: await receiptOf('own'), other: await receiptOf('other') };
+  // A payment batch with a payment to each organisation, so that its file and the specifications can answer 200.
+  const [batch] = await handle.db
+    .insert(paymentBatches)
+    .values({ reference: '2027-001', executionDate: '2027-04-01', debtorName: 'Opintokeskus Sivis', debtorIban: 'FI2112345600000785', debtorBic: 'NDEAFIHH', paymentCount: 2, totalCents: 30_000, createdAt: new Date() })
+    .returning({ id: paymentBatches.id });
+  batchId = batch!.id;
+  const paymentTo = async (scope: 'own' | 'other', n: number) => {
+    const [payment] = await handle.db
+      .insert(payments)
+      .values({ batchId, organisationId: organisations[scope], creditorName: scope, iban: 'FI5542345670000081', bic: '', amountCents: 15_000, reportCount: 0, endToEndId: `TUKI-2027-001-${n}`, remittanceInfo: 'Koulutustuki, maksuaineisto 2027-001' })
+      .returning({ id: payments.id });
+    return payment!.id;
+  };
+  paymentIds = { own: await paymentTo('own', 1), other: await paymentTo('other', 2) };
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
     other: (await actorByEmail(handle.db, 'kouluttaja2@kyk.example')).userId,
@@ -235,6 +251,9 @@ function concretePath(pattern: string, scope: 'own' | 'other'): string {
     .replace(':decisionId', decisionIds[scope])
     .replace(':lineId', lineIds[scope])
     .replace(':receiptId', receiptIds[scope])
+    .replace(':paymentId', paymentIds[scope])
+    .replace(':format', 'pdf')
+    .replace(':batchId', batchId)
     .replace(':trainingId', trainingIds[scope])
     .replace(':area', 'units')
     .replace('*', 'no-such-page');

@@ -340,6 +340,17 @@ export const accessExpectations: RouteExpectation[] = [
   },
   { route: 'GET /expense-reports', actions: ['expenseReport.review'], answers: only(centre, 403) },
   {
+    // A payment's specification: its organisation's admins and staff (the fixture batch pays each organisation).
+    route: 'GET /organisations/:organisationId/support/payments/:paymentId/:format',
+    actions: ['paymentSpecification.read'],
+    answers: { own: only({ ...centre, org_admin: 200 }, 403), other: only(centre, 404) },
+  },
+  { route: 'GET /payment-batches', actions: ['paymentBatch.manage'], answers: only(centre, 403) },
+  { route: 'POST /payment-batches', actions: ['paymentBatch.manage'], answers: only({ centre_admin: 400, centre_staff: 400 }, 403) },
+  { route: 'GET /payment-batches/:batchId', actions: ['paymentBatch.manage'], answers: only(centre, 403) },
+  { route: 'POST /payment-batches/:batchId', actions: ['paymentBatch.manage'], answers: only({ centre_admin: 400, centre_staff: 400 }, 403) },
+  { route: 'GET /payment-batches/:batchId/xml', actions: ['paymentBatch.manage'], answers: only(centre, 403) },
+  {
     route: 'GET /organisations/:organisationId/feedback',
     actions: ['feedback.organisationSummary'],
     answers: { own: only({ ...centre, org_admin: 200 }, 403), other: only(centre, 404) },

@@ -9,9 +9,9 @@ import type { Clock } from '../../server/clock';
 import { loadActor } from '../../server/access/actor';
 import { createApplication, signApplication } from '../../server/admin-applications/applications';
 import { passwordReauthentication } from '../../server/admin-applications/signing';
-import { helsinkiDate, yearOf } from '../../server/calendar/dates';
+import { addDays, helsinkiDate, yearOf } from '../../server/calendar/dates';
 import { grantHours, setCentreBudget } from '../../server/hours/ledger';
-import { adminApplications, calendarYears, expenseReports, feedbackLinks, hourProposals, hourRequests, organisations, roleAssignments, signatureRecords, trainings, users } from '../../server/db/schema';
+import { adminApplications, calendarYears, centreSettings, expenseReports, feedbackLinks, hourProposals, hourRequests, organisations, paymentBatches, paymentReports, payments, roleAssignments, signatureRecords, trainings, users } from '../../server/db/schema';
 import type { Database } from '../../server/db/types';
 import { businessIdFor } from '../../server/organisations/business-id';
 import { demoPassword } from '../../server/seed/demo';
@@ -65,6 +65,8 @@ export interface FormEnv {
   feedbackToken: string;
   /** An ended training with an expense report (`prepare` puts the report in the state a form needs). */
   reportTrainingId: string;
+  /** A payment batch waiting to be paid (`prepare` makes a fresh one). */
+  batchId: string;
 }
 
 export interface FormCase {
@@ -233,6 +235,27 @@ const decisionCase = (name: string, intent: 'return' | 'reject'): FormCase => ({
   errorsShownAs: 'fieldErrors',
   validStatus: 302,
 });
+/** The centre's and organisation A's accounts, and the report approved and in no batch: a batch can be made of it. */
+async function payableReport(env: FormEnv) {
+  const account = { name: 'Opintokeskus Sivis', businessId: '1234567-8', iban: 'FI2112345600000785', bic: 'NDEAFIHH' };
+  await env.db.insert(centreSettings).values(account).onConflictDoUpdate({ target: centreSettings.id, set: account });
+  await env.db.update(organisations).set({ iban: 'FI5542345670000081', bic: '' }).where(eq(organisations.id, env.organisationId));
+  const [report] = await env.db.update(expenseReports).set({ status: 'approved', version: 1, supportCents: 12_000 }).where(eq(expenseReports.trainingId, env.reportTrainingId)).returning({ id: expenseReports.id });
+  await env.db.update(paymentReports).set({ active: false }).where(eq(paymentReports.reportId, report!.id));
+  return { executionDate: addDays(helsinkiDate(env.clock.now()), 1) };
+}
+/** A fresh batch waiting to be paid, made yesterday, with one payment to organisation A. */
+async function openBatch(env: FormEnv) {
+  const reference = `T-${crypto.randomUUID().slice(0, 8)}`;
+  const yesterday = new Date(env.clock.now().getTime() - 86_400_000);
+  const [batch] = await env.db
+    .insert(paymentBatches)
+    .values({ reference, executionDate: helsinkiDate(env.clock.now()), debtorName: 'Opintokeskus Sivis', debtorIban: 'FI2112345600000785', debtorBic: 'NDEAFIHH', paymentCount: 1, totalCents: 12_000, createdAt: yesterday })
+    .returning({ id: paymentBatches.id });
+  await env.db.insert(payments).values({ batchId: batch!.id, organisationId: env.organisationId, creditorName: 'Kansanliikkeiden Liitto ry', iban: 'FI5542345670000081', bic: '', amountCents: 12_000, reportCount: 0, endToEndId: `TUKI-${reference}-1`, remittanceInfo: `Koulutustuki, maksuaineisto ${reference}` });
+  env.batchId = batch!.id;
+  return { paidOn: helsinkiDate(env.clock.now()) };
+}
 /** Hidden fields: their errors are listed in the summary at the top. */
 const hidden = (maxLength: number, wrongKind: string, required = true): FieldSpec => ({ required, maxLength, wrongKind, errorText: 'id="error-summary-title"' });
 
@@ -992,6 +1015,36 @@ export const formCases: FormCase[] = [
   },
   decisionCase('returning an expense report for corrections', 'return'),
   decisionCase('rejecting an expense report', 'reject'),
+  {
+    name: 'creating a payment batch',
+    route: '/payment-batches',
+    as: 'centre_staff',
+    valid: { intent: 'create', executionDate: '' },
+    prepare: payableReport,
+    fields: { intent: hidden(6, 'delete'), executionDate: { required: true, maxLength: 10, wrongKind: '2027-02-30' } },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'marking a payment batch paid',
+    route: '/payment-batches/:batchId',
+    as: 'centre_staff',
+    valid: { intent: 'markPaid', paidOn: '' },
+    prepare: openBatch,
+    fields: { intent: hidden(8, 'delete'), paidOn: { required: true, maxLength: 10, wrongKind: '2027-02-30' } },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'cancelling a payment batch',
+    route: '/payment-batches/:batchId',
+    as: 'centre_staff',
+    valid: { intent: 'cancel', reason: 'Pankki hylkäsi aineiston.' },
+    prepare: openBatch,
+    fields: { intent: hidden(6, 'delete'), reason: { required: true, maxLength: 1000, freeText: true } },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
   {
     // Last: its valid submission ends organisation A's membership, after which its forms refuse changes.
     name: 'ending a membership',

@@ -98,6 +98,8 @@ export default function PaymentBatches({ loaderData, actionData }: Route.Compone
         </>
       )}
       <h2>{t('payments.newBatch')}</h2>
+      {/* The form shows its own errors; without it (nothing left to pay after all), they show here. */}
+      {actionData && !actionData.ok && !(centreReady && payable.length > 0) && <ErrorSummary errors={actionData.errors} labels={labels} />}
       {!centreReady ? (
         <Notice tone="warn">
           {t('payments.errors.centreAccount')} <Link to="/centre">{t('payments.centreSettings')}</Link>
@@ -105,14 +107,11 @@ export default function PaymentBatches({ loaderData, actionData }: Route.Compone
       ) : payable.length === 0 ? (
         <p className="mb-4">{t('payments.nothingToBatch')}</p>
       ) : (
-        <>
-          {actionData && !actionData.ok && actionData.errors._form && <ErrorSummary errors={actionData.errors} labels={labels} />}
-          <ValidatedForm method="post" schema={createBatchSchema} serverState={actionData && !actionData.ok ? actionData : undefined} labels={labels}>
-            <input type="hidden" name="intent" value="create" />
-            <TextField name="executionDate" type="date" label={labels.executionDate} hint={t('payments.executionDateHint')} defaultValue={loaderData.defaultExecutionDate} />
-            <SubmitButton>{t('payments.create', { count: number(payable.length) })}</SubmitButton>
-          </ValidatedForm>
-        </>
+        <ValidatedForm method="post" schema={createBatchSchema} serverState={actionData && !actionData.ok ? actionData : undefined} labels={labels}>
+          <input type="hidden" name="intent" value="create" />
+          <TextField name="executionDate" type="date" label={labels.executionDate} hint={t('payments.executionDateHint')} defaultValue={loaderData.defaultExecutionDate} />
+          <SubmitButton>{t('payments.create', { count: number(payable.length) })}</SubmitButton>
+        </ValidatedForm>
       )}
       <h2>{t('payments.batches')}</h2>
       <Form method="get" role="search" aria-label={t('payments.filters')} className="my-4 flex flex-wrap items-end gap-3">
