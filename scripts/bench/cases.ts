@@ -57,6 +57,13 @@ export interface Fixtures {
   endedOrganisationId: string;
   /** Its first session as its attendance page's address names it, encoded ("2025-03-04T17%3A00"). */
   attendanceSession: string;
+  /** The generated payment batch with the most payments (not a cancelled one: its file is refused). */
+  batchId: string;
+  /** A paid batch (the largest), on which marking paid or cancelling is refused every time. */
+  paidBatchId: string;
+  /** The largest organisation's biggest payment (another organisation's biggest in `batchId` if it has none), and that organisation. */
+  paymentId: string;
+  paymentOrganisationId: string;
 }
 
 export interface BenchCase {
@@ -108,6 +115,8 @@ const unknownFeedbackToken = { params: () => ({ token: `bench_feedback_${'0'.rep
 const everyYear = 'from=2022-01-01';
 const largest = { params: (f: Fixtures) => ({ organisationId: f.largestOrganisationId }) };
 const heldTraining = { params: (f: Fixtures) => ({ organisationId: f.largestOrganisationId, trainingId: f.heldTrainingId }) };
+const paidBatch = { params: (f: Fixtures) => ({ batchId: f.paidBatchId }) };
+const specification = (format: 'pdf' | 'csv') => ({ params: (f: Fixtures) => ({ organisationId: f.paymentOrganisationId, paymentId: f.paymentId, format }) });
 
 /** Replaces :name with the fixture of that name (or the case's own params). */
 export function withFixtures(text: string, benchCase: BenchCase, fixtures: Fixtures): string {
@@ -214,6 +223,13 @@ export const benchCases: BenchCase[] = [
   page('support of the largest organisation in 2025, centre staff', 'centreStaff', '/organisations/:organisationId/support', { ...largest, query: 'year=2025' }),
   page('support of the demo organisation, coordinator', 'coordinator', '/organisations/:organisationId/support'),
   page('marketing kit, org admin', 'orgAdmin', '/organisations/:organisationId/marketing'),
+  // Generated data: some 23 batches over three years, the support waiting for the next one, and the largest batch (a payment per organisation).
+  page('payment batches and the support waiting, centre staff', 'centreStaff', '/payment-batches'),
+  page('payment batch with the most payments, centre staff', 'centreStaff', '/payment-batches/:batchId'),
+  // Every download is counted and audited: the batch's export count grows.
+  page('payment file (pain.001) of the largest batch, centre staff', 'centreStaff', '/payment-batches/:batchId/xml'),
+  page('payment specification PDF of the largest organisation, centre staff', 'centreStaff', '/organisations/:organisationId/support/payments/:paymentId/:format', specification('pdf')),
+  page('payment specification CSV of the largest organisation, centre staff', 'centreStaff', '/organisations/:organisationId/support/payments/:paymentId/:format', specification('csv')),
   page('public calendar from today, anonymous', 'anonymous', '/training-calendar'),
   page('public calendar of every year, anonymous', 'anonymous', '/training-calendar', { query: everyYear }),
   page('public calendar of every year searched in a region, page 2', 'anonymous', '/training-calendar', { query: `${everyYear}&q=kurssi&region=uusimaa&page=2` }),
@@ -305,6 +321,10 @@ export const benchCases: BenchCase[] = [
     `intent=import&rows=${encodeURIComponent('nimi;sähköposti;syntymävuosi;kunta;sukupuoli;ensimmäistä kertaa\nBench;ei-osoite;1890;;x;ehkä\nToinen Bench;toinen@example.test;1985;Tampere;n;k')}`,
     400,
   ),
+  // Refused before anything is locked (the date), and on a paid batch locked and found final: nothing changes.
+  action('payment batch with an execution date in the past (refused)', 'centreStaff', '/payment-batches', 'intent=create&executionDate=2000-01-01', 409),
+  { ...action('marking a paid payment batch paid on a wrong date (refused)', 'centreStaff', '/payment-batches/:batchId', 'intent=markPaid&paidOn=abc', 400), ...paidBatch },
+  { ...action('cancelling a paid payment batch (refused)', 'centreStaff', '/payment-batches/:batchId', 'intent=cancel&reason=x', 409), ...paidBatch },
   action('announcement without organisations (refused)', 'centreStaff', '/announcements/new', 'subjectFi=Bench&bodyFi=Bench&audience=organisations', 400),
   action('the last admin giving up the role (refused)', 'orgAdmin', '/organisations/:organisationId/admin-role', 'userId=:orgAdminId', 409),
   action('lifting a sign-in block', 'centreStaff', '/sign-in-blocks', 'scope=account&value=nobody%40example.fi', 200),

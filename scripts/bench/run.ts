@@ -144,10 +144,11 @@ async function lookUpFixtures(url: string, cookies: Map<BenchUser, string | null
   const heldTrainingId = /href="\/organisations\/[0-9a-f-]{36}\/trainings\/([0-9a-f-]{36})"/.exec(heldTrainings)?.[1];
   if (!heldTrainingId) throw new Error('The largest organisation has no approved training in 2025 (the bench needs generated data).');
   const attendance = await attendanceFixtures(url, staffCookie!, largest.id);
+  const paymentBatches = await paymentFixtures(url, staffCookie!, largest.id);
   if (!unitId || !userId || !businessId || !coordinatorId || !staffId || !applicationId || !orgAdminId || !reviewedSha256) {
     throw new Error('The demo data lacks the units, people, business ID or application the fixtures need.');
   }
-  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256, publicTrainingId, heldTrainingId, ...attendance, ...calendar };
+  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256, publicTrainingId, heldTrainingId, ...attendance, ...paymentBatches, ...calendar };
 }
 
 /**
@@ -170,6 +171,40 @@ async function attendanceFixtures(url: string, staffCookie: string, largestId: s
   const attendanceSession = /\/attendance\?session=([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}%3A[0-9]{2})"/.exec(sheet)?.[1];
   if (!attendanceSession) throw new Error('The ended training’s attendance page links no session.');
   return { feedbackTrainingId, endedTrainingId, endedOrganisationId, attendanceSession };
+}
+
+/**
+ * The batch with the most payments (of the staff list's first page, not cancelled), the largest paid
+ * batch, and the largest organisation's biggest payment (from its support pages of the generated
+ * years; where it has none, the biggest payment of that batch).
+ */
+async function paymentFixtures(url: string, staffCookie: string, largestId: string) {
+  const page = async (path: string) => (await fetch(`${url}${path}`, { headers: { Cookie: staffCookie } })).text();
+  // The table's numbers, digits only: a batch row's payments and total, a payment row's reports and amount (in cents).
+  const numbersOf = (row: string) => [...row.matchAll(/tabular-nums">([^<]*)</g)].map((m) => Number(m[1]!.replace(/\D/g, '')));
+  const rowsOf = (html: string) => [...html.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((m) => m[1]!);
+  const batchesOf = async (status: string) =>
+    rowsOf(await page(`/payment-batches?status=${status}`)).flatMap((row) => {
+      const id = /href="\/payment-batches\/([0-9a-f-]{36})"/.exec(row)?.[1];
+      const [payments = 0, total = 0] = numbersOf(row);
+      return id ? [{ id, payments, total }] : [];
+    });
+  const largestOf = <T extends { payments: number; total: number }>(rows: T[]) => rows.reduce<T | undefined>((a, b) => (a && (a.payments > b.payments || (a.payments === b.payments && a.total >= b.total)) ? a : b), undefined);
+  const paid = await batchesOf('paid');
+  const batch = largestOf([...paid, ...(await batchesOf('created'))]);
+  const paidBatch = largestOf(paid);
+  if (!batch || !paidBatch) throw new Error('No paid payment batch was found (the bench needs generated data).');
+  const paymentsOf = (html: string) =>
+    rowsOf(html).flatMap((row) => {
+      const link = /href="\/organisations\/([0-9a-f-]{36})\/support\/payments\/([0-9a-f-]{36})\/pdf"/.exec(row);
+      return link ? [{ organisationId: link[1]!, paymentId: link[2]!, amount: numbersOf(row).at(-1) ?? 0 }] : [];
+    });
+  let own: { organisationId: string; paymentId: string; amount: number }[] = [];
+  for (const year of [2023, 2024, 2025]) own = [...own, ...paymentsOf(await page(`/organisations/${largestId}/support?year=${year}`))];
+  const candidates = own.length ? own : paymentsOf(await page(`/payment-batches/${batch.id}`));
+  const payment = candidates.reduce<(typeof candidates)[number] | undefined>((a, b) => (a && a.amount >= b.amount ? a : b), undefined);
+  if (!payment) throw new Error('The largest payment batch links no payment specification.');
+  return { batchId: batch.id, paidBatchId: paidBatch.id, paymentId: payment.paymentId, paymentOrganisationId: payment.organisationId };
 }
 
 /**

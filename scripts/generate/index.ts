@@ -9,11 +9,12 @@ import { expensesGenerator } from './expenses';
 import { hoursGenerator } from './hours';
 import { organisationsGenerator } from './organisations';
 import { participantsGenerator } from './participants';
+import { paymentsGenerator } from './payments';
 import { Random } from './random';
 import { trainingsGenerator } from './trainings';
 
 /** In dependency order. A later issue appends its generator here. */
-export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator, participantsGenerator, attendanceGenerator, expensesGenerator];
+export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator, participantsGenerator, attendanceGenerator, expensesGenerator, paymentsGenerator];
 
 export class AlreadyGeneratedError extends Error {}
 

@@ -19,6 +19,9 @@ import {
   hourProposals,
   hourRequests,
   organisations,
+  paymentBatches,
+  paymentReports,
+  payments,
   roleAssignments,
   sessionAttendance,
   sessionAttendanceCounts,
@@ -38,6 +41,10 @@ import { ratesFor } from '../../server/expenses/reports';
 import { calculateSupport } from '../../server/expenses/support';
 import { balances } from '../../server/hours/accounts';
 import { isValidBusinessId } from '../../server/organisations/business-id';
+import { accountProblem } from '../../server/payments/account';
+import { remittanceInfo } from '../../server/payments/batches';
+import { paymentCandidates } from '../../server/payments/candidates';
+import { paymentsGenerator } from '../../scripts/generate/payments';
 import { attendanceSummary } from '../../server/trainings/attendance';
 import { teachingHundredths } from '../../server/trainings/teaching-hours';
 import { openTestDatabase } from '../support/database';
@@ -329,15 +336,106 @@ describe('the data generator', () => {
     expect(reports.filter((r) => r.status === 'approved' && r.audit && !receipts.some((x) => x.reportId === r.id))).toEqual([]);
   }, 60_000);
 
+  it('pays the approved support in batches as staff would have: every report once, the sums right, the latest batch open', async () => {
+    // Five organisations, so that one of them has given no account.
+    const { db } = await generated(1, 0.05);
+    const anchor = new Date(Date.UTC(2026, 0, 1));
+    const batches = await db.select().from(paymentBatches).orderBy(asc(paymentBatches.createdAt));
+    const rows = await db.select().from(payments);
+    const lines = await db.select().from(paymentReports);
+    const reports = await db.select().from(expenseReports);
+    const members = new Map((await db.select().from(organisations)).map((o) => [o.id, o]));
+    const reportById = new Map(reports.map((r) => [r.id, r]));
+    const batchById = new Map(batches.map((b) => [b.id, b]));
+    const paymentById = new Map(rows.map((p) => [p.id, p]));
+    const blocked = (organisationId: string) => accountProblem(members.get(organisationId)!) !== null;
+
+    // About seven batches a year: all paid but one cancelled and the latest, made and not yet marked paid.
+    expect(batches.length).toBeGreaterThan(15);
+    expect(batches.filter((b) => b.status === 'cancelled').length).toBe(1);
+    expect(batches.filter((b) => b.status === 'created').map((b) => b.id)).toEqual([batches.at(-1)!.id]);
+    // References: unique, numbered from 001 in the order made within the year they were made in.
+    expect(new Set(batches.map((b) => b.reference)).size).toBe(batches.length);
+    const madeIn = new Map<string, number>();
+    for (const b of batches) {
+      const year = helsinkiDate(b.createdAt).slice(0, 4);
+      madeIn.set(year, (madeIn.get(year) ?? 0) + 1);
+      expect(b.reference).toBe(`${year}-${String(madeIn.get(year)).padStart(3, '0')}`);
+    }
+
+    for (const b of batches) {
+      const own = rows.filter((p) => p.batchId === b.id);
+      // The totals the list and the file show are the payments', and a payment's are its reports'.
+      expect([b.paymentCount, b.totalCents]).toEqual([own.length, own.reduce((sum, p) => sum + p.amountCents, 0)]);
+      expect(new Set(own.map((p) => p.organisationId)).size).toBe(own.length);
+      expect(own.map((p) => p.endToEndId).sort()).toEqual(own.map((_, i) => `TUKI-${b.reference}-${i + 1}`).sort());
+      for (const p of own) {
+        const paid = lines.filter((l) => l.paymentId === p.id);
+        expect([p.reportCount, p.amountCents]).toEqual([paid.length, paid.reduce((sum, l) => sum + l.amountCents, 0)]);
+        expect(p.endToEndId.length).toBeLessThanOrEqual(35);
+        expect(p.remittanceInfo).toBe(remittanceInfo(b.debtorName, b.reference));
+        // To the organisation's own account, one a SEPA transfer can reach.
+        const organisation = members.get(p.organisationId)!;
+        expect([p.creditorName, p.iban, p.bic, accountProblem(p)]).toEqual([organisation.name, organisation.iban, organisation.bic, null]);
+      }
+      expect(accountProblem({ iban: b.debtorIban, bic: b.debtorBic })).toBeNull();
+      expect(b.debtorName).not.toBe('');
+      // Made, exported, paid on the bank's day and marked paid later, before the anchor; or cancelled after it was made.
+      expect(b.executionDate >= helsinkiDate(b.createdAt) && b.createdAt < anchor).toBe(true);
+      if (b.status === 'paid') {
+        expect([b.paidOn, b.exportCount > 0, b.lastExportedAt! > b.createdAt, b.lastExportedAt! <= b.markedPaidAt!]).toEqual([b.executionDate, true, true, true]);
+        expect(helsinkiDate(b.markedPaidAt!) >= b.paidOn! && b.markedPaidAt! < anchor).toBe(true);
+        expect([b.cancelledAt, b.cancelReason]).toEqual([null, '']);
+      } else if (b.status === 'cancelled') {
+        expect([b.paidOn, b.markedPaidAt, b.cancelledAt! > b.createdAt, b.cancelReason !== '']).toEqual([null, null, true, true]);
+      } else {
+        expect([b.paidOn, b.markedPaidAt, b.cancelledAt]).toEqual([null, null, null]);
+      }
+    }
+
+    // Each row pays an approved report of the payment's organisation, approved before the batch was
+    // made, with its support; only the cancelled batch's rows are inactive.
+    for (const line of lines) {
+      const report = reportById.get(line.reportId)!;
+      const payment = paymentById.get(line.paymentId)!;
+      const batch = batchById.get(payment.batchId)!;
+      expect([report.status, report.organisationId, report.trainingId, line.amountCents, line.active]).toEqual(['approved', payment.organisationId, line.trainingId, report.supportCents, batch.status !== 'cancelled']);
+      expect(report.decidedAt! < batch.createdAt).toBe(true);
+    }
+    // No report can be paid twice; the cancelled batch's reports were paid by another.
+    const active = lines.filter((l) => l.active).map((l) => l.reportId);
+    expect(new Set(active).size).toBe(active.length);
+    expect(lines.filter((l) => !l.active && !active.includes(l.reportId))).toEqual([]);
+
+    // Every approved report of the oldest year is paid, unless its organisation has no account to pay to.
+    const oldest = Math.min(...reports.map((r) => r.year));
+    const paidReports = new Set(lines.filter((l) => l.active && batchById.get(paymentById.get(l.paymentId)!.batchId)!.status === 'paid').map((l) => l.reportId));
+    const oldApproved = reports.filter((r) => r.year === oldest && r.status === 'approved' && r.supportCents > 0);
+    expect(oldApproved.length).toBeGreaterThan(50);
+    expect(oldApproved.filter((r) => !paidReports.has(r.id) && !blocked(r.organisationId))).toEqual([]);
+    // The organisation without an account is in no batch, and its support waits with the reason shown.
+    const withoutAccount = [...members.values()].filter((o) => reports.some((r) => r.organisationId === o.id) && blocked(o.id));
+    expect(withoutAccount.length).toBe(1);
+    expect(rows.filter((p) => withoutAccount.some((o) => o.id === p.organisationId))).toEqual([]);
+    // The staff page has something waiting: the open batch, and what was approved after it.
+    const waiting = await paymentCandidates({ db, clock: { now: () => anchor } });
+    expect(waiting.some((c) => c.problem === 'missingIban')).toBe(true);
+    expect(waiting.some((c) => c.problem === null && c.amountCents > 0)).toBe(true);
+
+    // The progress bar's estimate is near the rows written.
+    const written = batches.length + rows.length + lines.length;
+    expect(Math.abs(paymentsGenerator.rowCount(0.05) - written) / written).toBeLessThan(0.2);
+  }, 60_000);
+
   it('gives the same data for the same seed and different data for another', async () => {
     const first = await contents(await generated(42));
     const again = await contents(await generated(42));
     const other = await contents(await generated(43));
     expect(again).toEqual(first);
     expect(other.users).not.toEqual(first.users);
-    // Expense reports and their versions, history, receipts and audit seeds are compared too.
+    // Expense reports and their versions, history, receipts and audit seeds, and the payment batches, are compared too.
     const empty = createHash('md5').update('').digest('hex');
-    for (const table of ['expense_reports', 'expense_report_versions', 'expense_report_events', 'expense_receipts', 'expense_audit_seeds']) expect(first[table]).not.toBe(empty);
+    for (const table of ['expense_reports', 'expense_report_versions', 'expense_report_events', 'expense_receipts', 'expense_audit_seeds', 'payment_batches', 'payments', 'payment_reports']) expect(first[table]).not.toBe(empty);
     expect(other.expense_reports).not.toEqual(first.expense_reports);
   });
 

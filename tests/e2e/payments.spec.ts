@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { declare, demoUsers, expect, expectNoSeriousA11yViolations, grantNextYearsHours, holdTraining, newestEmailTo, planAndSubmitCourse, resetServerClock, setAuditShare, setServerClock, signIn, test } from './fixtures';
+import { demoUsers, expect, expectNoSeriousA11yViolations, grantNextYearsHours, holdTraining, newestEmailTo, planAndSubmitCourse, resetServerClock, setAuditShare, setServerClock, signIn, test } from './fixtures';
 
 test.afterAll(async ({ request }) => {
   await resetServerClock(request);
@@ -36,7 +36,7 @@ test('staff make a payment batch of the approved support, download it and mark i
   await page.locator('[id="field-costAmount.0"]').fill('300');
   // 55 % of 300 € = 165,00 € binds (35 € × 8 h = 280 €).
   await expect(page.getByText('Tuki: 165,00 €')).toBeVisible();
-  await declare(page);
+  await page.getByLabel(/Vakuutan, että koulutuksen markkinoinnissa/).check();
   await page.getByRole('button', { name: 'Jätä kuluselvitys' }).click();
   await expect(page.getByText('Kuluselvitys jätetty opintokeskukselle.')).toBeVisible();
 
@@ -96,7 +96,7 @@ test('staff make a payment batch of the approved support, download it and mark i
   await signIn(admin, demoUsers.orgAdmin);
   await admin.goto(`/organisations/${organisationId}/support?year=2046`);
   await expect(admin.getByRole('row', { name: /Yhdistyksen rahaliikenne/ })).toContainText('Maksettu 16.2.2046 (2046-001)');
-  const payment = admin.getByRole('row', { name: /2046-001/ });
+  const payment = admin.getByRole('table', { name: 'Maksut' }).getByRole('row', { name: /2046-001/ });
   await expect(payment).toContainText('Maksettu');
   await expectNoSeriousA11yViolations(admin);
   const csv = await admin.request.get((await payment.getByRole('link', { name: 'CSV' }).getAttribute('href'))!);

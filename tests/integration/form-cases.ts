@@ -1040,7 +1040,10 @@ export const formCases: FormCase[] = [
     route: '/payment-batches/:batchId',
     as: 'centre_staff',
     valid: { intent: 'cancel', reason: 'Pankki hylkäsi aineiston.' },
-    prepare: openBatch,
+    prepare: async (env) => {
+      await openBatch(env);
+      return {};
+    },
     fields: { intent: hidden(6, 'delete'), reason: { required: true, maxLength: 1000, freeText: true } },
     errorsShownAs: 'fieldErrors',
     validStatus: 302,
