@@ -615,6 +615,8 @@ export const en: Translation = {
     backToUsers: 'Back to users',
   },
   outbox: {
+    attachments: 'Attachments:',
+    specification: 'Specification ({{format}})',
     title: 'Outgoing email',
     intro: 'No email server has been configured, so messages are kept here for reading.',
     introSmtp: 'Messages are sent via the email server.',

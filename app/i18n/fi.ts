@@ -601,6 +601,8 @@ export const fi = {
     backToUsers: 'Takaisin käyttäjiin',
   },
   outbox: {
+    attachments: 'Liitteet:',
+    specification: 'Erittely ({{format}})',
     title: 'Lähtevät sähköpostit',
     intro: 'Sähköpostipalvelinta ei ole määritetty: viestit jäävät tänne luettaviksi.',
     introSmtp: 'Viestit lähetetään sähköpostipalvelimen kautta.',

@@ -602,6 +602,8 @@ export const sv: Translation = {
     backToUsers: 'Tillbaka till användarna',
   },
   outbox: {
+    attachments: 'Bilagor:',
+    specification: 'Specifikation ({{format}})',
     title: 'Utgående e-post',
     intro: 'Ingen e-postserver har konfigurerats: meddelandena stannar här för att läsas.',
     introSmtp: 'Meddelandena skickas via e-postservern.',

@@ -88,7 +88,7 @@ export async function supportOverview(ctx: ActorContext, organisationId: string,
   const support = (matching: typeof rows) => matching.reduce((sum, r) => sum + (r.supportCents ?? 0), 0);
   const reported = rows.filter((r) => r.reportStatus === 'submitted');
   const approved = rows.filter((r) => r.reportStatus === 'approved');
-  const inBatch = approved.filter((r) => r.batchStatus !== null);
+  const inBatch = approved.filter((r) => r.batchStatus === 'created');
   const paid = approved.filter((r) => r.batchStatus === 'paid');
   return {
     rows,

@@ -28,6 +28,8 @@ import { approveExpenseReport, markReceiptsChecked, permitLateReport, rejectExpe
 import type { Finding } from '../../../server/trainings/eligibility';
 import { formatHundredths } from '../../../server/hours/format';
 import { isMembershipEnded } from '../../../server/organisations/membership';
+import { activePaymentOf } from '../../../server/payments/report-payment';
+import { PaymentState } from '../../components/payments/PaymentState';
 
 const notices = ['saved', 'submitted', 'uploaded', 'removed', 'approved', 'returned', 'rejected', 'checked', 'permitted'] as const;
 
@@ -50,6 +52,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canSubmit: editable && (page.standing !== 'closed' || !!page.report?.firstSubmittedAt),
     canUpload: write && (editable || status === 'submitted'),
     review: can(ctx.actor, 'expenseReport.review'),
+    payment: page.report?.status === 'approved' ? await activePaymentOf(ctx.db, page.report.id) : null,
     notice: notices.find((key) => new URL(request.url).searchParams.has(key)) ?? null,
   };
 }
@@ -162,6 +165,14 @@ export default function ExpenseReportPage({ loaderData, actionData }: Route.Comp
           {report?.late && <ReportStatusTag status="late" />}
           {report?.audit && (report.status !== 'draft' || review) && <ReportStatusTag status="audit" />}
         </dd>
+        {report?.status === 'approved' && (
+          <>
+            <dt className="font-semibold">{t('payments.payment')}</dt>
+            <dd>
+              <PaymentState batch={loaderData.payment} />
+            </dd>
+          </>
+        )}
         <dt className="font-semibold">{t('expenses.dueOn')}</dt>
         <dd>{formatIsoDate(language, deadlines.dueOn)}</dd>
         <dt className="font-semibold">{t('expenses.finalOn')}</dt>

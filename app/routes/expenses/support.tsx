@@ -16,6 +16,7 @@ import { can } from '../../../server/access/permissions';
 import { accountProblem } from '../../../server/payments/account';
 import { organisationPayments } from '../../../server/payments/organisation-payments';
 import { BatchStatusTag } from '../../components/payments/BatchStatusTag';
+import { PaymentState } from '../../components/payments/PaymentState';
 import { Notice } from '../../components/Notice';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -88,8 +89,7 @@ export default function SupportOverview({ loaderData }: Route.ComponentProps) {
             { header: t('expenses.overview.approvedSupport'), cell: (r) => (r.reportStatus === 'approved' ? euros(r.supportCents ?? 0) : '–'), numeric: true },
             {
               header: t('payments.payment'),
-              cell: (r) =>
-                r.reportStatus !== 'approved' ? '–' : r.batchStatus === 'paid' ? t('payments.paidIn', { reference: r.batchReference ?? '', date: formatIsoDate(language, r.paidOn ?? '') }) : r.batchStatus === 'created' ? t('payments.inBatch', { reference: r.batchReference ?? '' }) : t('payments.waitingForBatch'),
+              cell: (r) => (r.reportStatus === 'approved' ? <PaymentState batch={{ reference: r.batchReference, status: r.batchStatus, paidOn: r.paidOn }} /> : '–'),
             },
           ]}
         />

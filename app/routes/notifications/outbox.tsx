@@ -36,6 +36,16 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
                 <details>
                   <summary className="cursor-pointer">{m.subject}</summary>
                   <pre className="mt-2 whitespace-pre-wrap font-sans">{m.bodyText}</pre>
+                  {m.attachments.length > 0 && (
+                    <p className="mt-2">
+                      {t('outbox.attachments')}{' '}
+                      {m.attachments.map((a) => (
+                        <a key={`${a.paymentId}-${a.format}`} href={`/organisations/${a.organisationId}/support/payments/${a.paymentId}/${a.format}`} className="mr-3">
+                          {t('outbox.specification', { format: a.format.toUpperCase() })}
+                        </a>
+                      ))}
+                    </p>
+                  )}
                 </details>
               ),
             },
