@@ -1743,6 +1743,7 @@ export const en: Translation = {
       invalidBic: 'The BIC code is invalid: the payment is on hold.',
     },
     newBatch: 'New payment batch',
+    nothingYet: 'A new payment batch can be made once there is approved support that has not been paid.',
     nothingToBatch: 'There is nothing for a payment batch at the moment: none of the unpaid organisations has a valid account number.',
     centreSettings: 'Study centre details',
     executionDate: 'Payment date',

@@ -1729,6 +1729,7 @@ export const fi = {
       invalidBic: 'BIC-tunnus on virheellinen: maksu odottaa.',
     },
     newBatch: 'Uusi maksuaineisto',
+    nothingYet: 'Uuden maksuaineiston voi luoda, kun hyväksyttyä maksamatonta tukea on.',
     nothingToBatch: 'Maksuaineistoon ei ole nyt mitään: yhdelläkään maksamattomalla järjestöllä ei ole toimivaa tilinumeroa.',
     centreSettings: 'Opintokeskuksen tiedot',
     executionDate: 'Maksupäivä',

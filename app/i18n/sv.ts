@@ -1730,6 +1730,7 @@ export const sv: Translation = {
       invalidBic: 'BIC-koden är felaktig: betalningen väntar.',
     },
     newBatch: 'Nytt betalningsmaterial',
+    nothingYet: 'Ett nytt betalningsmaterial kan skapas när det finns godkänt stöd som inte har betalats.',
     nothingToBatch: 'Det finns inget att ta med i ett betalningsmaterial just nu: ingen av de obetalda organisationerna har ett fungerande kontonummer.',
     centreSettings: 'Studiecentralens uppgifter',
     executionDate: 'Betalningsdag',

@@ -734,13 +734,13 @@ describe('review lists and the support overview', () => {
     // The admin: every training of the year that has reached reporting.
     expect(await overview('paakayttaja@lly.example')).toEqual({
       ids: [onTime, late, approved, audited, unreported].sort(),
-      totals: { reportedCents: 13_200 + 5_500 + 3_300, approvedCents: 11_000, reported: 3, approved: 1, unreported: 1 },
+      totals: { reportedCents: 13_200 + 5_500 + 3_300, approvedCents: 11_000, inBatchCents: 0, paidCents: 0, reported: 3, approved: 1, inBatch: 0, paid: 0, unreported: 1 },
     });
     expect((await overview('asiantuntija@sivis.example')).totals).toMatchObject({ reportedCents: 22_000, approvedCents: 11_000 });
     // The Järviseutu coordinator: Kallioniemi's trainings only, not Metsäpolku's.
     expect(await overview('yhteyshenkilo@lly.example')).toEqual({
       ids: [onTime, approved, audited].sort(),
-      totals: { reportedCents: 13_200 + 3_300, approvedCents: 11_000, reported: 2, approved: 1, unreported: 0 },
+      totals: { reportedCents: 13_200 + 3_300, approvedCents: 11_000, inBatchCents: 0, paidCents: 0, reported: 2, approved: 1, inBatch: 0, paid: 0, unreported: 0 },
     });
     // A trainer, or another organisation's admin, sees nothing.
     expect((await overview('kouluttaja1@lly.example')).ids).toEqual([]);

@@ -105,7 +105,7 @@ export default function PaymentBatches({ loaderData, actionData }: Route.Compone
           {t('payments.errors.centreAccount')} <Link to="/centre">{t('payments.centreSettings')}</Link>
         </Notice>
       ) : payable.length === 0 ? (
-        <p className="mb-4">{t('payments.nothingToBatch')}</p>
+        <p className="mb-4">{candidates.length === 0 ? t('payments.nothingYet') : t('payments.nothingToBatch')}</p>
       ) : (
         <ValidatedForm method="post" schema={createBatchSchema} serverState={actionData && !actionData.ok ? actionData : undefined} labels={labels}>
           <input type="hidden" name="intent" value="create" />
