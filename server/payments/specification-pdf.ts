@@ -38,7 +38,7 @@ export async function renderSpecificationPdf(spec: PaymentSpecification, languag
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   const width = a4[0] - 2 * margin;
   // Name, unit, dates, hours, amount: the last two right-aligned.
-  const columns = [0.34, 0.22, 0.2, 0.1, 0.14].map((share) => share * width);
+  const columns = [0.31, 0.22, 0.2, 0.13, 0.14].map((share) => share * width);
   let page: PDFPage = pdf.addPage(a4);
   let y = page.getHeight() - margin;
   const text = (value: string, x: number, options: { font?: PDFFont; size?: number; right?: number } = {}) => {
