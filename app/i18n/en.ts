@@ -1778,6 +1778,7 @@ export const en: Translation = {
     cancelledAt: 'Cancelled',
     download: 'Download the payment batch (XML)',
     downloadHint: 'An ISO 20022 pain.001.001.03 file for the bank’s online service.',
+    downloadPaidHint: 'This batch has been paid: the file is for the records. Do not send it to the bank again, or the support would be paid twice.',
     payments: 'Payments',
     iban: 'IBAN',
     bic: 'BIC',

@@ -1764,6 +1764,7 @@ export const fi = {
     cancelledAt: 'Peruttu',
     download: 'Lataa maksuaineisto (XML)',
     downloadHint: 'ISO 20022 pain.001.001.03 -tiedosto pankin verkkopalveluun.',
+    downloadPaidHint: 'Aineisto on jo maksettu: tiedosto on arkistoa varten. Älä lähetä sitä pankkiin uudelleen, ettei tukea makseta kahdesti.',
     payments: 'Maksut',
     iban: 'IBAN',
     bic: 'BIC',

@@ -1765,6 +1765,7 @@ export const sv: Translation = {
     cancelledAt: 'Annullerat',
     download: 'Ladda ned betalningsmaterialet (XML)',
     downloadHint: 'En ISO 20022 pain.001.001.03-fil för bankens nättjänst.',
+    downloadPaidHint: 'Materialet är redan betalt: filen är för arkivet. Skicka den inte till banken igen, så att stödet inte betalas två gånger.',
     payments: 'Betalningar',
     iban: 'IBAN',
     bic: 'BIC',

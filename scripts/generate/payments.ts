@@ -77,7 +77,7 @@ type Organisation = { id: string; name: string; iban: string; bic: string };
 /**
  * Payment batches of the approved support, as staff would have made them (createPaymentBatch):
  * first the organisations that report support are given bank accounts (Finnish ones, with their
- * banks' BICs), except about 5 % that never gave one. Then from the first approvals on, a batch in
+ * banks' BICs), except about 5 % (at least one of several) that never gave one. Then from the first approvals on, a batch in
  * the months of batchMonths pays every organisation with an account the reports approved since the
  * previous one (one payment each, its reports summed, the centre's account as debtor); it is
  * exported, paid by the bank on its execution date and marked paid a few days later. One batch of

@@ -84,7 +84,7 @@ export default function PaymentBatch({ loaderData, actionData }: Route.Component
           <a href={`/payment-batches/${batch.id}/xml`} download className="inline-block rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
             {t('payments.download')}
           </a>
-          <span className="ml-3 text-sm text-slate-700">{t('payments.downloadHint')}</span>
+          <span className="ml-3 text-sm text-slate-700">{batch.status === 'paid' ? t('payments.downloadPaidHint') : t('payments.downloadHint')}</span>
         </p>
       )}
       <Table
