@@ -47,6 +47,7 @@ CREATE TABLE "payments" (
 );
 --> statement-breakpoint
 ALTER TABLE "email_outbox" ADD COLUMN "attachments" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "expense_reports" ADD COLUMN "payment_id" uuid;--> statement-breakpoint
 ALTER TABLE "payment_batches" ADD CONSTRAINT "payment_batches_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_batches" ADD CONSTRAINT "payment_batches_marked_paid_by_users_id_fk" FOREIGN KEY ("marked_paid_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_batches" ADD CONSTRAINT "payment_batches_cancelled_by_users_id_fk" FOREIGN KEY ("cancelled_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -59,4 +60,6 @@ CREATE INDEX "payment_batches_created_idx" ON "payment_batches" USING btree ("cr
 CREATE UNIQUE INDEX "payment_reports_active_report" ON "payment_reports" USING btree ("report_id") WHERE "payment_reports"."active";--> statement-breakpoint
 CREATE INDEX "payment_reports_training_idx" ON "payment_reports" USING btree ("training_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_batch_organisation" ON "payments" USING btree ("batch_id","organisation_id");--> statement-breakpoint
-CREATE INDEX "payments_organisation_idx" ON "payments" USING btree ("organisation_id");
+CREATE INDEX "payments_organisation_idx" ON "payments" USING btree ("organisation_id");--> statement-breakpoint
+ALTER TABLE "expense_reports" ADD CONSTRAINT "expense_reports_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "expense_reports_unpaid_idx" ON "expense_reports" USING btree ("organisation_id") WHERE "expense_reports"."status" = 'approved' AND "expense_reports"."support_cents" > 0 AND "expense_reports"."payment_id" IS NULL;

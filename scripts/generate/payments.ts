@@ -258,5 +258,7 @@ export const paymentsGenerator: DataGenerator = {
     await ctx.insert(paymentBatches, batchRows);
     await ctx.insert(payments, paymentRows);
     await ctx.insert(paymentReports, lineRows);
+    // Each report points at the payment that pays it (the next batch takes those that point at none).
+    await ctx.db.execute(sql`update ${expenseReports} set payment_id = ${paymentReports.paymentId} from ${paymentReports} where ${paymentReports.reportId} = ${expenseReports.id} and ${paymentReports.active}`);
   },
 };

@@ -1,7 +1,7 @@
 import { type SQL, and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { scopeCondition } from '../access/permissions';
 import type { ActorContext } from '../context';
-import { expenseReports, organisations, paymentBatches, paymentReports, payments, trainings, units } from '../db/schema';
+import { expenseReports, organisations, paymentBatches, payments, trainings, units } from '../db/schema';
 import { pageOffset, pageSize, toPage } from '../pagination';
 import { endedStatuses } from '../trainings/kinds';
 import { type ExpenseReportStatus, isEditableReport } from './kinds';
@@ -79,9 +79,7 @@ export async function supportOverview(ctx: ActorContext, organisationId: string,
     .from(trainings)
     .innerJoin(units, eq(units.id, trainings.unitId))
     .leftJoin(expenseReports, eq(expenseReports.trainingId, trainings.id))
-    // The report's active payment, if any (a cancelled batch's rows are no longer active).
-    .leftJoin(paymentReports, and(eq(paymentReports.reportId, expenseReports.id), eq(paymentReports.active, true)))
-    .leftJoin(payments, eq(payments.id, paymentReports.paymentId))
+    .leftJoin(payments, eq(payments.id, expenseReports.paymentId))
     .leftJoin(paymentBatches, eq(paymentBatches.id, payments.batchId))
     .where(and(scope, eq(trainings.organisationId, organisationId), eq(trainings.year, year), inArray(trainings.status, endedStatuses)))
     .orderBy(sql`${trainings.endsOn} asc nulls last`, asc(trainings.name), asc(trainings.id));

@@ -65,7 +65,7 @@ export async function createPaymentBatch(ctx: ActorContext, input: { executionDa
       .select({ id: expenseReports.id, trainingId: expenseReports.trainingId, organisationId: expenseReports.organisationId, supportCents: expenseReports.supportCents, name: organisations.name, iban: organisations.iban, bic: organisations.bic })
       .from(expenseReports)
       .innerJoin(organisations, eq(organisations.id, expenseReports.organisationId))
-      .where(unpaidApproved(tx))
+      .where(unpaidApproved)
       .orderBy(asc(organisations.name), asc(organisations.id), asc(expenseReports.id))
       .for('update', { of: expenseReports });
     const byOrganisation = new Map<string, typeof reports>();
@@ -115,6 +115,7 @@ export async function createPaymentBatch(ctx: ActorContext, input: { executionDa
     const paymentOf = new Map(inserted.map((p) => [p.organisationId, p.id]));
     const lines = payable.flat().map((r) => ({ paymentId: paymentOf.get(r.organisationId)!, reportId: r.id, trainingId: r.trainingId, amountCents: r.supportCents }));
     for (let i = 0; i < lines.length; i += 1000) await tx.insert(paymentReports).values(lines.slice(i, i + 1000));
+    for (const rows of payable) await tx.update(expenseReports).set({ paymentId: paymentOf.get(rows[0]!.organisationId)! }).where(inArray(expenseReports.id, rows.map((r) => r.id)));
     await writeAudit(tx, ctx.clock, {
       action: 'paymentBatch.created',
       actorUserId: ctx.actor.userId,
@@ -139,10 +140,9 @@ export async function cancelPaymentBatch(ctx: ActorContext, batchId: string, rea
     const locked = await lockOpenBatch(tx, batchId);
     if (locked.error !== null) return { ok: false, error: locked.error };
     await tx.update(paymentBatches).set({ status: 'cancelled', cancelledAt: ctx.clock.now(), cancelledBy: ctx.actor.userId, cancelReason: reason }).where(eq(paymentBatches.id, batchId));
-    await tx
-      .update(paymentReports)
-      .set({ active: false })
-      .where(inArray(paymentReports.paymentId, tx.select({ id: payments.id }).from(payments).where(eq(payments.batchId, batchId))));
+    const batchPayments = tx.select({ id: payments.id }).from(payments).where(eq(payments.batchId, batchId));
+    await tx.update(paymentReports).set({ active: false }).where(inArray(paymentReports.paymentId, batchPayments));
+    await tx.update(expenseReports).set({ paymentId: null }).where(inArray(expenseReports.paymentId, batchPayments));
     await writeAudit(tx, ctx.clock, { action: 'paymentBatch.cancelled', actorUserId: ctx.actor.userId, targetType: 'paymentBatch', targetId: batchId, details: { reference: locked.batch.reference, reason } });
     return { ok: true };
   });

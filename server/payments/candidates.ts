@@ -1,21 +1,10 @@
-import { and, asc, eq, gt, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DomainContext } from '../context';
-import { expenseReports, organisations, paymentReports } from '../db/schema';
-import type { Queryable } from '../db/types';
+import { expenseReports, organisations } from '../db/schema';
 import { type AccountProblem, accountProblem } from './account';
 
-/** Approved reports with support that no active payment holds yet: what the next batch pays. */
-export const unpaidApproved = (db: Queryable) =>
-  and(
-    eq(expenseReports.status, 'approved'),
-    gt(expenseReports.supportCents, 0),
-    notExists(
-      db
-        .select({ one: sql`1` })
-        .from(paymentReports)
-        .where(and(eq(paymentReports.reportId, expenseReports.id), eq(paymentReports.active, true))),
-    ),
-  );
+/** Approved reports with support that no payment holds yet: what the next batch pays (expense_reports_unpaid_idx). */
+export const unpaidApproved = and(eq(expenseReports.status, 'approved'), gt(expenseReports.supportCents, 0), isNull(expenseReports.paymentId));
 
 export interface PaymentCandidate {
   organisationId: string;
@@ -41,7 +30,7 @@ export async function paymentCandidates(ctx: DomainContext): Promise<PaymentCand
     })
     .from(expenseReports)
     .innerJoin(organisations, eq(organisations.id, expenseReports.organisationId))
-    .where(unpaidApproved(ctx.db))
+    .where(unpaidApproved)
     .groupBy(organisations.id)
     .orderBy(asc(organisations.name), asc(organisations.id));
   return rows.map((row) => ({ ...row, problem: accountProblem(row) }));

@@ -1,14 +1,14 @@
-import { and, eq } from 'drizzle-orm';
-import { paymentBatches, paymentReports, payments } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { paymentBatches, payments } from '../db/schema';
 import type { Queryable } from '../db/types';
 
-/** The batch that pays (or paid) a report, or null while the report waits for one. */
-export async function activePaymentOf(db: Queryable, reportId: string) {
+/** The batch of a report's payment (paying it or paid), or null while the report waits for one. */
+export async function batchOfPayment(db: Queryable, paymentId: string | null) {
+  if (!paymentId) return null;
   const [row] = await db
     .select({ reference: paymentBatches.reference, status: paymentBatches.status, paidOn: paymentBatches.paidOn })
-    .from(paymentReports)
-    .innerJoin(payments, eq(payments.id, paymentReports.paymentId))
+    .from(payments)
     .innerJoin(paymentBatches, eq(paymentBatches.id, payments.batchId))
-    .where(and(eq(paymentReports.reportId, reportId), eq(paymentReports.active, true)));
+    .where(eq(payments.id, paymentId));
   return row ?? null;
 }

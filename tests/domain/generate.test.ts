@@ -406,6 +406,9 @@ describe('the data generator', () => {
     const active = lines.filter((l) => l.active).map((l) => l.reportId);
     expect(new Set(active).size).toBe(active.length);
     expect(lines.filter((l) => !l.active && !active.includes(l.reportId))).toEqual([]);
+    // Each report points at the payment of its active row, and only those point at one.
+    const activePayment = new Map(lines.filter((l) => l.active).map((l) => [l.reportId, l.paymentId]));
+    expect(reports.filter((r) => (r.paymentId ?? undefined) !== activePayment.get(r.id))).toEqual([]);
 
     // Every approved report of the oldest year is paid, unless its organisation has no account to pay to.
     const oldest = Math.min(...reports.map((r) => r.year));

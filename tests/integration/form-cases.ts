@@ -240,7 +240,7 @@ async function payableReport(env: FormEnv) {
   const account = { name: 'Opintokeskus Sivis', businessId: '1234567-8', iban: 'FI2112345600000785', bic: 'NDEAFIHH' };
   await env.db.insert(centreSettings).values(account).onConflictDoUpdate({ target: centreSettings.id, set: account });
   await env.db.update(organisations).set({ iban: 'FI5542345670000081', bic: '' }).where(eq(organisations.id, env.organisationId));
-  const [report] = await env.db.update(expenseReports).set({ status: 'approved', version: 1, supportCents: 12_000 }).where(eq(expenseReports.trainingId, env.reportTrainingId)).returning({ id: expenseReports.id });
+  const [report] = await env.db.update(expenseReports).set({ status: 'approved', version: 1, supportCents: 12_000, paymentId: null }).where(eq(expenseReports.trainingId, env.reportTrainingId)).returning({ id: expenseReports.id });
   await env.db.update(paymentReports).set({ active: false }).where(eq(paymentReports.reportId, report!.id));
   return { executionDate: addDays(helsinkiDate(env.clock.now()), 1) };
 }

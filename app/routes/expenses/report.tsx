@@ -28,7 +28,7 @@ import { approveExpenseReport, markReceiptsChecked, permitLateReport, rejectExpe
 import type { Finding } from '../../../server/trainings/eligibility';
 import { formatHundredths } from '../../../server/hours/format';
 import { isMembershipEnded } from '../../../server/organisations/membership';
-import { activePaymentOf } from '../../../server/payments/report-payment';
+import { batchOfPayment } from '../../../server/payments/report-payment';
 import { PaymentState } from '../../components/payments/PaymentState';
 
 const notices = ['saved', 'submitted', 'uploaded', 'removed', 'approved', 'returned', 'rejected', 'checked', 'permitted'] as const;
@@ -52,7 +52,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canSubmit: editable && (page.standing !== 'closed' || !!page.report?.firstSubmittedAt),
     canUpload: write && (editable || status === 'submitted'),
     review: can(ctx.actor, 'expenseReport.review'),
-    payment: page.report?.status === 'approved' ? await activePaymentOf(ctx.db, page.report.id) : null,
+    payment: page.report?.status === 'approved' ? await batchOfPayment(ctx.db, page.report.paymentId) : null,
     notice: notices.find((key) => new URL(request.url).searchParams.has(key)) ?? null,
   };
 }

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigserial, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { expenseReportEventKinds, expenseReportStatuses } from '../../expenses/kinds';
 import type { ReportContent, SupportBreakdown } from '../../expenses/support';
 import { users } from './access';
 import { organisations } from './organisations';
+import { payments } from './payments';
 import { trainings } from './trainings';
 
 export const expenseReportStatus = pgEnum('expense_report_status', expenseReportStatuses);
@@ -48,10 +49,14 @@ export const expenseReports = pgTable(
     receiptsCheckedBy: uuid('receipts_checked_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedBy: uuid('decided_by').references(() => users.id),
+    /** The payment that pays (or paid) the approved support; null while it waits for a batch (or after a cancelled one). */
+    paymentId: uuid('payment_id').references((): AnyPgColumn => payments.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    // What the next payment batch takes: few rows, whatever the years of paid history.
+    index('expense_reports_unpaid_idx').on(t.organisationId).where(sql`${t.status} = 'approved' AND ${t.supportCents} > 0 AND ${t.paymentId} IS NULL`),
     index('expense_reports_organisation_idx').on(t.organisationId, t.year, t.status),
     // The queue by status and year, oldest submission first (waiting reports are few, so without a year they sort cheaply).
     index('expense_reports_queue_idx').on(t.status, t.year, t.submittedAt),
