@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountProblem } from '../../server/payments/account';
 import { isValidBusinessId } from '../../server/organisations/business-id';
 import { isValidBic, normaliseIban } from '../../server/organisations/bank-account';
 
@@ -24,8 +25,13 @@ const profileFields = z.object({
     centreContactUserId: z.union([z.literal(''), z.uuid()]),
 });
 
+/** An account must be able to receive the support: a SEPA country's IBAN, with a BIC of the same country. */
 function bicWithIban(value: { iban: string; bic: string }, ctx: z.RefinementCtx) {
   if (value.iban && !value.bic) ctx.addIssue({ code: 'custom', path: ['bic'], message: 'profile.bicRequired' });
+  if (!value.iban || !value.bic || !normaliseIban(value.iban) || !isValidBic(value.bic)) return;
+  const problem = accountProblem(value);
+  if (problem === 'notSepa') ctx.addIssue({ code: 'custom', path: ['iban'], message: 'profile.ibanNotSepa' });
+  if (problem === 'invalidBic') ctx.addIssue({ code: 'custom', path: ['bic'], message: 'profile.bicCountry' });
 }
 
 /** The profile form of centre staff; the same schema checks it in the browser and on the server. */

@@ -17,7 +17,7 @@ import { organisationCounts } from './organisations';
 const batchMonths = [2, 3, 4, 5, 6, 9, 11];
 /** Organisations that report support but have not given an account (their support waits, unpaid). */
 const withoutAccountShare = 0.05;
-/** The debtor as the demo seed sets the centre (server/seed/demo.ts), where the centre has no account yet. */
+/** The debtor as the demo seed sets the centre (server/seed/demo.ts), for a database whose centre has no usable account. */
 const seedCentre = { name: 'Opintokeskus Sivis', iban: 'FI2112345600000785', bic: 'DEMOFIHH' };
 const cancelReasons = ['Väärä eräpäivä, tehdään uusi erä.', 'Eräpäivä osui pankin aukiolon ulkopuolelle; uusi erä oikealla päivällä.', 'Aineisto tehtiin ennen kuun viimeisiä hyväksyntöjä, tehdään uusi.'];
 

@@ -14,6 +14,7 @@ import { templatedEmail } from '../notifications/templated-email';
 import { normaliseIban } from '../organisations/bank-account';
 import { type AccountProblem, accountProblem } from './account';
 import { unpaidApproved } from './candidates';
+import { fileText } from './pain001';
 import { specificationFormats } from './kinds';
 
 export type BatchError =
@@ -36,8 +37,9 @@ export const maxExecutionDays = 365;
 /** The remittance text on the organisation's statement: it names the batch (at most 140 characters). */
 export function remittanceInfo(centreName: string, reference: string): string {
   const t = translator('fi');
-  const text = t('payments.remittance', { centre: centreName, reference });
-  return text.length <= 140 ? text : t('payments.remittance', { centre: centreName.slice(0, Math.max(0, centreName.length - (text.length - 140))), reference });
+  const centre = fileText(centreName, 140);
+  const room = 140 - t('payments.remittance', { centre: '', reference }).length;
+  return t('payments.remittance', { centre: fileText(centre, Math.max(0, room)), reference });
 }
 
 /** Serialises batch creation: numbers follow one another and no report is taken twice. */
@@ -162,6 +164,14 @@ export async function markPaymentBatchPaid(ctx: ActorContext, batchId: string, p
     if (paidOn < helsinkiDate(batch.createdAt)) return { ok: false, error: 'payments.errors.paidOnBeforeCreated' };
     await tx.update(paymentBatches).set({ status: 'paid', paidOn, markedPaidAt: ctx.clock.now(), markedPaidBy: ctx.actor.userId }).where(eq(paymentBatches.id, batchId));
     const batchPayments = await tx.select().from(payments).where(eq(payments.batchId, batchId)).orderBy(asc(payments.creditorName));
+    // The email opens the support page on the newest year the payment pays (spring batches pay last year's reports).
+    const years = await tx
+      .select({ paymentId: paymentReports.paymentId, year: sql<number>`max(${expenseReports.year})`.mapWith(Number) })
+      .from(paymentReports)
+      .innerJoin(expenseReports, eq(expenseReports.id, paymentReports.reportId))
+      .where(inArray(paymentReports.paymentId, batchPayments.map((p) => p.id)))
+      .groupBy(paymentReports.paymentId);
+    const yearOf = new Map(years.map((y) => [y.paymentId, y.year]));
     const emails = [];
     for (const payment of batchPayments) {
       for (const admin of await activeOrganisationAdmins(tx, payment.organisationId)) {
@@ -172,7 +182,7 @@ export async function markPaymentBatchPaid(ctx: ActorContext, batchId: string, p
             reports: String(payment.reportCount),
             reference: batch.reference,
             paidOn: formatIsoDate(admin.language, paidOn),
-            link: `${links.publicUrl}/organisations/${payment.organisationId}/support`,
+            link: `${links.publicUrl}/organisations/${payment.organisationId}/support${yearOf.has(payment.id) ? `?year=${yearOf.get(payment.id)}` : ''}`,
           }),
           attachments: specificationFormats.map((format) => ({ kind: 'paymentSpecification' as const, organisationId: payment.organisationId, paymentId: payment.id, format, language: admin.language })),
         });
@@ -191,6 +201,3 @@ export async function recordBatchExport(ctx: ActorContext, batchId: string, refe
     await writeAudit(tx, ctx.clock, { action: 'paymentBatch.exported', actorUserId: ctx.actor.userId, targetType: 'paymentBatch', targetId: batchId, details: { reference } });
   });
 }
-
-/** A batch's paid or cancelled state is final: only a created batch has these steps. */
-export const isOpenBatch = (status: string) => status === 'created';

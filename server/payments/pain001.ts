@@ -30,8 +30,18 @@ function asLocalHelsinki(instant: Date): Date {
 /** Euros with two decimals and a point, as ISO 20022 writes amounts: exact from integer cents. */
 export const isoAmount = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
+/**
+ * Text as the file can carry it: composed (NFC), without characters XML forbids (control characters,
+ * lone surrogates), cut to `max` without splitting a character — one organisation's odd name must
+ * never stop the whole file.
+ */
+export function fileText(text: string, max: number): string {
+  const clean = text.normalize('NFC').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  const cut = clean.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
 /** Names are at most 70 characters in the file. */
-const name70 = (name: string) => (name.length > 70 ? name.slice(0, 70) : name);
+const name70 = (name: string) => fileText(name, 70);
 
 /**
  * The ISO 20022 pain.001.001.03 credit-transfer initiation: one payment information block with the

@@ -11,7 +11,7 @@ const characterSets = new WeakMap<PDFFont, Set<number>>();
 function drawable(font: PDFFont, text: string): string {
   let known = characterSets.get(font);
   if (!known) characterSets.set(font, (known = new Set(font.getCharacterSet())));
-  return [...text].map((c) => (known.has(c.codePointAt(0)!) ? c : '?')).join('');
+  return [...text.normalize('NFC')].map((c) => (known.has(c.codePointAt(0)!) ? c : '?')).join('');
 }
 
 /** Shortens text to a column's width with an ellipsis. */

@@ -6,6 +6,7 @@ import { expenseReports, paymentBatches, paymentReports, payments, trainings, un
 import { displayIban } from '../organisations/bank-account';
 import { formatHundredths } from '../hours/format';
 import { formatEuros } from '../expenses/format';
+import { isoAmount } from './pain001';
 
 /** One payment as its organisation's specification lists it: the batch, the account, and the trainings it pays. */
 export async function paymentSpecification(ctx: DomainContext, organisationId: string, paymentId: string) {
@@ -58,6 +59,7 @@ export function specificationFacts(spec: PaymentSpecification, language: Languag
     [t('payments.specification.batch'), batch.reference],
     [t('payments.specification.remittance'), payment.remittanceInfo],
     [batch.paidOn ? t('payments.specification.paidOn') : t('payments.specification.executionDate'), formatIsoDate(language, batch.paidOn ?? batch.executionDate)],
+    [t('payments.status'), t(`payments.statuses.${batch.status}`)],
     [t('payments.specification.payer'), batch.debtorName],
     [t('payments.specification.total'), formatEuros(language, payment.amountCents)],
   ];
@@ -76,10 +78,7 @@ const csvCell = (value: string) => {
 export function renderSpecificationCsv(spec: PaymentSpecification, language: Language): string {
   const t = translator(language);
   const header = [t('payments.specification.batch'), t('trainings.name'), t('trainings.unit'), t('payments.specification.dates'), t('payments.specification.hours'), t('payments.specification.amount')];
-  const amount = (cents: number) => {
-    const text = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
-    return language === 'en' ? text : text.replace('.', ',');
-  };
+  const amount = (cents: number) => (language === 'en' ? isoAmount(cents) : isoAmount(cents).replace('.', ','));
   const rows = specificationRows(spec, language);
   const body = spec.lines.map((line, i) => [spec.batch.reference, rows[i]!.name, rows[i]!.unitName, rows[i]!.dates, rows[i]!.hours, amount(line.amountCents)]);
   const total = [spec.batch.reference, t('payments.specification.total'), '', '', '', amount(spec.payment.amountCents)];

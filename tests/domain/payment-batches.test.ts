@@ -304,6 +304,15 @@ describe('the pain.001.001.03 file', () => {
     expect(all(xml, 'BIC')).toEqual(['DABAFIHH', 'NDEAFIHH', 'NDEAFIHH']);
   });
 
+  it('still writes a valid file when a name holds control characters, decomposed accents or an emoji at the cut', () => {
+    const bell = 'Kellot\u0007 ja kilinät ry';
+    const emojiAtCut = `${'K'.repeat(69)}🎻 ry`;
+    const decomposed = 'Sa\u0308a\u0308tio\u0308 ry';
+    const xml = renderPain001(file([transfer(100, 0, { creditorName: bell }), transfer(200, 1, { creditorName: emojiAtCut }), transfer(300, 2, { creditorName: decomposed })]));
+    expect(schemaErrors(xml)).toBe('');
+    expect(all(xml, 'Nm').map(unescapeXml).slice(2)).toEqual(['Kellot ja kilinät ry', 'K'.repeat(69), 'Säätiö ry']);
+  });
+
   it('writes the creation time as the Helsinki wall-clock time of the instant', () => {
     const createdTime = (instant: string) => all(renderPain001(file([transfer(100, 0)], { createdAt: new Date(instant) })), 'CreDtTm');
     // Winter (UTC+2), summer (UTC+3) across midnight, and either side of the change to summer time (01:00 UTC on 28 March 2027).
@@ -624,7 +633,8 @@ describe('cancelling and marking paid', () => {
         { kind: 'paymentSpecification', organisationId: place.organisationId, paymentId: payment.id, format: 'csv', language: 'fi' },
       ]);
       expect(email!.bodyText).toContain('2027-001');
-      expect(email!.bodyText).toContain(`${links.publicUrl}/organisations/${place.organisationId}/support`);
+      // The link opens the support page on the year the payment pays.
+      expect(email!.bodyText).toContain(`${links.publicUrl}/organisations/${place.organisationId}/support?year=2027`);
     }
     const [toA] = (await emailsTo(handle.db, orgA.admin)).filter((e) => e.subject.startsWith('Tuki maksettu'));
     expect(toA!.subject).toMatch(/^Tuki maksettu: 187,00\s€$/);

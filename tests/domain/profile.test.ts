@@ -54,6 +54,8 @@ describe('profile validation', () => {
     ['iban', 'not an iban', 'profile.invalidIban'],
     ['bic', 'NDEA', 'profile.invalidBic'],
     ['bic', '', 'profile.bicRequired'],
+    // Support is paid to it: a Finnish IBAN with a German bank's BIC could not be paid.
+    ['bic', 'DEUTDEFF', 'profile.bicCountry'],
     ['postalCode', '0010', 'profile.invalidPostalCode'],
     ['contactPhone', 'call me', 'profile.invalidPhone'],
     ['website', 'www.example.fi', 'profile.invalidWebsite'],

@@ -52,7 +52,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canSubmit: editable && (page.standing !== 'closed' || !!page.report?.firstSubmittedAt),
     canUpload: write && (editable || status === 'submitted'),
     review: can(ctx.actor, 'expenseReport.review'),
-    payment: page.report?.status === 'approved' ? await batchOfPayment(ctx.db, page.report.paymentId) : null,
+    // Approved support of 0 € is never paid: no payment line for it.
+    payment: page.report?.status === 'approved' && page.report.supportCents > 0 ? { batch: await batchOfPayment(ctx.db, page.report.paymentId) } : null,
     notice: notices.find((key) => new URL(request.url).searchParams.has(key)) ?? null,
   };
 }
@@ -165,11 +166,11 @@ export default function ExpenseReportPage({ loaderData, actionData }: Route.Comp
           {report?.late && <ReportStatusTag status="late" />}
           {report?.audit && (report.status !== 'draft' || review) && <ReportStatusTag status="audit" />}
         </dd>
-        {report?.status === 'approved' && (
+        {loaderData.payment && (
           <>
             <dt className="font-semibold">{t('payments.payment')}</dt>
             <dd>
-              <PaymentState batch={loaderData.payment} />
+              <PaymentState batch={loaderData.payment.batch} />
             </dd>
           </>
         )}

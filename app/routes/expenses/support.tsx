@@ -31,8 +31,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   ]);
   // Approved support that no batch holds yet waits for a working account: say so where it can be fixed.
   const waiting = overview.totals.approvedCents - overview.totals.inBatchCents - overview.totals.paidCents;
-  const accountBlocked = waiting > 0 && !!organisation && !!accountProblem(organisation);
-  return { organisationId, organisationName: organisation?.name ?? '', year, ...overview, payments: paymentRows, specifications, accountBlocked, canEditProfile: can(ctx.actor, 'organisation.edit', { organisationId }) };
+  const blockedBy = waiting > 0 && organisation ? accountProblem(organisation) : null;
+  return { organisationId, organisationName: organisation?.name ?? '', year, ...overview, payments: paymentRows, specifications, blockedBy, canEditProfile: can(ctx.actor, 'organisation.edit', { organisationId }) };
 }
 
 /** The organisation's support for a year: reported, approved, in a payment batch and paid, per training and in total; and its payments. */
@@ -55,9 +55,9 @@ export default function SupportOverview({ loaderData }: Route.ComponentProps) {
       <h1>{t('expenses.overview.title', { year })}</h1>
       <HelpLink area="expenses" />
       <YearNavigation year={year} />
-      {loaderData.accountBlocked && (
+      {loaderData.blockedBy && (
         <Notice tone="warn">
-          {t('payments.accountBlocked')} {loaderData.canEditProfile && <Link to={`/organisations/${organisationId}/profile`}>{t('payments.fixAccount')}</Link>}
+          {t('payments.accountBlocked')} {t(`payments.problems.${loaderData.blockedBy}`)} {loaderData.canEditProfile && <Link to={`/organisations/${organisationId}/profile`}>{t('payments.fixAccount')}</Link>}
         </Notice>
       )}
       <dl className="mb-6 grid max-w-4xl grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-5">
@@ -89,7 +89,7 @@ export default function SupportOverview({ loaderData }: Route.ComponentProps) {
             { header: t('expenses.overview.approvedSupport'), cell: (r) => (r.reportStatus === 'approved' ? euros(r.supportCents ?? 0) : '–'), numeric: true },
             {
               header: t('payments.payment'),
-              cell: (r) => (r.reportStatus === 'approved' ? <PaymentState batch={{ reference: r.batchReference, status: r.batchStatus, paidOn: r.paidOn }} /> : '–'),
+              cell: (r) => (r.reportStatus === 'approved' && (r.supportCents ?? 0) > 0 ? <PaymentState batch={{ reference: r.batchReference, status: r.batchStatus, paidOn: r.paidOn }} /> : '–'),
             },
           ]}
         />
@@ -112,8 +112,8 @@ export default function SupportOverview({ loaderData }: Route.ComponentProps) {
               header: t('payments.specificationColumn'),
               cell: (p) => (
                 <span className="flex gap-3">
-                  <a href={`/organisations/${organisationId}/support/payments/${p.id}/pdf`}>{t('payments.specificationPdf')}</a>
-                  <a href={`/organisations/${organisationId}/support/payments/${p.id}/csv`}>{t('payments.specificationCsv')}</a>
+                  <a href={`/organisations/${organisationId}/support/payments/${p.id}/pdf`} aria-label={t('payments.specificationLink', { format: 'PDF', name: p.reference })}>{t('payments.specificationPdf')}</a>
+                  <a href={`/organisations/${organisationId}/support/payments/${p.id}/csv`} aria-label={t('payments.specificationLink', { format: 'CSV', name: p.reference })}>{t('payments.specificationCsv')}</a>
                 </span>
               ),
             },

@@ -101,8 +101,8 @@ export default function PaymentBatch({ loaderData, actionData }: Route.Component
             header: t('payments.specificationColumn'),
             cell: (p) => (
               <span className="flex gap-3">
-                <a href={`/organisations/${p.organisationId}/support/payments/${p.id}/pdf`}>{t('payments.specificationPdf')}</a>
-                <a href={`/organisations/${p.organisationId}/support/payments/${p.id}/csv`}>{t('payments.specificationCsv')}</a>
+                <a href={`/organisations/${p.organisationId}/support/payments/${p.id}/pdf`} aria-label={t('payments.specificationLink', { format: 'PDF', name: p.creditorName })}>{t('payments.specificationPdf')}</a>
+                <a href={`/organisations/${p.organisationId}/support/payments/${p.id}/csv`} aria-label={t('payments.specificationLink', { format: 'CSV', name: p.creditorName })}>{t('payments.specificationCsv')}</a>
               </span>
             ),
           },
@@ -128,6 +128,7 @@ export default function PaymentBatch({ loaderData, actionData }: Route.Component
               {t('payments.cancelTitle')}
             </h2>
             <p className="mb-3">{t('payments.cancelHint')}</p>
+            {batch.exportCount > 0 && <Notice tone="warn">{t('payments.cancelExportedWarning')}</Notice>}
             <Form method="post">
               <input type="hidden" name="intent" value="cancel" />
               <FormState errors={refused('cancel')?.errors ?? {}} values={refused('cancel')?.values ?? {}}>
