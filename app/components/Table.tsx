@@ -9,7 +9,8 @@ export interface Column<Row> {
 /** A plain, accessible table; numbers are right-aligned. */
 export function Table<Row>({ caption, columns, rows, rowKey }: { caption: string; columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string }) {
   return (
-    <div className="overflow-x-auto">
+    // A wide table scrolls sideways within its box; keyboard users reach the scroll by focusing it.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full border-collapse bg-white text-left">
         <caption className="sr-only">{caption}</caption>
         <thead>
