@@ -85,6 +85,11 @@ export const actions = {
   // Paying the support: staff make, export, cancel and mark paid the batches; an organisation's
   // admins read the specification of its payments (bank account and every training's support).
   'paymentBatch.manage': [centreStaff],
+  // Training models: the organisation's admins write and submit them, staff review; whoever plans
+  // trainings in the organisation reads its approved ones (drafts are the admins' and staff's).
+  'model.read': [centreStaff, organisation('org_admin', 'unit_coordinator', 'trainer')],
+  'model.write': [organisation('org_admin')],
+  'model.review': [centreStaff],
   'paymentSpecification.read': [centreStaff, organisation('org_admin')],
   // The centre's logo, the cooperation sentence and the organisation's feed addresses.
   'marketingKit.view': [centreStaff, organisation('org_admin', 'unit_coordinator', 'trainer')],
@@ -96,6 +101,7 @@ export type Action = keyof typeof actions;
 
 /** Actions that change an organisation's data: refused (403) once its membership has ended. */
 export const organisationWrites: ReadonlySet<Action> = new Set<Action>([
+  'model.write',
   'organisation.edit',
   'unit.manage',
   'user.invite',

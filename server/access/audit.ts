@@ -81,7 +81,16 @@ export type AuditAction =
   | 'paymentBatch.created'
   | 'paymentBatch.exported'
   | 'paymentBatch.cancelled'
-  | 'paymentBatch.paid';
+  | 'paymentBatch.paid'
+  | 'model.created'
+  | 'model.saved'
+  | 'model.submitted'
+  | 'model.reviewStarted'
+  | 'model.returned'
+  | 'model.approved'
+  | 'model.rejected'
+  | 'model.commented'
+  | 'model.versionCreated';
 
 export interface AuditEntry {
   action: AuditAction;

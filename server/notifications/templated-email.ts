@@ -33,7 +33,12 @@ type EmailKey =
   | 'expenseReportReturned'
   | 'expenseReportApproved'
   | 'expenseReportRejected'
-  | 'supportPaid';
+  | 'supportPaid'
+  | 'modelSubmitted'
+  | 'modelCommented'
+  | 'modelReturned'
+  | 'modelApproved'
+  | 'modelRejected';
 
 /** The email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */
 export function templatedEmail(to: { email: string; language: Language }, key: EmailKey, params: Record<string, string>): Email {

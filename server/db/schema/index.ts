@@ -10,3 +10,4 @@ export * from './trainings';
 export * from './attendance';
 export * from './expenses';
 export * from './payments';
+export * from './models';

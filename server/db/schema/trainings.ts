@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { type Region, type TopicClass, genders, participantSources, participantStatuses, trainingModes, trainingStatuses, trainingTypes } from '../../trainings/kinds';
 import { language, users } from './access';
+import { trainingModelVersions } from './models';
 import { organisations, units } from './organisations';
 
 export const trainingType = pgEnum('training_type', trainingTypes);
@@ -29,6 +30,8 @@ export const trainings = pgTable(
     topicClass: text('topic_class').$type<TopicClass | ''>().notNull().default(''),
     targetGroup: text('target_group').notNull().default(''),
     learningGoals: text('learning_goals').notNull().default(''),
+    /** The approved model version the training implements (its goals and scope come from it); kept when the model changes. */
+    modelVersionId: uuid('model_version_id').references(() => trainingModelVersions.id),
     plannedParticipants: integer('planned_participants').notNull().default(0),
     responsibleName: text('responsible_name').notNull().default(''),
     priceCents: integer('price_cents').notNull().default(0),
