@@ -1,13 +1,14 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { type AuditAction, writeAudit } from '../access/audit';
 import { activeOrganisationAdmins, roleHolders } from '../access/approvers';
+import { can } from '../access/permissions';
 import type { ActorContext } from '../context';
 import { organisations, trainingModelComments, trainingModelVersions, trainingModels, users } from '../db/schema';
 import type { Transaction } from '../db/types';
 import { enqueueEmails } from '../notifications/outbox';
 import { templatedEmail } from '../notifications/templated-email';
 import { type MissingPart, type ModelContent, missingParts } from './content';
-import { type ModelStatus, type ModelStep, nextStatus } from './workflow';
+import { type ModelStatus, type ModelStep, nextStatus, stepSide } from './workflow';
 import { calculateWorkload } from './workload';
 
 export type ModelError = 'notFound' | 'models.errors.notAllowed' | 'models.errors.incomplete' | 'models.errors.underMinimum';
@@ -69,6 +70,11 @@ export async function takeModelStep(
   return ctx.db.transaction(async (tx) => {
     const latest = await lockLatest(tx, target.organisationId, target.modelId);
     if (!latest) return { ok: false, error: 'notFound' };
+    // Each side takes only its own steps (routes authorise first; this keeps the domain honest too).
+    const side = stepSide[step];
+    const mayWrite = can(ctx.actor, 'model.write', { organisationId: target.organisationId });
+    const mayReview = can(ctx.actor, 'model.review');
+    if ((side === 'organisation' && !mayWrite) || (side === 'centre' && !mayReview) || (side === 'both' && !mayWrite && !mayReview)) return { ok: false, error: 'models.errors.notAllowed' };
     const { version } = latest;
     const next = nextStatus(version.status, step);
     if (!next) return { ok: false, error: 'models.errors.notAllowed' };
@@ -95,7 +101,7 @@ export async function takeModelStep(
       await tx.update(trainingModelVersions).set(changes).where(eq(trainingModelVersions.id, version.id));
     }
     const comment = input.comment?.trim() ?? '';
-    const fromCentre = step === 'startReview' || step === 'return' || step === 'approve' || step === 'reject' || (step === 'comment' && !ctx.actor.grants.some((g) => g.organisationId === target.organisationId));
+    const fromCentre = step === 'startReview' || step === 'return' || step === 'approve' || step === 'reject' || (step === 'comment' && !mayWrite);
     if (comment) await tx.insert(trainingModelComments).values({ versionId: version.id, side: fromCentre ? 'centre' : 'organisation', authorUserId: ctx.actor.userId, body: comment, at: now });
     await writeAudit(tx, ctx.clock, {
       action: auditOf[step],
