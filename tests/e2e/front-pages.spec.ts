@@ -1,8 +1,8 @@
 import { demoUsers, expect, expectNoSeriousA11yViolations, signIn, test } from './fixtures';
 
 const journeys = [
-  { who: 'centre admin', email: demoUsers.centreAdmin, role: 'Opintokeskuksen pääkäyttäjä', nav: ['Etusivu', 'Organisaatiot', 'Opetustunnit', 'Koulutukset', 'Kuluselvitykset', 'Maksuaineistot', 'Vuosikello', 'Tiedotteet', 'Lähtevät sähköpostit', 'Tapahtumaloki', 'Estetyt kirjautumiset', 'Opintokeskus', 'Pääkäyttäjähakemukset', 'Yhteystiedot', 'Ohjeet', 'Oma tili'] },
-  { who: 'centre staff', email: demoUsers.centreStaff, role: 'Opintokeskuksen henkilökunta', nav: ['Etusivu', 'Organisaatiot', 'Opetustunnit', 'Koulutukset', 'Kuluselvitykset', 'Maksuaineistot', 'Vuosikello', 'Tiedotteet', 'Lähtevät sähköpostit', 'Estetyt kirjautumiset', 'Pääkäyttäjähakemukset', 'Yhteystiedot', 'Ohjeet', 'Oma tili'] },
+  { who: 'centre admin', email: demoUsers.centreAdmin, role: 'Opintokeskuksen pääkäyttäjä', nav: ['Etusivu', 'Organisaatiot', 'Opetustunnit', 'Koulutukset', 'Kuluselvitykset', 'Maksuaineistot', 'Koulutusmallit', 'Vuosikello', 'Tiedotteet', 'Lähtevät sähköpostit', 'Tapahtumaloki', 'Estetyt kirjautumiset', 'Opintokeskus', 'Pääkäyttäjähakemukset', 'Yhteystiedot', 'Ohjeet', 'Oma tili'] },
+  { who: 'centre staff', email: demoUsers.centreStaff, role: 'Opintokeskuksen henkilökunta', nav: ['Etusivu', 'Organisaatiot', 'Opetustunnit', 'Koulutukset', 'Kuluselvitykset', 'Maksuaineistot', 'Koulutusmallit', 'Vuosikello', 'Tiedotteet', 'Lähtevät sähköpostit', 'Estetyt kirjautumiset', 'Pääkäyttäjähakemukset', 'Yhteystiedot', 'Ohjeet', 'Oma tili'] },
   { who: 'org admin', email: demoUsers.orgAdmin, role: 'Pääkäyttäjä', nav: ['Etusivu', 'Organisaatiot', 'Opetustunnit', 'Koulutukset', 'Vuosikello', 'Tiedotteet', 'Yhteystiedot', 'Ohjeet', 'Oma tili'] },
   { who: 'unit coordinator', email: demoUsers.coordinator, role: 'Alaorganisaation yhteyshenkilö', nav: ['Etusivu', 'Organisaatiot', 'Opetustunnit', 'Koulutukset', 'Vuosikello', 'Yhteystiedot', 'Ohjeet', 'Oma tili'] },
   { who: 'trainer', email: demoUsers.trainer, role: 'Koulutuksen vastuuhenkilö', nav: ['Etusivu', 'Koulutukset', 'Vuosikello', 'Yhteystiedot', 'Ohjeet', 'Oma tili'] },
