@@ -61,6 +61,8 @@ export const planSchema = z
     topicClass: z.enum(topicClasses),
     targetGroup: z.string().trim().max(500).default(''),
     learningGoals: z.string().trim().max(3000).default(''),
+    // An approved model the training is based on (its goals then come from the model); none when empty.
+    modelVersionId: z.union([z.literal(''), z.uuid()]).default(''),
     plannedParticipants: z.string().trim().regex(/^\d{1,5}$/, { message: 'trainings.errors.invalidCount' }),
     responsibleName: z.string().trim().max(200).default(''),
     // Free when left empty.
@@ -106,6 +108,7 @@ export function toPlanInput(data: PlanFormData): PlanInput {
     topicClass: data.topicClass,
     targetGroup: data.targetGroup,
     learningGoals: data.learningGoals,
+    modelVersionId: data.modelVersionId || null,
     plannedParticipants: Number(data.plannedParticipants),
     responsibleName: data.responsibleName,
     priceCents: data.price,

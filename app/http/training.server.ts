@@ -32,6 +32,7 @@ export async function planRefusal(request: Request, ctx: ActorContext, result: E
   if (result.error === 'notFound') throw data(null, { status: 404 });
   const findings: Finding[] = result.error === 'trainings.errors.ineligible' ? result.findings : [];
   if (result.error === 'trainings.errors.unitNotTraining') return fieldRefusal('unitId', { key: result.error }, values, 400, { findings });
+  if (result.error === 'trainings.errors.modelNotApproved') return fieldRefusal('modelVersionId', { key: result.error }, values, 400, { findings });
   let error: FieldError = { key: result.error };
   if (result.error === 'hours.errors.insufficient') {
     const language = await requestLanguage(request, ctx.actor.language);

@@ -26,6 +26,7 @@ export function copyOfPlan(plan: Plan, today: IsoDate): PlanInput {
     topicClass: plan.topicClass,
     targetGroup: plan.targetGroup,
     learningGoals: plan.learningGoals,
+    modelVersionId: plan.modelVersionId,
     plannedParticipants: plan.plannedParticipants,
     responsibleName: plan.responsibleName,
     priceCents: plan.priceCents,

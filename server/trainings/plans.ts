@@ -4,6 +4,7 @@ import { helsinkiDate, yearOf } from '../calendar/dates';
 import type { ActorContext } from '../context';
 import type { Queryable, Transaction } from '../db/types';
 import { trainingSessions, trainings, units } from '../db/schema';
+import { approvedVersionOf } from '../models/versions';
 import { adjustReservation, releaseReservation, reserveHours } from '../hours/ledger';
 import type { Finding } from './eligibility';
 import { eligibilityOf, hasHardFinding, planFindings, ruleSetFor } from './findings';
@@ -33,7 +34,7 @@ export type PlanInput = Pick<
   | 'capacity'
   | 'registrationEndsOn'
   | 'region'
-> & { unitId: string; sessions: PlannedSession[] };
+> & { unitId: string; sessions: PlannedSession[]; modelVersionId?: string | null };
 
 export type PlanError =
   | 'notFound'
@@ -42,7 +43,8 @@ export type PlanError =
   | 'trainings.errors.notDraft'
   | 'trainings.errors.invalidSession'
   | 'trainings.errors.yearChanged'
-  | 'trainings.errors.unitChanged';
+  | 'trainings.errors.unitChanged'
+  | 'trainings.errors.modelNotApproved';
 
 export type PlanResult =
   | { ok: true; id: string }
@@ -82,6 +84,13 @@ export async function savePlan(ctx: ActorContext, organisationId: string, traini
     const [unit] = await tx.select().from(units).where(and(eq(units.id, input.unitId), eq(units.organisationId, organisationId)));
     if (!unit || !unit.active || !unit.trainsWithCentre) return { ok: false, error: 'trainings.errors.unitNotTraining' };
     const { sessions, ...fields } = values;
+    if (input.modelVersionId) {
+      // Based on an approved model of its own organisation: its learning goals (and, if left empty, its target group) come from the model.
+      const model = await approvedVersionOf(tx, organisationId, input.modelVersionId);
+      if (!model) return { ok: false, error: 'trainings.errors.modelNotApproved' };
+      fields.learningGoals = model.content.outcomes.join('\n');
+      if (!fields.targetGroup) fields.targetGroup = model.content.targetGroup;
+    }
     let id = trainingId;
     if (trainingId) {
       const [before] = await tx.select().from(trainings).where(and(eq(trainings.id, trainingId), eq(trainings.organisationId, organisationId))).for('update');

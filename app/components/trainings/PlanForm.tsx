@@ -21,12 +21,15 @@ export interface RuleNumbers {
 export function PlanForm({
   plan,
   unitOptions,
+  modelOptions,
   serverState,
   rules,
   availability,
 }: {
   plan: PlanInput | null;
   unitOptions: SelectOption[];
+  /** The organisation's approved models a training can be based on. */
+  modelOptions: SelectOption[];
   serverState: { errors: FieldErrors; values: Record<string, string> } | undefined;
   rules: RuleNumbers;
   availability: ReactNode;
@@ -41,6 +44,7 @@ export function PlanForm({
     topicClass: t('trainings.fields.topicClass'),
     targetGroup: t('trainings.fields.targetGroup'),
     learningGoals: t('trainings.fields.learningGoals'),
+    modelVersionId: t('trainings.fields.modelVersionId'),
     plannedParticipants: t('trainings.fields.plannedParticipants'),
     responsibleName: t('trainings.fields.responsibleName'),
     price: t('trainings.fields.price'),
@@ -65,6 +69,9 @@ export function PlanForm({
       <ChoiceGroup name="mode" legend={labels.mode!} type="radio" options={trainingModes.map((mode) => ({ value: mode, label: t(`trainings.modes.${mode}`) }))} defaultValues={[plan?.mode ?? 'onSite']} />
       <SelectField name="topicClass" label={labels.topicClass!} placeholder={t('trainings.chooseTopic')} options={topicClasses.map((topic) => ({ value: topic, label: t(`trainings.topicClasses.${topic}`) }))} defaultValue={plan?.topicClass ?? ''} />
       <TextField name="targetGroup" label={labels.targetGroup!} defaultValue={plan?.targetGroup ?? ''} required={false} />
+      {modelOptions.length > 0 && (
+        <SelectField name="modelVersionId" label={labels.modelVersionId!} hint={t('trainings.modelHint')} placeholder={t('trainings.noModel')} options={modelOptions} defaultValue={plan?.modelVersionId ?? ''} />
+      )}
       <TextArea name="learningGoals" label={labels.learningGoals!} hint={t('trainings.learningGoalsHint')} defaultValue={plan?.learningGoals ?? ''} rows={3} />
       <TextField
         name="plannedParticipants"

@@ -21,6 +21,8 @@ import { getOrganisation } from '../../../server/organisations/get-organisation'
 import { copyOfPlan } from '../../../server/trainings/copy';
 import { listTrainings } from '../../../server/trainings/list';
 import { plannableUnits } from '../../../server/trainings/plannable-units';
+import { modelChoices } from '../../../server/models/versions';
+import { modelOptionsOf } from '../../components/models/model-options';
 import { savePlan } from '../../../server/trainings/plans';
 import { getPlan } from '../../../server/trainings/read';
 
@@ -45,7 +47,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const plan = source ? copyOfPlan(source, today) : null;
   const year = plan?.sessions[0] ? yearOf(plan.sessions[0].date) : yearOf(today);
   const unitId = plan?.unitId ?? (units.length === 1 ? units[0]!.id : null);
-  const [rules, available] = await Promise.all([supportRulesFor(ctx, year), unitId ? hoursAvailableTo(ctx.db, year, organisationId, unitId) : null]);
+  const [rules, available, models] = await Promise.all([supportRulesFor(ctx, year), unitId ? hoursAvailableTo(ctx.db, year, organisationId, unitId) : null, modelChoices(ctx, organisationId, plan?.modelVersionId)]);
   return {
     organisationName: organisation.name,
     units: unitSelectOptions(units),
@@ -55,6 +57,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     rules,
     year,
     available,
+    models,
   };
 }
 
@@ -73,7 +76,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function NewPlan({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { plan, units, rules, year, available, copiedFrom, earlier } = loaderData;
   const refusal = actionData && !actionData.ok && actionData.errors._form ? actionData : undefined;
   return (
@@ -99,6 +102,7 @@ export default function NewPlan({ loaderData, actionData }: Route.ComponentProps
           <PlanForm
             plan={plan}
             unitOptions={units}
+            modelOptions={modelOptionsOf(loaderData.models, language, t('models.version'))}
             serverState={actionData && !actionData.ok && !refusal ? actionData : undefined}
             rules={rules}
             availability={available && <HoursAvailability year={year} available={available} />}

@@ -22,16 +22,19 @@ import { formatHundredths } from '../../../server/hours/format';
 import { eligibilityOf, planFindings, ruleSetFor } from '../../../server/trainings/findings';
 import { hasEnded } from '../../../server/trainings/kinds';
 import { plannableUnits } from '../../../server/trainings/plannable-units';
+import { modelChoices } from '../../../server/models/versions';
+import { modelOptionsOf } from '../../components/models/model-options';
 import { cancelPlan, editableStatuses, savePlan, submitPlan } from '../../../server/trainings/plans';
 import { hundredthsFromMinutes } from '../../../server/trainings/teaching-hours';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { ctx, organisationId, plan, target } = await requirePlan(request, context, 'training.read', params);
   const editable = editableStatuses.has(plan.status) && can(ctx.actor, 'training.plan', target);
-  const [ruleSet, available, units] = await Promise.all([
+  const [ruleSet, available, units, models] = await Promise.all([
     ruleSetFor(ctx, plan.year),
     hoursAvailableTo(ctx.db, plan.year, organisationId, plan.unitId),
     editable ? plannableUnits(ctx, organisationId) : [],
+    modelChoices(ctx, organisationId, plan.modelVersionId),
   ]);
   const { unitPath: _path, createdBy: _owner, ...shown } = plan;
   const notice = (['saved', 'submitted', 'cancelled'] as const).find((key) => new URL(request.url).searchParams.has(key)) ?? null;
@@ -45,6 +48,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     findings: planFindings(eligibilityOf(plan, plan.sessions), ruleSet, plan.status !== 'draft'),
     rules: ruleSet.rules,
     available,
+    models,
     notice,
   };
 }
@@ -157,6 +161,7 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
           <PlanForm
             plan={plan}
             unitOptions={loaderData.units}
+            modelOptions={modelOptionsOf(loaderData.models, language, t('models.version'))}
             serverState={actionData && !actionData.ok && !refusal ? actionData : undefined}
             rules={rules}
             availability={<HoursAvailability year={plan.year} available={available} />}
