@@ -7,6 +7,7 @@ import { type DataGenerator, type Progress, makeInsert } from './context';
 import { calendarGenerator } from './calendar';
 import { expensesGenerator } from './expenses';
 import { hoursGenerator } from './hours';
+import { modelsGenerator } from './models';
 import { organisationsGenerator } from './organisations';
 import { participantsGenerator } from './participants';
 import { paymentsGenerator } from './payments';
@@ -14,7 +15,7 @@ import { Random } from './random';
 import { trainingsGenerator } from './trainings';
 
 /** In dependency order. A later issue appends its generator here. */
-export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator, participantsGenerator, attendanceGenerator, expensesGenerator, paymentsGenerator];
+export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator, modelsGenerator, participantsGenerator, attendanceGenerator, expensesGenerator, paymentsGenerator];
 
 export class AlreadyGeneratedError extends Error {}
 

@@ -8,6 +8,7 @@ import { createYearCalendar, yearCalendar } from '../../server/calendar/year-cal
 import { sendAnnouncement } from '../../server/notifications/announcements';
 import { getDecision, publishDecisions, saveDecisionDraft, setBudget } from '../../server/hours/decisions';
 import { createProposal, saveLineAsAdmin } from '../../server/hours/proposals';
+import { createModel, takeModelStep } from '../../server/models/models';
 import { centreImageOwner, saveImage } from '../../server/organisations/images';
 import { seedDemoData } from '../../server/seed/demo';
 import { savePlan, submitPlan } from '../../server/trainings/plans';
@@ -52,6 +53,7 @@ let cancelToken: string;
 let receiptIds: { own: string; other: string };
 let batchId: string;
 let paymentIds: { own: string; other: string };
+let modelIds: { own: string; other: string };
 /** A feedback link to organisation A's training (its secret, as emailed). */
 const feedbackToken = 'f'.repeat(43);
 const calendarYear = 2027;
@@ -160,6 +162,19 @@ beforeAll(async () => {
     return payment!.id;
   };
   paymentIds = { own: await paymentTo('own', 1), other: await paymentTo('other', 2) };
+  // An approved training model of each organisation, so that even those who only plan trainings see it.
+  const approvedModel = async (scope: 'own' | 'other', adminEmail: string) => {
+    const admin = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, adminEmail) };
+    const content = { name: 'Malli', targetGroup: 'Kaikki', outcomes: ['Osaa'], content: 'Sisältö', assessmentMethod: 'Tehtävä', assessmentCriteria: 'Hyväksytty', activities: [{ kind: 'independent' as const, amount: 2700, description: '' }] };
+    const created = await createModel(admin, organisations[scope], content);
+    const target = { organisationId: organisations[scope], modelId: created.modelId };
+    for (const [by, step] of [[admin, 'submit'], [staff, 'approve']] as const) {
+      const result = await takeModelStep(by, target, step, { content }, { publicUrl: 'http://sivis.test' });
+      if (!result.ok) throw new Error(result.error);
+    }
+    return created.modelId;
+  };
+  modelIds = { own: await approvedModel('own', 'paakayttaja@kll.example'), other: await approvedModel('other', 'paakayttaja@kyk.example') };
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
     other: (await actorByEmail(handle.db, 'kouluttaja2@kyk.example')).userId,
@@ -254,6 +269,7 @@ function concretePath(pattern: string, scope: 'own' | 'other'): string {
     .replace(':paymentId', paymentIds[scope])
     .replace(':format', 'pdf')
     .replace(':batchId', batchId)
+    .replace(':modelId', modelIds[scope])
     .replace(':trainingId', trainingIds[scope])
     .replace(':area', 'units')
     .replace('*', 'no-such-page');

@@ -346,6 +346,34 @@ export const accessExpectations: RouteExpectation[] = [
     answers: { own: only({ ...centre, org_admin: 200 }, 403), other: only(centre, 404) },
   },
   { route: 'GET /payment-batches', actions: ['paymentBatch.manage'], answers: only(centre, 403) },
+  // Training models: read by who plans trainings in the organisation (each fixture model is approved), written by its admins, reviewed by staff.
+  {
+    route: 'GET /organisations/:organisationId/models',
+    actions: ['model.read'],
+    answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: only(centre, 404) },
+  },
+  {
+    route: 'GET /organisations/:organisationId/models/new',
+    actions: ['model.write'],
+    answers: { own: only({ org_admin: 200 }, 403), other: { ...only({}, 404), centre_admin: 403, centre_staff: 403 } },
+  },
+  {
+    route: 'POST /organisations/:organisationId/models/new',
+    actions: ['model.write'],
+    answers: { own: only({ org_admin: 400 }, 403), other: { ...only({}, 404), centre_admin: 403, centre_staff: 403 } },
+  },
+  {
+    route: 'GET /organisations/:organisationId/models/:modelId',
+    actions: ['model.read'],
+    answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: only(centre, 404) },
+  },
+  {
+    // Readers reach the form; each step then needs its side's action (writing: the admins; reviewing: staff).
+    route: 'POST /organisations/:organisationId/models/:modelId',
+    actions: ['model.read', 'model.write', 'model.review'],
+    answers: { own: only({ ...{ centre_admin: 400, centre_staff: 400 }, org_admin: 400, unit_coordinator: 400, trainer: 400 }, 403), other: { ...only({}, 404), centre_admin: 400, centre_staff: 400 } },
+  },
+  { route: 'GET /models', actions: ['model.review'], answers: only(centre, 403) },
   { route: 'POST /payment-batches', actions: ['paymentBatch.manage'], answers: only({ centre_admin: 400, centre_staff: 400 }, 403) },
   { route: 'GET /payment-batches/:batchId', actions: ['paymentBatch.manage'], answers: only(centre, 403) },
   { route: 'POST /payment-batches/:batchId', actions: ['paymentBatch.manage'], answers: only({ centre_admin: 400, centre_staff: 400 }, 403) },

@@ -58,6 +58,7 @@ beforeAll(async () => {
     feedbackToken: '',
     reportTrainingId: '',
     batchId: '',
+    modelId: '',
   };
   const staff = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'asiantuntija@sivis.example') };
   await createYearCalendar(staff, env.calendarYear, 'template');
@@ -120,7 +121,7 @@ async function submit(form: FormCase, body: string | Blob | FormData) {
   if (!(body instanceof FormData)) headers['Content-Type'] = 'application/x-www-form-urlencoded';
   const email = emails[form.as];
   if (email) headers.Cookie = await server.cookieFor((await actorByEmail(handle.db, email)).userId);
-  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId).replace(':year', String(env.calendarYear)).replace(':eventId', env.calendarEventId).replace(':lineId', env.proposalLineId).replace(':trainingId', trainingFor(form.route)).replace(':batchId', env.batchId).replace(':token', form.route.startsWith('/feedback/') ? env.feedbackToken : env.cancelToken);
+  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId).replace(':year', String(env.calendarYear)).replace(':eventId', env.calendarEventId).replace(':lineId', env.proposalLineId).replace(':trainingId', trainingFor(form.route)).replace(':batchId', env.batchId).replace(':modelId', env.modelId).replace(':token', form.route.startsWith('/feedback/') ? env.feedbackToken : env.cancelToken);
   const response = await fetch(`${server.url}${path}`, { method: 'POST', headers, body, redirect: 'manual' });
   return { status: response.status, html: await response.text() };
 }

@@ -17,6 +17,7 @@ import { businessIdFor } from '../../server/organisations/business-id';
 import { demoPassword } from '../../server/seed/demo';
 import { makePng } from '../../server/organisations/sample-images';
 import { registerForTraining } from '../../server/trainings/registration';
+import { createModel, takeModelStep } from '../../server/models/models';
 import { cancelTokenEmailedTo } from '../support/outbox';
 import type { TestRole } from './access-expectations';
 
@@ -67,6 +68,8 @@ export interface FormEnv {
   reportTrainingId: string;
   /** A payment batch waiting to be paid (`prepare` makes a fresh one). */
   batchId: string;
+  /** A training model of organisation A (`prepare` makes a fresh one in the state a form needs). */
+  modelId: string;
 }
 
 export interface FormCase {
@@ -255,6 +258,17 @@ async function openBatch(env: FormEnv) {
   await env.db.insert(payments).values({ batchId: batch!.id, organisationId: env.organisationId, creditorName: 'Kansanliikkeiden Liitto ry', iban: 'FI5542345670000081', bic: '', amountCents: 12_000, reportCount: 0, endToEndId: `TUKI-${reference}-1`, remittanceInfo: `Koulutustuki, maksuaineisto ${reference}` });
   env.batchId = batch!.id;
   return { paidOn: helsinkiDate(env.clock.now()) };
+}
+const modelDesign = { name: 'Malli', targetGroup: 'Kaikki', outcomes: ['Osaa'], content: 'Sisältö', assessmentMethod: 'Tehtävä', assessmentCriteria: 'Hyväksytty', activities: [{ kind: 'independent' as const, amount: 2700, description: '' }] };
+/** A fresh model of organisation A, submitted for review. */
+async function submittedModel(env: FormEnv) {
+  const [adminRow] = await env.db.select({ id: users.id }).from(users).where(eq(users.email, 'paakayttaja@kll.example'));
+  const admin = { db: env.db, clock: env.clock, actor: (await loadActor(env.db, adminRow!.id))! };
+  const created = await createModel(admin, env.organisationId, modelDesign);
+  const result = await takeModelStep(admin, { organisationId: env.organisationId, modelId: created.modelId }, 'submit', { content: modelDesign }, { publicUrl: 'http://sivis.test' });
+  if (!result.ok) throw new Error(result.error);
+  env.modelId = created.modelId;
+  return {};
 }
 /** Hidden fields: their errors are listed in the summary at the top. */
 const hidden = (maxLength: number, wrongKind: string, required = true): FieldSpec => ({ required, maxLength, wrongKind, errorText: 'id="error-summary-title"' });
@@ -1045,6 +1059,47 @@ export const formCases: FormCase[] = [
       return {};
     },
     fields: { intent: hidden(6, 'delete'), reason: { required: true, maxLength: 1000, freeText: true } },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'new training model',
+    route: '/organisations/:organisationId/models/new',
+    as: 'org_admin',
+    valid: { intent: 'save', name: 'Taloudenhoitaja', targetGroup: 'Rahastonhoitajat', outcomes: 'Osaa laatia talousarvion', content: 'Talousarvio', assessmentMethod: 'Harjoitustyö', assessmentCriteria: 'Hyväksytty', activityKind: 'lecture', activityAmount: '10', activityDescription: 'Luennot' },
+    fields: {
+      intent: hidden(6, 'delete'),
+      name: { required: false, maxLength: 200, freeText: true },
+      targetGroup: { required: false, maxLength: 500, freeText: true },
+      outcomes: { required: false, maxLength: 6000, freeText: true },
+      content: { required: false, maxLength: 6000, freeText: true },
+      assessmentMethod: { required: false, maxLength: 2000, freeText: true },
+      assessmentCriteria: { required: false, maxLength: 2000, freeText: true },
+      // Row fields: each error sits by its row and is listed in the summary.
+      activityKind: { required: false, maxLength: 16, wrongKind: 'sleeping', errorText: 'id="error-summary-title"' },
+      activityAmount: { required: false, maxLength: 7, wrongKind: '1,234', errorText: 'id="error-summary-title"' },
+      activityDescription: { required: false, maxLength: 200, freeText: true, errorText: 'id="error-summary-title"' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'commenting a training model',
+    route: '/organisations/:organisationId/models/:modelId',
+    as: 'org_admin',
+    valid: { intent: 'comment', comment: 'Lisäsimme harjoituksia.' },
+    prepare: submittedModel,
+    fields: { intent: hidden(7, 'delete'), comment: { required: true, maxLength: 4000, freeText: true, errorText: 'id="comment-field-comment-error"' } },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'returning a training model',
+    route: '/organisations/:organisationId/models/:modelId',
+    as: 'centre_staff',
+    valid: { intent: 'return', comment: 'Lisää harjoituksia.' },
+    prepare: submittedModel,
+    fields: { intent: hidden(6, 'delete'), comment: { required: true, maxLength: 4000, freeText: true, errorText: 'id="return-field-comment-error"' } },
     errorsShownAs: 'fieldErrors',
     validStatus: 302,
   },
