@@ -224,6 +224,7 @@ export const en: Translation = {
     backToList: 'All organisations',
     marketingLink: 'Marketing material and training feeds',
     feedbackLink: 'Participant feedback summary',
+    modelsLink: 'Training models',
     supportLink: 'Financial support and expense reports',
   },
   profile: {

@@ -214,6 +214,7 @@ export const fi = {
     backToList: 'Kaikki organisaatiot',
     marketingLink: 'Markkinointimateriaali ja koulutussyötteet',
     feedbackLink: 'Osallistujapalautteen yhteenveto',
+    modelsLink: 'Koulutusmallit',
     supportLink: 'Taloudellinen tuki ja kuluselvitykset',
   },
   profile: {

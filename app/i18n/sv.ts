@@ -215,6 +215,7 @@ export const sv: Translation = {
     backToList: 'Alla organisationer',
     marketingLink: 'Marknadsföringsmaterial och utbildningsflöden',
     feedbackLink: 'Sammanfattning av deltagarrespons',
+    modelsLink: 'Utbildningsmodeller',
     supportLink: 'Ekonomiskt stöd och kostnadsredovisningar',
   },
   profile: {

@@ -29,6 +29,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canViewMarketingKit: can(ctx.actor, 'marketingKit.view', { organisationId }),
     canViewFeedback: can(ctx.actor, 'feedback.organisationSummary', { organisationId }),
     canViewSupport: can(ctx.actor, 'support.view', { organisationId }),
+    canViewModels: can(ctx.actor, 'model.read', { organisationId }),
     canListOrganisations: can(ctx.actor, 'organisation.list'),
   };
 }
@@ -125,6 +126,11 @@ export default function OrganisationDetail({ loaderData }: Route.ComponentProps)
       {loaderData.canViewSupport && (
         <p>
           <Link to={`/organisations/${organisation.id}/support`}>{t('organisations.supportLink')}</Link>
+        </p>
+      )}
+      {loaderData.canViewModels && (
+        <p>
+          <Link to={`/organisations/${organisation.id}/models`}>{t('organisations.modelsLink')}</Link>
         </p>
       )}
       {loaderData.canViewFeedback && (
