@@ -368,7 +368,7 @@ export const modelsGenerator: DataGenerator = {
       const m = ctx.random.int(hours[0] * 60, hours[1] * 60 - 1);
       let at = helsinkiInstant(date, `${pad(Math.floor(m / 60))}:${pad(m % 60)}`).getTime();
       if (at <= from) at = from + ctx.random.int(5, 90) * minute;
-      if (at >= limit) at = from + Math.floor(ctx.random.next() * Math.max(minute, limit - from));
+      if (at >= limit) at = from < limit ? from + Math.floor(ctx.random.next() * (limit - from)) : from + minute;
       return at;
     };
     /** A moment on a day between the two instants. */

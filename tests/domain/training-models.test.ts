@@ -2,13 +2,15 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdjustableClock } from '../../server/clock';
 import type { DatabaseHandle } from '../../server/db/client';
-import { auditLog, trainingModelVersions } from '../../server/db/schema';
+import { auditLog, trainingModelVersions, trainings } from '../../server/db/schema';
+import { savePlan } from '../../server/trainings/plans';
+import { samplePlan } from '../support/trainings';
 import type { ModelContent } from '../../server/models/content';
 import { approvedModelVersions, getModel, listOrganisationModels, modelsForReview } from '../../server/models/lists';
 import { createModel, takeModelStep } from '../../server/models/models';
 import { seedDemoData } from '../../server/seed/demo';
 import { openTestDatabase } from '../support/database';
-import { actorByEmail, demoOrgA, demoOrgB, organisationIdByName } from '../support/demo';
+import { actorByEmail, demoOrgA, demoOrgB, organisationIdByName, unitByName } from '../support/demo';
 import { emailsTo } from '../support/outbox';
 
 let handle: DatabaseHandle;
@@ -99,6 +101,26 @@ describe('a training model', () => {
     expect((await listOrganisationModels(await admin(), orgA)).find((m) => m.modelId === created.modelId)).toMatchObject({ version: 2, status: 'draft' });
     // A trainer sees only the approved version.
     expect((await listOrganisationModels(await as('kouluttaja1@kll.example'), orgA)).find((m) => m.modelId === created.modelId)).toMatchObject({ version: 1, status: 'approved' });
+  });
+
+  it('can be the base of its organisation’s training plans once approved, whose goals then come from it', async () => {
+    const created = await createModel(await admin(), orgA, design({ name: 'Kokoustaito' }));
+    const target = { organisationId: orgA, modelId: created.modelId };
+    const trainer = await as('kouluttaja1@kll.example');
+    const unitId = (await unitByName(handle.db, 'Revontulten yhdistys')).id;
+    const plan = (modelVersionId: string) => ({ ...samplePlan(unitId, { name: 'Kokoustaidon kurssi', learningGoals: 'Omat tavoitteet', targetGroup: '' }), modelVersionId });
+    // Not approved yet: refused.
+    expect(await savePlan(trainer, orgA, null, plan(created.versionId))).toEqual({ ok: false, error: 'trainings.errors.modelNotApproved' });
+    await takeModelStep(await admin(), target, 'submit', { content: design({ name: 'Kokoustaito' }) }, links);
+    await takeModelStep(await staff(), target, 'approve', {}, links);
+    const saved = await savePlan(trainer, orgA, null, plan(created.versionId));
+    expect(saved).toMatchObject({ ok: true });
+    const [row] = await handle.db.select().from(trainings).where(eq(trainings.id, (saved as { id: string }).id));
+    expect(row).toMatchObject({ modelVersionId: created.versionId, learningGoals: 'Osaa laatia talousarvion\nOsaa pitää kirjanpitoa', targetGroup: 'Yhdistysten rahastonhoitajat' });
+    // Another organisation's trainer cannot base a plan on it.
+    const other = await as('kouluttaja1@kyk.example');
+    const otherUnit = (await unitByName(handle.db, 'Rannikon kuoroyhdistys')).id;
+    expect(await savePlan(other, orgB, null, { ...samplePlan(otherUnit), modelVersionId: created.versionId })).toEqual({ ok: false, error: 'trainings.errors.modelNotApproved' });
   });
 
   it('is found only through its own organisation', async () => {
