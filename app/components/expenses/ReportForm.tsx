@@ -6,18 +6,10 @@ import { teachingHundredths } from '../../../server/trainings/teaching-hours';
 import { costRows, reportSchema, typedCents } from '../../forms/expenses';
 import type { FieldErrors } from '../../forms/validation';
 import { useI18n } from '../../i18n/react';
-import { CheckboxField, TextArea, TextField, ValidatedForm, useErrorText, useFormState } from '../forms';
+import { CheckboxField, TextArea, TextField, ValidatedForm } from '../forms';
+import { RepeatedRows, spareRows } from '../RepeatedRows';
 import { SessionRows, sessionTimeFields } from '../trainings/SessionRows';
 import { SupportBreakdown } from './SupportBreakdown';
-
-interface CostRowValues {
-  category: string;
-  description: string;
-  amount: string;
-}
-const emptyCost: CostRowValues = { category: '', description: '', amount: '' };
-/** Rows left empty for new items, so that costs can be added without JavaScript. */
-const spareCostRows = 3;
 
 /** The figures as typed; what is not (yet) a number counts as nothing. */
 function liveBreakdown(form: HTMLFormElement, rates: SupportRates): Breakdown {
@@ -28,82 +20,6 @@ function liveBreakdown(form: HTMLFormElement, rates: SupportRates): Breakdown {
     .filter((row) => (costCategories as readonly string[]).includes(row.category))
     .map((row) => ({ category: row.category as (typeof costCategories)[number], amountCents: typedCents(row.amount) }));
   return calculateSupport(rates, teachingHundredths(sessions), costs, typedCents(read('otherFunding')[0] ?? ''));
-}
-
-function CostRow({ index, row }: { index: number; row: CostRowValues }) {
-  const { t } = useI18n();
-  const { errors } = useFormState();
-  const errorText = useErrorText();
-  const fields = [
-    { column: 'costCategory', label: t('expenses.fields.costCategory') },
-    { column: 'costDescription', label: t('expenses.fields.costDescription') },
-    { column: 'costAmount', label: t('expenses.fields.costAmount') },
-  ] as const;
-  return (
-    <fieldset className="mb-3 flex flex-wrap items-start gap-3 border-l-4 border-slate-300 pl-3">
-      <legend className="font-semibold">{t('expenses.costNumber', { number: index + 1 })}</legend>
-      {fields.map((field) => {
-        const id = `field-${field.column}.${index}`;
-        const error = errors[`${field.column}.${index}`];
-        const common = { id, name: field.column, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined } as const;
-        const frame = `mt-1 block rounded border-2 px-2 py-1 ${error ? 'border-error-700' : 'border-slate-600'}`;
-        return (
-          <div key={field.column}>
-            <label htmlFor={id} className="block text-sm font-semibold">
-              {field.label}
-            </label>
-            {field.column === 'costCategory' ? (
-              <select {...common} defaultValue={row.category} className={`${frame} w-64 bg-white`}>
-                <option value="">{t('expenses.chooseCategory')}</option>
-                {costCategories.map((category) => (
-                  <option key={category} value={category}>
-                    {t(`expenses.categories.${category}`)}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input {...common} type="text" inputMode={field.column === 'costAmount' ? 'decimal' : undefined} defaultValue={field.column === 'costAmount' ? row.amount : row.description} className={`${frame} ${field.column === 'costAmount' ? 'w-32 text-right' : 'w-72'}`} />
-            )}
-            {error && (
-              <p id={`${id}-error`} className="max-w-72 text-sm font-semibold text-error-700">
-                {errorText(error)}
-              </p>
-            )}
-          </div>
-        );
-      })}
-    </fieldset>
-  );
-}
-
-/** The cost rows as last typed (after a refused submission) or as stored, with spare empty rows. */
-function initialCostRows(stored: CostRowValues[], kept: Record<string, string>): CostRowValues[] {
-  const column = (name: string) => kept[name]?.split('\n');
-  const categories = column('costCategory');
-  const rows = categories ? categories.map((category, i) => ({ category, description: column('costDescription')?.[i] ?? '', amount: column('costAmount')?.[i] ?? '' })) : stored;
-  return [...rows.filter((r) => r.category || r.description || r.amount), ...Array.from({ length: spareCostRows }, () => emptyCost)];
-}
-
-function CostRows({ stored }: { stored: CostRowValues[] }) {
-  const { t } = useI18n();
-  const { values } = useFormState();
-  const [rows, setRows] = useState(() => initialCostRows(stored, values));
-  return (
-    <>
-      <fieldset className="mb-4">
-        <legend className="mb-2 text-lg font-semibold">{t('expenses.costs')}</legend>
-        <p className="mb-3 max-w-3xl text-sm text-slate-700">{t('expenses.costsHint')}</p>
-        {rows.map((row, i) => (
-          <CostRow key={i} index={i} row={row} />
-        ))}
-      </fieldset>
-      <p className="mb-6">
-        <button type="button" onClick={() => setRows((current) => [...current, emptyCost])} className="rounded border-2 border-brand-600 bg-white px-3 py-1 font-semibold text-brand-700">
-          {t('expenses.addCost')}
-        </button>
-      </p>
-    </>
-  );
 }
 
 /**
@@ -140,7 +56,7 @@ export function ReportForm({
   for (let i = 0; i < sessionCount; i++) {
     for (const field of sessionTimeFields) labels[`${field.column}.${i}`] = t('trainings.sessionField', { number: i + 1, field: t(field.label) });
   }
-  const costCount = Math.max(content.costs.length, serverState?.values.costCategory?.split('\n').length ?? 0) + spareCostRows;
+  const costCount = Math.max(content.costs.length, serverState?.values.costCategory?.split('\n').length ?? 0) + spareRows;
   for (let i = 0; i < costCount; i++) {
     labels[`costCategory.${i}`] = t('expenses.costField', { number: i + 1, field: t('expenses.fields.costCategory') });
     labels[`costDescription.${i}`] = t('expenses.costField', { number: i + 1, field: t('expenses.fields.costDescription') });
@@ -148,7 +64,7 @@ export function ReportForm({
   }
   const money = (cents: number) => (cents ? formatHoursInput(language, cents) : '');
   const storedSessions = content.sessions.map((s) => ({ date: s.date, start: s.start, end: s.end, breakMinutes: s.breakMinutes ? String(s.breakMinutes) : '', place: '', onlineLink: '' }));
-  const storedCosts = content.costs.map((c) => ({ category: c.category, description: c.description, amount: formatHoursInput(language, c.amountCents) }));
+  const storedCosts = content.costs.map((c) => ({ costCategory: c.category, costDescription: c.description, costAmount: formatHoursInput(language, c.amountCents) }));
   const recompute = () => {
     const form = container.current?.closest('form');
     if (form) setLive(liveBreakdown(form, rates));
@@ -157,7 +73,18 @@ export function ReportForm({
     <ValidatedForm method="post" schema={reportSchema} serverState={serverState} labels={labels}>
       <div ref={container} onInput={recompute} onChange={recompute}>
         <SessionRows stored={storedSessions} timesOnly />
-        <CostRows stored={storedCosts} />
+        <RepeatedRows
+          legend={t('expenses.costs')}
+          hint={t('expenses.costsHint')}
+          rowLegend={(number) => t('expenses.costNumber', { number })}
+          addLabel={t('expenses.addCost')}
+          stored={storedCosts}
+          columns={[
+            { name: 'costCategory', label: t('expenses.fields.costCategory'), options: costCategories.map((category) => ({ value: category, label: t(`expenses.categories.${category}`) })), placeholder: t('expenses.chooseCategory'), width: 'w-64' },
+            { name: 'costDescription', label: t('expenses.fields.costDescription'), width: 'w-72' },
+            { name: 'costAmount', label: t('expenses.fields.costAmount'), inputMode: 'decimal', width: 'w-32 text-right' },
+          ]}
+        />
         <fieldset className="mb-4">
           <legend className="mb-2 text-lg font-semibold">{t('expenses.income')}</legend>
           <TextField name="participantFees" label={labels.participantFees!} hint={t('expenses.participantFeesHint')} defaultValue={money(content.participantFeesCents)} required={false} inputMode="decimal" />
