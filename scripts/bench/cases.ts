@@ -64,6 +64,9 @@ export interface Fixtures {
   /** The largest organisation's biggest payment (another organisation's biggest in `batchId` if it has none), and that organisation. */
   paymentId: string;
   paymentOrganisationId: string;
+  /** A training model of the largest organisation whose latest version is approved (another organisation's if it has none), and that organisation. */
+  modelId: string;
+  modelOrganisationId: string;
 }
 
 export interface BenchCase {
@@ -116,6 +119,7 @@ const everyYear = 'from=2022-01-01';
 const largest = { params: (f: Fixtures) => ({ organisationId: f.largestOrganisationId }) };
 const heldTraining = { params: (f: Fixtures) => ({ organisationId: f.largestOrganisationId, trainingId: f.heldTrainingId }) };
 const paidBatch = { params: (f: Fixtures) => ({ batchId: f.paidBatchId }) };
+const approvedModel = { params: (f: Fixtures) => ({ organisationId: f.modelOrganisationId, modelId: f.modelId }) };
 const specification = (format: 'pdf' | 'csv') => ({ params: (f: Fixtures) => ({ organisationId: f.paymentOrganisationId, paymentId: f.paymentId, format }) });
 
 /** Replaces :name with the fixture of that name (or the case's own params). */
@@ -230,6 +234,12 @@ export const benchCases: BenchCase[] = [
   page('payment file (pain.001) of the largest batch, centre staff', 'centreStaff', '/payment-batches/:batchId/xml'),
   page('payment specification PDF of the largest organisation, centre staff', 'centreStaff', '/organisations/:organisationId/support/payments/:paymentId/:format', specification('pdf')),
   page('payment specification CSV of the largest organisation, centre staff', 'centreStaff', '/organisations/:organisationId/support/payments/:paymentId/:format', specification('csv')),
+  // Generated data: a third of the organisations have 1–4 training models, some 10–30 of them waiting for staff.
+  page('training models waiting for review, centre staff', 'centreStaff', '/models'),
+  page('training models of the largest organisation, centre staff', 'centreStaff', '/organisations/:organisationId/models', largest),
+  page('training models of the demo organisation, org admin', 'orgAdmin', '/organisations/:organisationId/models'),
+  page('approved training model of the largest organisation, centre staff', 'centreStaff', '/organisations/:organisationId/models/:modelId', approvedModel),
+  page('new training model form, org admin', 'orgAdmin', '/organisations/:organisationId/models/new'),
   page('public calendar from today, anonymous', 'anonymous', '/training-calendar'),
   page('public calendar of every year, anonymous', 'anonymous', '/training-calendar', { query: everyYear }),
   page('public calendar of every year searched in a region, page 2', 'anonymous', '/training-calendar', { query: `${everyYear}&q=kurssi&region=uusimaa&page=2` }),
@@ -325,6 +335,9 @@ export const benchCases: BenchCase[] = [
   action('payment batch with an execution date in the past (refused)', 'centreStaff', '/payment-batches', 'intent=create&executionDate=2000-01-01', 409),
   { ...action('marking a paid payment batch paid on a wrong date (refused)', 'centreStaff', '/payment-batches/:batchId', 'intent=markPaid&paidOn=abc', 400), ...paidBatch },
   { ...action('cancelling a paid payment batch (refused)', 'centreStaff', '/payment-batches/:batchId', 'intent=cancel&reason=x', 409), ...paidBatch },
+  // Refused by the form (nothing created), and on an approved model locked and found decided: nothing changes.
+  action('new training model with hours in a wrong form (refused), org admin', 'orgAdmin', '/organisations/:organisationId/models/new', 'intent=save&name=Bench&activityKind=lecture&activityAmount=abc&activityDescription=', 400),
+  { ...action('approving an approved training model again (refused), centre staff', 'centreStaff', '/organisations/:organisationId/models/:modelId', 'intent=approve', 409), ...approvedModel },
   action('announcement without organisations (refused)', 'centreStaff', '/announcements/new', 'subjectFi=Bench&bodyFi=Bench&audience=organisations', 400),
   action('the last admin giving up the role (refused)', 'orgAdmin', '/organisations/:organisationId/admin-role', 'userId=:orgAdminId', 409),
   action('lifting a sign-in block', 'centreStaff', '/sign-in-blocks', 'scope=account&value=nobody%40example.fi', 200),

@@ -145,10 +145,11 @@ async function lookUpFixtures(url: string, cookies: Map<BenchUser, string | null
   if (!heldTrainingId) throw new Error('The largest organisation has no approved training in 2025 (the bench needs generated data).');
   const attendance = await attendanceFixtures(url, staffCookie!, largest.id);
   const paymentBatches = await paymentFixtures(url, staffCookie!, largest.id);
+  const models = await modelFixtures(url, staffCookie!, [largest.id, ...rows.map((r) => r.id).filter((id) => id !== largest.id)]);
   if (!unitId || !userId || !businessId || !coordinatorId || !staffId || !applicationId || !orgAdminId || !reviewedSha256) {
     throw new Error('The demo data lacks the units, people, business ID or application the fixtures need.');
   }
-  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256, publicTrainingId, heldTrainingId, ...attendance, ...paymentBatches, ...calendar };
+  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256, publicTrainingId, heldTrainingId, ...attendance, ...paymentBatches, ...models, ...calendar };
 }
 
 /**
@@ -205,6 +206,23 @@ async function paymentFixtures(url: string, staffCookie: string, largestId: stri
   const payment = candidates.reduce<(typeof candidates)[number] | undefined>((a, b) => (a && a.amount >= b.amount ? a : b), undefined);
   if (!payment) throw new Error('The largest payment batch links no payment specification.');
   return { batchId: batch.id, paidBatchId: paidBatch.id, paymentId: payment.paymentId, paymentOrganisationId: payment.organisationId };
+}
+
+/**
+ * A training model whose latest version is approved (so that approving it again is refused every
+ * time), from the model list of the largest organisation, or where it has none, of the next
+ * organisation on the organisation list that has one (the tag of an approved version is the list's
+ * only 'ok' one).
+ */
+async function modelFixtures(url: string, staffCookie: string, organisationIds: string[]) {
+  for (const organisationId of organisationIds.slice(0, 20)) {
+    const list = await (await fetch(`${url}/organisations/${organisationId}/models`, { headers: { Cookie: staffCookie } })).text();
+    for (const [, row] of list.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)) {
+      const modelId = /href="\/organisations\/[0-9a-f-]{36}\/models\/([0-9a-f-]{36})"/.exec(row!)?.[1];
+      if (modelId && row!.includes('text-ok-700')) return { modelId, modelOrganisationId: organisationId };
+    }
+  }
+  throw new Error('No organisation has an approved training model (the bench needs generated data).');
 }
 
 /**

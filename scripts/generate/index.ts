@@ -14,8 +14,12 @@ import { paymentsGenerator } from './payments';
 import { Random } from './random';
 import { trainingsGenerator } from './trainings';
 
-/** In dependency order. A later issue appends its generator here. */
-export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator, modelsGenerator, participantsGenerator, attendanceGenerator, expensesGenerator, paymentsGenerator];
+/**
+ * In dependency order. A later issue appends its generator here: one that comes in between would
+ * change the random numbers, and so the data, of every generator after it (the models generator
+ * bases trainings on models with one update at the end instead).
+ */
+export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator, participantsGenerator, attendanceGenerator, expensesGenerator, paymentsGenerator, modelsGenerator];
 
 export class AlreadyGeneratedError extends Error {}
 

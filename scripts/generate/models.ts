@@ -297,7 +297,8 @@ function designOf(ctx: GenerateContext, theme: Theme, name: string, complete: bo
 
 /** A change made after comments or in a new version: an activity adjusted, and perhaps an outcome added. */
 function revised(ctx: GenerateContext, theme: Theme, content: ModelContent): ModelContent {
-  const activities = content.activities.map((a, i) => (i === ctx.random.int(0, content.activities.length - 1) ? { ...a, amount: a.kind.endsWith('Reading') ? a.amount + 10 : a.amount + 100 } : a));
+  const changed = ctx.random.int(0, content.activities.length - 1);
+  const activities = content.activities.map((a, i) => (i === changed ? { ...a, amount: a.kind.endsWith('Reading') ? a.amount + 10 : a.amount + 100 } : a));
   const unused = theme.outcomes.filter((o) => !content.outcomes.includes(o));
   const outcomes = unused.length && ctx.random.chance(0.5) ? [...content.outcomes, ctx.random.pick(unused)] : content.outcomes;
   return { ...content, outcomes, activities: atLeastOneCredit(ctx, activities) };

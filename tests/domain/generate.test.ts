@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, count, isNull } from 'drizzle-orm';
+import { asc, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Progress } from '../../scripts/generate/context';
 import { AlreadyGeneratedError, generateData } from '../../scripts/generate/index';
@@ -25,6 +25,9 @@ import {
   roleAssignments,
   sessionAttendance,
   sessionAttendanceCounts,
+  trainingModelComments,
+  trainingModelVersions,
+  trainingModels,
   trainingParticipants,
   trainingSessions,
   trainings,
@@ -40,10 +43,14 @@ import { checkReceipt } from '../../server/expenses/receipts';
 import { ratesFor } from '../../server/expenses/reports';
 import { calculateSupport } from '../../server/expenses/support';
 import { balances } from '../../server/hours/accounts';
+import { missingParts } from '../../server/models/content';
+import { modelsForReview } from '../../server/models/lists';
+import { calculateWorkload } from '../../server/models/workload';
 import { isValidBusinessId } from '../../server/organisations/business-id';
 import { accountProblem } from '../../server/payments/account';
 import { remittanceInfo } from '../../server/payments/batches';
 import { paymentCandidates } from '../../server/payments/candidates';
+import { modelsGenerator } from '../../scripts/generate/models';
 import { paymentsGenerator } from '../../scripts/generate/payments';
 import { attendanceSummary } from '../../server/trainings/attendance';
 import { teachingHundredths } from '../../server/trainings/teaching-hours';
@@ -430,15 +437,85 @@ describe('the data generator', () => {
     expect(Math.abs(paymentsGenerator.rowCount(0.05) - written) / written).toBeLessThan(0.2);
   }, 60_000);
 
+  it('gives a third of the organisations training models as their review left them, and bases some trainings on approved ones', async () => {
+    // Five organisations: two with models, the largest of them with three or four.
+    const { db } = await generated(1, 0.05);
+    const anchor = new Date(Date.UTC(2026, 0, 1));
+    const models = await db.select().from(trainingModels);
+    const versions = await db.select().from(trainingModelVersions);
+    const comments = await db.select().from(trainingModelComments).orderBy(asc(trainingModelComments.id));
+    const plans = await db.select().from(trainings);
+    const modelById = new Map(models.map((m) => [m.id, m]));
+    const versionById = new Map(versions.map((v) => [v.id, v]));
+    const owners = [...new Set(models.map((m) => m.organisationId))];
+    expect(owners.length).toBe(2);
+    for (const o of owners) expect(models.filter((m) => m.organisationId === o).length).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...owners.map((o) => models.filter((m) => m.organisationId === o).length))).toBeGreaterThanOrEqual(3);
+    expect(models.every((m) => m.organisationId === owners[0] || m.organisationId === owners[1])).toBe(true);
+
+    for (const v of versions) {
+      // The figures the page shows are the calculator's of the content.
+      const workload = calculateWorkload(v.content.activities);
+      expect([v.workloadThousandths, v.creditTenths]).toEqual([workload.totalThousandths, workload.creditTenths]);
+      expect(v.createdAt <= v.updatedAt && v.updatedAt < anchor && v.createdAt >= modelById.get(v.modelId)!.createdAt).toBe(true);
+      if (v.status === 'draft') {
+        expect([v.submittedAt, v.decidedAt, v.reviewerId]).toEqual([null, null, null]);
+        continue;
+      }
+      // Sent in: complete and worth at least one credit.
+      expect([missingParts(v.content), v.creditTenths! >= 10, v.submittedAt! >= v.createdAt, v.submittedAt! <= v.updatedAt]).toEqual([[], true, true, true]);
+      if (v.status === 'inReview') expect(v.reviewerId).not.toBeNull();
+      if (v.status === 'submitted' || v.status === 'inReview') expect(v.decidedAt === null || v.decidedAt < v.submittedAt!).toBe(true);
+      if (['approved', 'rejected', 'returned'].includes(v.status)) expect([v.decidedAt! > v.submittedAt!, v.decidedBy !== null]).toEqual([true, true]);
+    }
+    // Versions are numbered 1..n; all but the latest are approved, each next one begun after the approval.
+    for (const m of models) {
+      const own = versions.filter((v) => v.modelId === m.id).sort((a, b) => a.version - b.version);
+      expect(own.map((v) => v.version)).toEqual(own.map((_, i) => i + 1));
+      expect(own.slice(0, -1).filter((v) => v.status !== 'approved')).toEqual([]);
+      for (let i = 1; i < own.length; i++) expect(own[i]!.createdAt > own[i - 1]!.decidedAt!).toBe(true);
+    }
+    expect(versions.some((v) => v.status === 'approved')).toBe(true);
+    // The thread: both sides, on the version's time line; every return and rejection says why.
+    expect(comments.every((c) => ['centre', 'organisation'].includes(c.side) && c.body !== '' && c.at >= versionById.get(c.versionId)!.createdAt && c.at < anchor)).toBe(true);
+    expect(comments.map((c) => c.at.getTime())).toEqual(comments.map((c) => c.at.getTime()).sort((a, b) => a - b));
+    for (const v of versions.filter((row) => row.status === 'returned' || row.status === 'rejected')) {
+      expect(comments.some((c) => c.versionId === v.id && c.side === 'centre' && c.at.getTime() === v.decidedAt!.getTime())).toBe(true);
+    }
+
+    // About a tenth of those organisations' trainings of the completed years implement an approved
+    // version of their own organisation's, approved before they were planned, with its outcomes as goals.
+    const based = plans.filter((p) => p.modelVersionId !== null);
+    expect(based.length).toBeGreaterThan(0);
+    for (const p of based) {
+      const v = versionById.get(p.modelVersionId!)!;
+      expect([v.status, modelById.get(v.modelId)!.organisationId, p.learningGoals, v.decidedAt! < p.createdAt, p.year < 2026]).toEqual(['approved', p.organisationId, v.content.outcomes.join('\n'), true, true]);
+    }
+    const withApproved = new Set(versions.filter((v) => v.status === 'approved').map((v) => modelById.get(v.modelId)!.organisationId));
+    const completed = plans.filter((p) => withApproved.has(p.organisationId) && p.year < 2026);
+    expect(based.length / completed.length).toBeGreaterThan(0.05);
+    expect(based.length / completed.length).toBeLessThanOrEqual(0.1);
+
+    // Staff have models waiting in their queue.
+    const [staff] = await db.select().from(users).where(eq(users.email, 'tiedottaja@sivis-generoitu.example'));
+    const queue = await modelsForReview({ db, clock: { now: () => anchor }, actor: { userId: staff!.id, name: staff!.name, email: staff!.email, language: 'fi', grants: [{ role: 'centre_staff', organisationId: null, unitId: null, unitPath: null }] } });
+    expect(queue.length).toBeGreaterThan(0);
+    expect(queue.every((row) => row.creditTenths! >= 10 && owners.includes(row.organisationId))).toBe(true);
+
+    // The progress bar's estimate is near the rows written.
+    const written = models.length + versions.length + comments.length;
+    expect(Math.abs(modelsGenerator.rowCount(0.05) - written) / written).toBeLessThan(0.5);
+  }, 60_000);
+
   it('gives the same data for the same seed and different data for another', async () => {
     const first = await contents(await generated(42));
     const again = await contents(await generated(42));
     const other = await contents(await generated(43));
     expect(again).toEqual(first);
     expect(other.users).not.toEqual(first.users);
-    // Expense reports and their versions, history, receipts and audit seeds, and the payment batches, are compared too.
+    // Expense reports and their versions, history, receipts and audit seeds, the payment batches and the training models are compared too.
     const empty = createHash('md5').update('').digest('hex');
-    for (const table of ['expense_reports', 'expense_report_versions', 'expense_report_events', 'expense_receipts', 'expense_audit_seeds', 'payment_batches', 'payments', 'payment_reports']) expect(first[table]).not.toBe(empty);
+    for (const table of ['expense_reports', 'expense_report_versions', 'expense_report_events', 'expense_receipts', 'expense_audit_seeds', 'payment_batches', 'payments', 'payment_reports', 'training_models', 'training_model_versions']) expect(first[table]).not.toBe(empty);
     expect(other.expense_reports).not.toEqual(first.expense_reports);
   });
 
