@@ -1,5 +1,7 @@
-import { type SQL, getTableColumns, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { centreRoles } from '../../server/access/roles';
+import { roleAssignments, users } from '../../server/db/schema';
 import type { Database } from '../../server/db/types';
 import type { Random } from './random';
 
@@ -73,4 +75,15 @@ export function makeInsert(db: Database, progress: Progress): GenerateContext['i
     }
     await flush();
   };
+}
+
+/** The active centre staff (who decide reports, review models, make batches), by id, so that picks from them are the same for a seed. */
+export async function activeCentreStaffIds(db: Database): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: users.id })
+    .from(users)
+    .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .where(and(inArray(roleAssignments.role, [...centreRoles]), eq(users.status, 'active')))
+    .orderBy(asc(users.id));
+  return rows.map((r) => r.id);
 }

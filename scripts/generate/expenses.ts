@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type SQL, and, asc, eq, getTableColumns, getTableName, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { centreRoles } from '../../server/access/roles';
 import { type IsoDate, addDays, helsinkiDate, helsinkiInstant } from '../../server/calendar/dates';
 import { expenseReportDeadline } from '../../server/calendar/windows';
 import { type SupportRules, defaultSupportRules } from '../../server/centre/support-rules';
@@ -12,10 +11,8 @@ import {
   expenseReportVersions,
   expenseReports,
   hourTransfers,
-  roleAssignments,
   supportRules,
   trainings,
-  users,
 } from '../../server/db/schema';
 import { queryRows } from '../../server/db/query-rows';
 import { isPickedForAudit } from '../../server/expenses/audit-pick';
@@ -24,7 +21,7 @@ import type { ExpenseReportEventKind, ExpenseReportStatus } from '../../server/e
 import { ratesFor } from '../../server/expenses/reports';
 import { type CostItem, type ReportContent, type ReportSession, calculateSupport } from '../../server/expenses/support';
 import { teachingHundredths } from '../../server/trainings/teaching-hours';
-import { type DataGenerator, type GenerateContext, batchSize } from './context';
+import { type DataGenerator, type GenerateContext, activeCentreStaffIds, batchSize } from './context';
 import { organisationCounts } from './organisations';
 
 /**
@@ -297,12 +294,7 @@ export const expensesGenerator: DataGenerator = {
     const rulesOf = new Map(years.map((y) => [y, savedRules.get(y) ?? defaultSupportRules(y)]));
     const finalOf = new Map<number, IsoDate>();
     for (const y of years) finalOf.set(y, await expenseReportDeadline(ctx.db, y));
-    const staff = await ctx.db
-      .selectDistinct({ id: users.id })
-      .from(users)
-      .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-      .where(and(inArray(roleAssignments.role, [...centreRoles]), eq(users.status, 'active')))
-      .orderBy(asc(users.id));
+    const staff = await activeCentreStaffIds(ctx.db);
     const seedOf = new Map<number, string>();
     for (const y of years) {
       const seed = Buffer.from(Array.from({ length: 32 }, () => ctx.random.int(0, 255))).toString('base64url');
@@ -388,7 +380,7 @@ export const expensesGenerator: DataGenerator = {
       const createdAt = Math.max(Math.min(earliest, submitted), submitted - ctx.random.int(0, 10) * day);
       const breakdown = calculateSupport(ratesFor(rules, training.type), teachingHundredths(content.sessions), content.costs, content.otherFundingCents);
       const audit = isPickedForAudit(seedOf.get(training.year)!, id, rules.auditShareBasisPoints);
-      const decider = staff.length ? ctx.random.pick(staff).id : null;
+      const decider = staff.length ? ctx.random.pick(staff) : null;
       let decided: number | null = null;
       if (outcome !== 'submitted') {
         decided = onDay(ctx, addDays(submittedDay, ctx.random.int(1, 21)), 8, 17, true).at;

@@ -1,12 +1,11 @@
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { centreRoles } from '../../server/access/roles';
 import { addDays, helsinkiDate, helsinkiInstant } from '../../server/calendar/dates';
-import { organisations, roleAssignments, trainingModelComments, trainingModelVersions, trainingModels, trainings, users } from '../../server/db/schema';
+import { organisations, roleAssignments, trainingModelComments, trainingModelVersions, trainingModels, trainings } from '../../server/db/schema';
 import { queryRows } from '../../server/db/query-rows';
 import { type ModelContent, missingParts } from '../../server/models/content';
 import { type ModelStep, nextStatus } from '../../server/models/workflow';
 import { type Activity, type ActivityKind, calculateWorkload, thousandthsPerCredit, workPerUnit } from '../../server/models/workload';
-import type { DataGenerator, GenerateContext } from './context';
+import { type DataGenerator, type GenerateContext, activeCentreStaffIds } from './context';
 import { organisationCounts } from './organisations';
 
 /**
@@ -341,14 +340,7 @@ export const modelsGenerator: DataGenerator = {
       .orderBy(asc(roleAssignments.userId));
     const adminsOf = new Map<string, string[]>();
     for (const a of admins) adminsOf.set(a.organisationId!, [...(adminsOf.get(a.organisationId!) ?? []), a.userId]);
-    const staff = (
-      await ctx.db
-        .selectDistinct({ id: users.id })
-        .from(users)
-        .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-        .where(and(inArray(roleAssignments.role, [...centreRoles]), eq(users.status, 'active')))
-        .orderBy(asc(users.id))
-    ).map((u) => u.id);
+    const staff = await activeCentreStaffIds(ctx.db);
 
     // Which models each organisation has, and what became of each.
     const planned = chosen.flatMap((organisationId, o) => Array.from({ length: o === 0 ? ctx.random.int(3, 4) : ctx.random.int(1, 4) }, (_, n) => ({ organisationId, n })));

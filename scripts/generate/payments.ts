@@ -1,12 +1,11 @@
 import { composeIBAN } from 'ibantools';
 import { and, asc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
-import { centreRoles } from '../../server/access/roles';
 import { type IsoDate, addDays, helsinkiDate, helsinkiInstant, utcMidnight } from '../../server/calendar/dates';
-import { centreSettings, expenseReports, organisations, paymentBatches, paymentReports, payments, roleAssignments, users } from '../../server/db/schema';
+import { centreSettings, expenseReports, organisations, paymentBatches, paymentReports, payments } from '../../server/db/schema';
 import { normaliseIban } from '../../server/organisations/bank-account';
 import { accountProblem } from '../../server/payments/account';
 import { remittanceInfo } from '../../server/payments/batches';
-import type { DataGenerator, GenerateContext } from './context';
+import { type DataGenerator, type GenerateContext, activeCentreStaffIds } from './context';
 import { organisationCounts } from './organisations';
 
 /**
@@ -131,14 +130,7 @@ export const paymentsGenerator: DataGenerator = {
 
     const [centre] = await ctx.db.select().from(centreSettings);
     const debtor = centre?.name && centre.bic && !accountProblem(centre) ? { name: centre.name, iban: normaliseIban(centre.iban)!, bic: centre.bic.toUpperCase() } : seedCentre;
-    const staff = (
-      await ctx.db
-        .selectDistinct({ id: users.id })
-        .from(users)
-        .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-        .where(and(inArray(roleAssignments.role, [...centreRoles]), eq(users.status, 'active')))
-        .orderBy(asc(users.id))
-    ).map((s) => s.id);
+    const staff = await activeCentreStaffIds(ctx.db);
     const someone = () => (staff.length ? ctx.random.pick(staff) : null);
 
     // The days batches are made on, from the year of the first approval.
