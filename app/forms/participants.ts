@@ -28,6 +28,8 @@ export const registrationSchema = (currentYear: number) =>
       .string()
       .default('')
       .refine((v) => v === 'yes', { message: 'publicCalendar.errors.consentRequired' }),
+    /** Asked only on a training based on a model: consent to the study register entry a pass gives. */
+    registerConsent: z.union([z.literal(''), z.literal('yes')]).default(''),
   });
 
 /** The trainer adds one person; an email is optional (not everyone has one). */

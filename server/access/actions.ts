@@ -90,6 +90,11 @@ export const actions = {
   'model.read': [centreStaff, organisation('org_admin', 'unit_coordinator', 'trainer')],
   'model.write': [organisation('org_admin')],
   'model.review': [centreStaff],
+  // Results of a training based on a model: marked by who plans it; corrected (within 30 days) by the
+  // organisation's admins; its certificates printed by who follows it.
+  'result.record': [organisation('org_admin'), unitSubtree('unit_coordinator'), own('trainer')],
+  'result.correct': [organisation('org_admin')],
+  'certificate.print': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator'), own('trainer')],
   'paymentSpecification.read': [centreStaff, organisation('org_admin')],
   // The centre's logo, the cooperation sentence and the organisation's feed addresses.
   'marketingKit.view': [centreStaff, organisation('org_admin', 'unit_coordinator', 'trainer')],
@@ -117,5 +122,7 @@ export const organisationWrites: ReadonlySet<Action> = new Set<Action>([
   'participant.manage',
   'attendance.record',
   'expenseReport.write',
+  'result.record',
+  'result.correct',
 ]);
 export const actionNames = Object.keys(actions) as Action[];

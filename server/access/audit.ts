@@ -90,7 +90,15 @@ export type AuditAction =
   | 'model.approved'
   | 'model.rejected'
   | 'model.commented'
-  | 'model.versionCreated';
+  | 'model.versionCreated'
+  | 'result.recorded'
+  | 'result.corrected'
+  | 'studyRegister.entered'
+  | 'studyRegister.withdrawn'
+  | 'studyRegister.consentGiven'
+  | 'studyRegister.consentWithdrawn'
+  | 'certificate.printed'
+  | 'portal.signedIn';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -38,7 +38,10 @@ type EmailKey =
   | 'modelCommented'
   | 'modelReturned'
   | 'modelApproved'
-  | 'modelRejected';
+  | 'modelRejected'
+  | 'registerConsentRequest'
+  | 'registerEntered'
+  | 'portalSignIn';
 
 /** The email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */
 export function templatedEmail(to: { email: string; language: Language }, key: EmailKey, params: Record<string, string>): Email {

@@ -24,6 +24,7 @@ export async function lockTraining(ctx: WriteContext, trainingId: string) {
       type: trainings.type,
       unitId: trainings.unitId,
       createdBy: trainings.createdBy,
+      modelVersionId: trainings.modelVersionId,
     })
     .from(trainings)
     .innerJoin(organisations, eq(organisations.id, trainings.organisationId))

@@ -89,7 +89,7 @@ export async function listPublicTrainings(ctx: DomainContext, filters: PublicCal
 /** One training as the public sees it, with its sessions and the organisation's logo (if any); null unless listed or cancelled after listing. */
 export async function getPublicTraining(db: Queryable, trainingId: string) {
   const [row] = await db
-    .select({ ...publicColumns, logoSha256: images.sha256 })
+    .select({ ...publicColumns, logoSha256: images.sha256, modelVersionId: trainings.modelVersionId })
     .from(trainings)
     .innerJoin(units, eq(units.id, trainings.unitId))
     .innerJoin(organisations, eq(organisations.id, trainings.organisationId))

@@ -4,7 +4,7 @@ import { writeAudit } from '../access/audit';
 import { hashToken, newLinkSecret } from '../access/tokens';
 import { helsinkiDate } from '../calendar/dates';
 import type { DomainContext } from '../context';
-import { organisations, trainingParticipants, trainings } from '../db/schema';
+import { organisations, registerConsents, trainingParticipants, trainings } from '../db/schema';
 import type { Queryable } from '../db/types';
 import { type Gender, isUpcomingOrOngoing } from './kinds';
 import { lockTraining } from './locked-training';
@@ -42,7 +42,7 @@ export async function activeRegistration(db: Queryable, trainingId: string, emai
 export async function registerForTraining(
   ctx: DomainContext,
   trainingId: string,
-  input: ParticipantDetails & { language: Language },
+  input: ParticipantDetails & { language: Language; registerConsent?: boolean },
   links: { publicUrl: string },
 ): Promise<RegistrationResult> {
   const now = ctx.clock.now();
@@ -62,10 +62,13 @@ export async function registerForTraining(
     }
     const status = state.freePlaces === 0 ? 'waiting' : 'registered';
     const cancel = newLinkSecret();
+    const { registerConsent, ...details } = input;
     const [participant] = await tx
       .insert(trainingParticipants)
-      .values({ ...input, trainingId, organisationId: training.organisationId, status, source: 'registration', consentedAt: now, cancelTokenHash: cancel.hash, createdAt: now, updatedAt: now })
+      .values({ ...details, trainingId, organisationId: training.organisationId, status, source: 'registration', consentedAt: now, cancelTokenHash: cancel.hash, createdAt: now, updatedAt: now })
       .returning({ id: trainingParticipants.id });
+    // Consent to the study register is asked only where the training can give an entry (it is based on a model).
+    if (registerConsent && training.modelVersionId) await tx.insert(registerConsents).values({ participantId: participant!.id, consentedAt: now });
     const position =
       status === 'waiting'
         ? ((await tx.select({ n: count() }).from(trainingParticipants).where(and(eq(trainingParticipants.trainingId, trainingId), eq(trainingParticipants.status, 'waiting'))))[0]?.n ?? 1)

@@ -29,12 +29,13 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const training = await publicTraining(context, params.trainingId);
   const today = helsinkiDate(context.app.clock.now());
   const centre = await centreBranding({ db: context.app.db, clock: context.app.clock });
-  const { logoSha256, updatedAt: _updated, ...shown } = training;
+  const { logoSha256, updatedAt: _updated, modelVersionId, ...shown } = training;
   return {
     training: { ...shown, sessions: training.sessions.map(({ onlineLink: _link, ...session }) => session) },
     organisationLogo: logoSha256 ? logoSha256.slice(0, 12) : null,
     registration: registrationState(training, training.registered, today),
     currentYear: yearOf(today),
+    registerOffered: modelVersionId !== null,
     centre,
   };
 }
@@ -50,7 +51,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const result = await registerForTraining(
     { db: context.app.db, clock: context.app.clock },
     training.id,
-    { ...toParticipantDetails(form.data), language: await requestLanguage(request) },
+    { ...toParticipantDetails(form.data), registerConsent: form.data.registerConsent === 'yes', language: await requestLanguage(request) },
     { publicUrl: baseUrl(context) },
   );
   if (!result.ok && result.error === 'notFound') throw data(null, { status: 404 });
@@ -120,7 +121,7 @@ export default function PublicTrainingPage({ loaderData, actionData }: Route.Com
           <>
             <h2>{t('publicCalendar.registerTitle')}</h2>
             {registration.freePlaces === 0 && <p className="mb-4 max-w-3xl">{t('publicCalendar.waitingListHint')}</p>}
-            <RegistrationForm currentYear={loaderData.currentYear} serverState={actionData && !actionData.ok ? actionData : undefined} />
+            <RegistrationForm currentYear={loaderData.currentYear} registerOffered={loaderData.registerOffered} serverState={actionData && !actionData.ok ? actionData : undefined} />
           </>
         )
       )}

@@ -11,3 +11,4 @@ export * from './attendance';
 export * from './expenses';
 export * from './payments';
 export * from './models';
+export * from './register';

@@ -139,6 +139,8 @@ export const trainingParticipants = pgTable(
   (t) => [
     index('training_participants_training_idx').on(t.trainingId, t.status, t.arrival),
     index('training_participants_organisation_idx').on(t.organisationId),
+    // The participant portal finds a person's trainings by their address.
+    index('training_participants_email_lookup_idx').on(sql`lower(${t.email})`).where(sql`${t.email} <> ''`),
     // One place per email and training (cancelled ones may register again).
     uniqueIndex('training_participants_email_idx')
       .on(t.trainingId, sql`lower(${t.email})`)

@@ -1,0 +1,130 @@
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { Language } from '../../app/i18n';
+import { writeAudit } from '../access/audit';
+import { newLinkSecret } from '../access/tokens';
+import { formatDateRange } from '../calendar/format';
+import type { WriteContext } from '../context';
+import {
+  organisations,
+  registerConsents,
+  studyRegisterEntries,
+  trainingModelVersions,
+  trainingParticipants,
+  trainingResults,
+  trainingSessions,
+  trainings,
+  withdrawnCertificates,
+} from '../db/schema';
+import { formatCredits } from '../models/format';
+import { enqueueTemplatedEmail } from '../notifications/templated-email';
+import { newVerificationCode } from './verification-code';
+
+export interface RegisterLinks {
+  publicUrl: string;
+}
+
+/** What the register needs of a participation: the person, the training's model and dates, the result and consent. */
+async function participationForRegister(ctx: WriteContext, participantId: string) {
+  const [row] = await ctx.db
+    .select({
+      participantId: trainingParticipants.id,
+      name: trainingParticipants.name,
+      email: trainingParticipants.email,
+      language: trainingParticipants.language,
+      trainingId: trainings.id,
+      organisationId: trainings.organisationId,
+      organisationName: organisations.name,
+      modelVersionId: trainingModelVersions.id,
+      content: trainingModelVersions.content,
+      creditTenths: trainingModelVersions.creditTenths,
+      startsOn: trainings.startsOn,
+      endsOn: trainings.endsOn,
+      outcome: trainingResults.outcome,
+      consentedAt: registerConsents.consentedAt,
+      entryId: studyRegisterEntries.id,
+    })
+    .from(trainingParticipants)
+    .innerJoin(trainings, eq(trainings.id, trainingParticipants.trainingId))
+    .innerJoin(organisations, eq(organisations.id, trainings.organisationId))
+    .innerJoin(trainingModelVersions, eq(trainingModelVersions.id, trainings.modelVersionId))
+    .leftJoin(trainingResults, eq(trainingResults.participantId, trainingParticipants.id))
+    .leftJoin(registerConsents, eq(registerConsents.participantId, trainingParticipants.id))
+    .leftJoin(studyRegisterEntries, eq(studyRegisterEntries.participantId, trainingParticipants.id))
+    .where(eq(trainingParticipants.id, participantId));
+  return row ?? null;
+}
+
+/** Where the training was held, as the certificate prints it: its first session's place. */
+async function trainingPlace(ctx: WriteContext, trainingId: string): Promise<string> {
+  const [first] = await ctx.db
+    .select({ place: trainingSessions.place })
+    .from(trainingSessions)
+    .where(and(eq(trainingSessions.trainingId, trainingId), ne(trainingSessions.place, '')))
+    .orderBy(asc(trainingSessions.date), asc(trainingSessions.startTime))
+    .limit(1);
+  return first?.place ?? '';
+}
+
+export type RegisterOutcome = 'entered' | 'consentRequested' | 'none';
+
+/**
+ * Brings the register in line with a participation: a passed result with consent is entered
+ * (once) and the person told their certificate is ready; a passed result without consent asks
+ * for it by email, once. Anything else enters nothing.
+ */
+export async function updateRegisterFor(ctx: WriteContext, participantId: string, links: RegisterLinks, actorUserId: string | null): Promise<RegisterOutcome> {
+  const p = await participationForRegister(ctx, participantId);
+  if (!p || p.outcome !== 'passed' || p.entryId || !p.startsOn || !p.endsOn || !p.creditTenths) return 'none';
+  const to = { email: p.email, language: p.language as Language };
+  const facts = { name: p.name, training: p.content.name, credits: formatCredits(to.language, p.creditTenths), organisation: p.organisationName, dates: formatDateRange(to.language, p.startsOn, p.endsOn) };
+  if (!p.consentedAt) {
+    if (!p.email) return 'none';
+    const requested = await requestConsent(ctx, participantId);
+    if (!requested) return 'none';
+    await enqueueTemplatedEmail(ctx, to, 'registerConsentRequest', { ...facts, consentUrl: `${links.publicUrl}/study-register/consent/${requested}` });
+    return 'consentRequested';
+  }
+  const now = ctx.clock.now();
+  const [entry] = await ctx.db
+    .insert(studyRegisterEntries)
+    .values({
+      participantId,
+      trainingId: p.trainingId,
+      organisationId: p.organisationId,
+      modelVersionId: p.modelVersionId,
+      personName: p.name,
+      personEmail: p.email.toLowerCase(),
+      organisationName: p.organisationName,
+      modelName: p.content.name,
+      creditTenths: p.creditTenths,
+      outcomes: p.content.outcomes.filter((o) => o.trim()),
+      firstDay: p.startsOn,
+      completedOn: p.endsOn,
+      place: await trainingPlace(ctx, p.trainingId),
+      verificationCode: newVerificationCode(),
+      createdAt: now,
+    })
+    .returning({ id: studyRegisterEntries.id });
+  await writeAudit(ctx.db, ctx.clock, { action: 'studyRegister.entered', actorUserId, targetType: 'studyRegisterEntry', targetId: entry!.id, organisationId: p.organisationId, details: { participantId, trainingId: p.trainingId } });
+  await enqueueTemplatedEmail(ctx, to, 'registerEntered', { ...facts, portalUrl: `${links.publicUrl}/portal` });
+  return 'entered';
+}
+
+/** A consent link's secret for the participation, unless one was already sent (null then). */
+async function requestConsent(ctx: WriteContext, participantId: string): Promise<string | null> {
+  const secret = newLinkSecret();
+  const [row] = await ctx.db
+    .insert(registerConsents)
+    .values({ participantId, requestTokenHash: secret.hash, requestedAt: ctx.clock.now() })
+    .onConflictDoUpdate({ target: registerConsents.participantId, set: { requestTokenHash: secret.hash, requestedAt: ctx.clock.now() }, setWhere: sql`${registerConsents.requestTokenHash} IS NULL AND ${registerConsents.consentedAt} IS NULL` })
+    .returning({ participantId: registerConsents.participantId });
+  return row ? secret.token : null;
+}
+
+/** A result corrected to failed takes its entry out: the person's data goes, the code answers "withdrawn". */
+export async function withdrawEntry(ctx: WriteContext, participantId: string, actorUserId: string | null, organisationId: string) {
+  const [entry] = await ctx.db.delete(studyRegisterEntries).where(eq(studyRegisterEntries.participantId, participantId)).returning({ id: studyRegisterEntries.id, code: studyRegisterEntries.verificationCode });
+  if (!entry) return;
+  await ctx.db.insert(withdrawnCertificates).values({ verificationCode: entry.code, withdrawnAt: ctx.clock.now() });
+  await writeAudit(ctx.db, ctx.clock, { action: 'studyRegister.withdrawn', actorUserId, targetType: 'studyRegisterEntry', targetId: entry.id, organisationId, details: { participantId } });
+}
