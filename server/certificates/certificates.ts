@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Language } from '../../app/i18n';
 import { getCentreSettings } from '../centre/settings';
 import type { DomainContext } from '../context';
@@ -51,9 +51,12 @@ async function contents(ctx: DomainContext, entries: Entry[], publicUrl: string)
   }));
 }
 
-/** One entry's certificate, or null when there is no such entry. */
-export async function entryCertificatePdf(ctx: DomainContext, entryId: string, language: Language, publicUrl: string) {
-  const [entry] = await ctx.db.select().from(studyRegisterEntries).where(eq(studyRegisterEntries.id, entryId));
+/** One of the person's (by email) entries' certificate, or null when they have no such entry. */
+export async function entryCertificatePdf(ctx: DomainContext, entryId: string, language: Language, publicUrl: string, personEmail: string) {
+  const [entry] = await ctx.db
+    .select()
+    .from(studyRegisterEntries)
+    .where(and(eq(studyRegisterEntries.id, entryId), eq(studyRegisterEntries.personEmail, personEmail)));
   if (!entry) return null;
   return { entry, pdf: await renderCertificatesPdf(await contents(ctx, [entry], publicUrl), language) };
 }

@@ -18,7 +18,8 @@ export interface VerifiedCertificate {
 
 export type Verification =
   | { status: 'genuine'; certificate: VerifiedCertificate }
-  | { status: 'withdrawn' | 'unknown' | 'mistyped' | 'format'; code: string };
+  | { status: 'withdrawn'; code: string; withdrawnAt: Date }
+  | { status: 'unknown' | 'mistyped' | 'format'; code: string };
 
 export async function verifyCertificate(ctx: DomainContext, input: string): Promise<Verification> {
   const reading = readVerificationCode(input);
@@ -39,5 +40,5 @@ export async function verifyCertificate(ctx: DomainContext, input: string): Prom
     .where(eq(studyRegisterEntries.verificationCode, reading.code));
   if (entry) return { status: 'genuine', certificate: entry };
   const [withdrawn] = await ctx.db.select().from(withdrawnCertificates).where(eq(withdrawnCertificates.verificationCode, reading.code));
-  return { status: withdrawn ? 'withdrawn' : 'unknown', code: reading.code };
+  return withdrawn ? { status: 'withdrawn', code: reading.code, withdrawnAt: withdrawn.withdrawnAt } : { status: 'unknown', code: reading.code };
 }

@@ -133,6 +133,13 @@ export default function PlanPage({ loaderData, actionData }: Route.ComponentProp
           </Link>
         </p>
       )}
+      {plan.modelVersionId && plan.status !== 'draft' && plan.status !== 'cancelled' && (
+        <p className="mb-2">
+          <Link to={`/organisations/${organisationId}/trainings/${plan.id}/results`} className="font-semibold">
+            {t('results.link')}
+          </Link>
+        </p>
+      )}
       {hasEnded(plan.status) && (
         <p className="mb-2">
           <Link to={`/organisations/${organisationId}/trainings/${plan.id}/expense-report`} className="font-semibold">
