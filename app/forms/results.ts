@@ -1,28 +1,29 @@
 import { z } from 'zod';
 
-const justification = z.string().trim().max(2000).default('');
 
-/** A participant's fields in the results form, named by their id. */
-export const outcomeField = (participantId: string) => `outcome-${participantId}`;
-export const justificationField = (participantId: string) => `justification-${participantId}`;
 
-/** The trainer's results form for the participants not yet marked: a result each (or none yet), a failure justified. */
-export function resultsSchema(participantIds: readonly string[]) {
-  const shape: Record<string, z.ZodType> = { intent: z.literal('record') };
-  for (const id of participantIds) {
-    shape[outcomeField(id)] = z.enum(['', 'passed', 'failed']).default('');
-    shape[justificationField(id)] = justification;
-  }
-  return z.object(shape).superRefine((form, ctx) => {
-    const values = form as Record<string, string>;
-    let marked = 0;
-    for (const id of participantIds) {
-      if (values[outcomeField(id)]) marked++;
-      if (values[outcomeField(id)] === 'failed' && !values[justificationField(id)]) ctx.addIssue({ code: 'custom', path: [justificationField(id)], message: 'results.errors.justificationRequired' });
+/**
+ * The trainer's results form: a row per participant not yet marked (its id, a result or none yet,
+ * and a failure's justification), the columns repeated in the rows' order.
+ */
+export const resultsSchema = z
+  .object({
+    intent: z.literal('record'),
+    participantId: z.array(z.uuid()).max(1000).default([]),
+    outcome: z.array(z.enum(['', 'passed', 'failed'])).default([]),
+    justification: z.array(z.string().trim().max(2000)).default([]),
+  })
+  .superRefine((form, ctx) => {
+    const rows = form.participantId.length;
+    if (form.outcome.length !== rows || form.justification.length !== rows) {
+      ctx.addIssue({ code: 'custom', path: ['_form'], message: 'forms.invalidValue' });
+      return;
     }
-    if (marked === 0) ctx.addIssue({ code: 'custom', path: ['_form'], message: 'results.errors.nothingMarked' });
+    form.outcome.forEach((outcome, i) => {
+      if (outcome === 'failed' && !form.justification[i]) ctx.addIssue({ code: 'custom', path: [`justification.${i}`], message: 'results.errors.justificationRequired' });
+    });
+    if (!form.outcome.some(Boolean)) ctx.addIssue({ code: 'custom', path: ['_form'], message: 'results.errors.nothingMarked' });
   });
-}
 
 /** The admin's correction of one result: the new result, a failure's justification, and why it was corrected. */
 export const correctResultSchema = z
@@ -30,7 +31,7 @@ export const correctResultSchema = z
     intent: z.literal('correct'),
     participantId: z.uuid(),
     outcome: z.enum(['passed', 'failed']),
-    justification,
+    justification: z.string().trim().max(2000).default(''),
     reason: z.string().trim().min(1).max(500),
   })
   .superRefine((form, ctx) => {

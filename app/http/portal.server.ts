@@ -3,7 +3,7 @@ import type { AppLoadContext } from 'react-router';
 import { portalSessionEmail, portalSessionLifetimeMs } from '../../server/register/portal';
 
 /** The participant portal's own cookie: it opens one person's study data, nothing of the staff side. */
-const portalCookie = createCookie('sivis_portal', { httpOnly: true, sameSite: 'lax', path: '/portal' });
+export const portalCookie = createCookie('sivis_portal', { httpOnly: true, sameSite: 'lax', path: '/portal' });
 
 export const portalCookieHeader = (context: AppLoadContext, token: string) =>
   portalCookie.serialize(token, { maxAge: portalSessionLifetimeMs / 1000, secure: context.app.config.SECURE_COOKIES });

@@ -58,6 +58,8 @@ export const fi = {
     forgotPassword: 'Unohditko salasanasi?',
     register: 'Rekisteröidy koulutuksen vastuuhenkilöksi',
     publicCalendarLink: 'Koulutuskalenteri: katso koulutukset ja ilmoittaudu',
+    portalLink: 'Osallistujan sivut: omat koulutukset, opintopisteet ja todistukset',
+    verifyLink: 'Tarkista todistuksen aitous',
   },
   account: {
     title: 'Oma tili',

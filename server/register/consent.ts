@@ -31,12 +31,17 @@ export async function consentRequest(db: Queryable, token: string) {
   return row ?? null;
 }
 
-/** Consent given by the emailed link: the passed result is entered at once. */
-export async function giveConsentByLink(ctx: DomainContext, token: string, links: RegisterLinks): Promise<'entered' | 'alreadyGiven' | 'notFound'> {
+/**
+ * Consent given by the emailed link: the passed result is entered at once. A result corrected to a
+ * failure since the link was sent is not passed any more: nothing is given or entered then.
+ */
+export async function giveConsentByLink(ctx: DomainContext, token: string, links: RegisterLinks): Promise<'entered' | 'alreadyGiven' | 'notPassed' | 'notFound'> {
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(registerConsents).where(eq(registerConsents.requestTokenHash, hashToken(token))).for('update');
     if (!row) return 'notFound';
     if (row.consentedAt) return 'alreadyGiven';
+    const [result] = await tx.select({ outcome: trainingResults.outcome }).from(trainingResults).where(eq(trainingResults.participantId, row.participantId));
+    if (result?.outcome !== 'passed') return 'notPassed';
     await tx.update(registerConsents).set({ consentedAt: ctx.clock.now() }).where(eq(registerConsents.participantId, row.participantId));
     const write = { db: tx, clock: ctx.clock };
     await writeAudit(tx, ctx.clock, { action: 'studyRegister.consentGiven', actorUserId: null, targetType: 'participant', targetId: row.participantId, details: { by: 'link' } });

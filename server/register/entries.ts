@@ -6,6 +6,7 @@ import { formatDateRange } from '../calendar/format';
 import type { WriteContext } from '../context';
 import {
   organisations,
+  participantProfiles,
   registerConsents,
   studyRegisterEntries,
   trainingModelVersions,
@@ -78,7 +79,8 @@ export async function updateRegisterFor(ctx: WriteContext, participantId: string
   const to = { email: p.email, language: p.language as Language };
   const facts = { name: p.name, training: p.content.name, credits: formatCredits(to.language, p.creditTenths), organisation: p.organisationName, dates: formatDateRange(to.language, p.startsOn, p.endsOn) };
   if (!p.consentedAt) {
-    if (!p.email) return 'none';
+    // Someone who withdrew their consent in the portal is not asked again; registering with consent still enters.
+    if (!p.email || (await hasWithdrawnConsent(ctx, p.email))) return 'none';
     const requested = await requestConsent(ctx, participantId);
     if (!requested) return 'none';
     await enqueueTemplatedEmail(ctx, to, 'registerConsentRequest', { ...facts, consentUrl: `${links.publicUrl}/study-register/consent/${requested}` });
@@ -108,6 +110,11 @@ export async function updateRegisterFor(ctx: WriteContext, participantId: string
   await writeAudit(ctx.db, ctx.clock, { action: 'studyRegister.entered', actorUserId, targetType: 'studyRegisterEntry', targetId: entry!.id, organisationId: p.organisationId, details: { participantId, trainingId: p.trainingId } });
   await enqueueTemplatedEmail(ctx, to, 'registerEntered', { ...facts, portalUrl: `${links.publicUrl}/portal` });
   return 'entered';
+}
+
+async function hasWithdrawnConsent(ctx: WriteContext, email: string): Promise<boolean> {
+  const [profile] = await ctx.db.select({ at: participantProfiles.consentWithdrawnAt }).from(participantProfiles).where(eq(participantProfiles.email, email.toLowerCase()));
+  return profile?.at != null;
 }
 
 /** A consent link's secret for the participation, unless one was already sent (null then). */

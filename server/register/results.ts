@@ -13,9 +13,12 @@ export type Outcome = 'passed' | 'failed';
 /** An admin may correct a result for this long after it was marked. */
 export const correctionDays = 30;
 
-/** Results are marked for a training based on a model once its last day has come, until it is cancelled. */
+/**
+ * Results are marked for a submitted training based on a model once its last day has come (the
+ * nightly status job may not have moved it on yet), and never for a draft or a cancelled one.
+ */
 export function resultsOpen(training: { status: TrainingStatus; modelVersionId: string | null; endsOn: IsoDate | null }, today: IsoDate): boolean {
-  return training.modelVersionId !== null && ['ongoing', 'ended', 'reported', 'approved'].includes(training.status) && training.endsOn !== null && training.endsOn <= today;
+  return training.modelVersionId !== null && training.status !== 'draft' && training.status !== 'cancelled' && training.endsOn !== null && training.endsOn <= today;
 }
 
 export const correctableUntil = (markedAt: Date) => new Date(markedAt.getTime() + correctionDays * 86_400_000);
@@ -51,7 +54,17 @@ export interface ResultMark {
   justification: string;
 }
 
-export type ResultsError = 'notFound' | 'results.errors.notOpen' | 'results.errors.unknownParticipant' | 'results.errors.alreadyMarked' | 'results.errors.correctionClosed' | 'results.errors.notMarked';
+export type ResultsError =
+  | 'notFound'
+  | 'results.errors.notOpen'
+  | 'results.errors.unknownParticipant'
+  | 'results.errors.alreadyMarked'
+  | 'results.errors.correctionClosed'
+  | 'results.errors.notMarked'
+  | 'results.errors.justificationRequired';
+
+/** A failure must say why; the form checks it too, this keeps any other caller from a half-made list. */
+const unjustified = (mark: ResultMark) => mark.outcome === 'failed' && !mark.justification.trim();
 export type ResultsResult = { ok: true; entered: number; consentRequested: number } | { ok: false; error: ResultsError };
 
 /** Locks the training and checks results may be marked for it now. */
@@ -71,6 +84,8 @@ export async function recordResults(ctx: ActorContext, trainingId: string, marks
     const open = await openTraining(ctx, trainingId, tx);
     if (open.error) return { ok: false, error: open.error };
     const ids = marks.map((m) => m.participantId);
+    if (new Set(ids).size !== ids.length) return { ok: false, error: 'results.errors.unknownParticipant' };
+    if (marks.some(unjustified)) return { ok: false, error: 'results.errors.justificationRequired' };
     const known = ids.length
       ? await tx
           .select({ id: trainingParticipants.id, marked: trainingResults.participantId })
@@ -78,7 +93,7 @@ export async function recordResults(ctx: ActorContext, trainingId: string, marks
           .leftJoin(trainingResults, eq(trainingResults.participantId, trainingParticipants.id))
           .where(and(eq(trainingParticipants.trainingId, trainingId), eq(trainingParticipants.status, 'registered'), inArray(trainingParticipants.id, ids)))
       : [];
-    if (known.length !== new Set(ids).size) return { ok: false, error: 'results.errors.unknownParticipant' };
+    if (known.length !== ids.length) return { ok: false, error: 'results.errors.unknownParticipant' };
     if (known.some((k) => k.marked)) return { ok: false, error: 'results.errors.alreadyMarked' };
     const now = ctx.clock.now();
     if (marks.length)
@@ -108,6 +123,7 @@ export async function correctResult(ctx: ActorContext, trainingId: string, mark:
   return ctx.db.transaction(async (tx) => {
     const open = await openTraining(ctx, trainingId, tx);
     if (open.error) return { ok: false, error: open.error };
+    if (unjustified(mark)) return { ok: false, error: 'results.errors.justificationRequired' };
     const [current] = await tx
       .select()
       .from(trainingResults)

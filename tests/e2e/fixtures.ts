@@ -62,8 +62,8 @@ export async function newestEmailTo(browser: import('@playwright/test').Browser,
 /** The path of the newest link emailed to the address, read from the Outbox page as centre staff. */
 export async function linkFromOutbox(browser: import('@playwright/test').Browser, address: string): Promise<string> {
   const body = await newestEmailTo(browser, address);
-  // A link with ?token=… (accounts), a registration's cancel link or a feedback link.
-  const link = /https?:\/\/[^/\s]+(\/(?:[a-z-]+\?token=|registrations\/|feedback\/)[A-Za-z0-9_-]+)/.exec(body ?? '')?.[1];
+  // A link with ?token=… (accounts), a registration's cancel link, a feedback link, a register consent link or a portal sign-in link.
+  const link = /https?:\/\/[^/\s]+(\/(?:[a-z-]+\?token=|registrations\/|feedback\/|study-register\/consent\/|portal\/sign-in\/)[A-Za-z0-9_-]+)/.exec(body ?? '')?.[1];
   if (!link) throw new Error(`No link in the newest email to ${address}`);
   return link;
 }
@@ -125,13 +125,15 @@ export async function declare(page: Page) {
 }
 
 /** The signed-in planner plans a course from the trainings list and submits it; returns the plan's path. */
-export async function planAndSubmitCourse(page: Page, plan: { name: string; topic: string; goals: string; participants: string; sessions: SessionInput[] }) {
+export async function planAndSubmitCourse(page: Page, plan: { name: string; topic: string; goals: string; participants: string; sessions: SessionInput[]; model?: string }) {
   await page.goto('/trainings');
   await page.getByRole('link', { name: 'Suunnittele uusi koulutus' }).click();
   await page.getByLabel('Koulutuksen nimi').fill(plan.name);
   await page.getByLabel('Tyyppi').selectOption({ label: 'Kurssi' });
   await page.getByLabel('Aiheluokka').selectOption({ label: plan.topic });
-  await page.getByLabel('Oppimistavoitteet').fill(plan.goals);
+  // A plan based on a model takes its learning goals from the model.
+  if (plan.model) await page.getByLabel('Koulutusmalli').selectOption({ label: plan.model });
+  else await page.getByLabel('Oppimistavoitteet').fill(plan.goals);
   await page.getByLabel('Suunniteltu osallistujamäärä').fill(plan.participants);
   await declare(page);
   for (const [row, session] of plan.sessions.entries()) await fillSession(page, row, session);

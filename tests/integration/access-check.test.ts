@@ -15,7 +15,9 @@ import { savePlan, submitPlan } from '../../server/trainings/plans';
 import { registerForTraining } from '../../server/trainings/registration';
 import { cancelTokenEmailedTo } from '../support/outbox';
 import { hashToken } from '../../server/access/tokens';
-import { expenseReceipts, expenseReports, feedbackLinks, paymentBatches, payments } from '../../server/db/schema';
+import { eq } from 'drizzle-orm';
+import { expenseReceipts, expenseReports, feedbackLinks, paymentBatches, payments, portalLinks, registerConsents, studyRegisterEntries, trainingModelVersions, trainingParticipants, trainings } from '../../server/db/schema';
+import { newVerificationCode } from '../../server/register/verification-code';
 import { makePng } from '../../server/organisations/sample-images';
 import { openTestDatabase } from '../support/database';
 import { samplePlan } from '../support/trainings';
@@ -54,6 +56,7 @@ let receiptIds: { own: string; other: string };
 let batchId: string;
 let paymentIds: { own: string; other: string };
 let modelIds: { own: string; other: string };
+let entries: Record<'own' | 'other', { id: string; code: string }>;
 /** A feedback link to organisation A's training (its secret, as emailed). */
 const feedbackToken = 'f'.repeat(43);
 const calendarYear = 2027;
@@ -175,6 +178,21 @@ beforeAll(async () => {
     return created.modelId;
   };
   modelIds = { own: await approvedModel('own', 'paakayttaja@kll.example'), other: await approvedModel('other', 'paakayttaja@kyk.example') };
+  // Each fixture training based on its organisation's model, with a register entry (so that its certificates print), the fixture registration
+  // asked for consent, and a portal sign-in link, each by the cancel link's secret.
+  const entryIn = async (scope: 'own' | 'other') => {
+    const [version] = await handle.db.select({ id: trainingModelVersions.id }).from(trainingModelVersions).where(eq(trainingModelVersions.modelId, modelIds[scope]));
+    await handle.db.update(trainings).set({ modelVersionId: version!.id }).where(eq(trainings.id, trainingIds[scope]));
+    const [entry] = await handle.db
+      .insert(studyRegisterEntries)
+      .values({ trainingId: trainingIds[scope], organisationId: organisations[scope], modelVersionId: version!.id, personName: 'Åsa Öhman', personEmail: `suorittaja@${scope}.example`, organisationName: scope, modelName: 'Malli', creditTenths: 10, outcomes: ['Osaa'], firstDay: '2027-02-01', completedOn: '2027-02-08', verificationCode: newVerificationCode(), createdAt: new Date() })
+      .returning({ id: studyRegisterEntries.id, code: studyRegisterEntries.verificationCode });
+    return entry!;
+  };
+  entries = { own: await entryIn('own'), other: await entryIn('other') };
+  const [participant] = await handle.db.select({ id: trainingParticipants.id }).from(trainingParticipants).where(eq(trainingParticipants.email, 'ilmoittautuja@example.test'));
+  await handle.db.insert(registerConsents).values({ participantId: participant!.id, requestTokenHash: hashToken(cancelToken), requestedAt: new Date() });
+  await handle.db.insert(portalLinks).values({ tokenHash: hashToken(cancelToken), email: 'ilmoittautuja@example.test', createdAt: new Date(), expiresAt: new Date('2100-01-01T00:00:00Z') });
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
     other: (await actorByEmail(handle.db, 'kouluttaja2@kyk.example')).userId,
@@ -270,6 +288,8 @@ function concretePath(pattern: string, scope: 'own' | 'other'): string {
     .replace(':format', 'pdf')
     .replace(':batchId', batchId)
     .replace(':modelId', modelIds[scope])
+    .replace(':entryId', entries[scope].id)
+    .replace(':code', entries[scope].code)
     .replace(':trainingId', trainingIds[scope])
     .replace(':area', 'units')
     .replace('*', 'no-such-page');

@@ -334,6 +334,24 @@ export const accessExpectations: RouteExpectation[] = [
     answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: only(centre, 404) },
   },
   {
+    // Results are read as the participant list (the fixture trainings have not ended: the page says when results open).
+    route: 'GET /organisations/:organisationId/trainings/:trainingId/results',
+    actions: ['participant.read'],
+    answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: only(centre, 404) },
+  },
+  {
+    // Marking needs result.record; a correction (intent "correct") needs result.correct, the admins'.
+    route: 'POST /organisations/:organisationId/trainings/:trainingId/results',
+    actions: ['result.record', 'result.correct'],
+    answers: { own: only({ org_admin: 400, unit_coordinator: 400, trainer: 400 }, 403), other: { ...only({}, 404), centre_admin: 403, centre_staff: 403 } },
+  },
+  {
+    // Each fixture training has one register entry, so that printing answers 200.
+    route: 'GET /organisations/:organisationId/trainings/:trainingId/certificates',
+    actions: ['certificate.print'],
+    answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: only(centre, 404) },
+  },
+  {
     route: 'GET /organisations/:organisationId/support',
     actions: ['support.view'],
     answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200 }, 403), other: only(centre, 404) },
@@ -401,6 +419,19 @@ export const accessExpectations: RouteExpectation[] = [
   { route: 'GET /registrations/:token', actions: ['public'], answers: everyone(200) },
   { route: 'POST /registrations/:token', actions: ['public'], answers: everyone(400) },
   { route: 'GET /privacy', actions: ['public'], answers: everyone(200) },
+  // Verifying a certificate: anyone, by the code typed in or in the address (the own fixture entry's code).
+  { route: 'GET /verify', actions: ['public'], answers: everyone(200) },
+  { route: 'GET /verify/:code', actions: ['public'], answers: everyone(200) },
+  // The consent link's secret is the credential (the fixture registration was asked for consent).
+  { route: 'GET /study-register/consent/:token', actions: ['public'], answers: everyone(200) },
+  { route: 'POST /study-register/consent/:token', actions: ['public'], answers: everyone(400) },
+  // The participant portal has its own sign-in (an emailed link, a session of its own): staff sessions open nothing there.
+  { route: 'GET /portal', actions: ['public'], answers: everyone(200) },
+  { route: 'POST /portal', actions: ['public'], answers: everyone(400) },
+  { route: 'GET /portal/sign-in/:token', actions: ['public'], answers: everyone(200) },
+  { route: 'POST /portal/sign-in/:token', actions: ['public'], answers: everyone(400) },
+  { route: 'GET /portal/certificates/:entryId', actions: ['public'], answers: everyone(302) },
+  { route: 'GET /portal/data', actions: ['public'], answers: everyone(302) },
   { route: 'GET /outbox', actions: ['outbox.read'], answers: only(centre, 403) },
   { route: 'GET /audit', actions: ['audit.read'], answers: only({ centre_admin: 200 }, 403) },
   { route: 'GET /sign-in-blocks', actions: ['signIn.unblock'], answers: only(centre, 403) },

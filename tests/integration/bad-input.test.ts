@@ -7,7 +7,10 @@ import { createYearCalendar } from '../../server/calendar/year-calendar';
 import { createProposal, saveLineAsAdmin } from '../../server/hours/proposals';
 import { eq } from 'drizzle-orm';
 import { addDays, helsinkiDate } from '../../server/calendar/dates';
-import { trainings } from '../../server/db/schema';
+import { portalSessions, trainings } from '../../server/db/schema';
+import { newLinkSecret } from '../../server/access/tokens';
+import { portalCookie } from '../../app/http/portal.server';
+import { approvedModelVersion } from '../support/register';
 import { addParticipants, listParticipants } from '../../server/trainings/participants';
 import { planSessions, savePlan } from '../../server/trainings/plans';
 import { initialContent, saveExpenseReport } from '../../server/expenses/reports';
@@ -59,6 +62,9 @@ beforeAll(async () => {
     reportTrainingId: '',
     batchId: '',
     modelId: '',
+    resultsTrainingId: '',
+    resultsParticipantId: '',
+    portalEmail: 'tulos@example.test',
   };
   const staff = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'asiantuntija@sivis.example') };
   await createYearCalendar(staff, env.calendarYear, 'template');
@@ -100,11 +106,27 @@ beforeAll(async () => {
   const draft = await saveExpenseReport(trainer, endedPlan.id, initialContent(await planSessions(handle.db, endedPlan.id)));
   if (!draft.ok) throw new Error(draft.error);
   env.reportTrainingId = endedPlan.id;
+  // A training based on an approved model that ended a week ago, with one participant who has an email.
+  const modelVersionId = await approvedModelVersion(handle.db, env.organisationId, 'paakayttaja@kll.example');
+  const resultsPlan = await savePlan(trainer, env.organisationId, null, samplePlan(env.unitId, { name: 'Mallin mukainen kurssi', sessions: [weekAgo] }));
+  if (!resultsPlan.ok) throw new Error(resultsPlan.error);
+  await handle.db.update(trainings).set({ status: 'ended', modelVersionId }).where(eq(trainings.id, resultsPlan.id));
+  const person = await addParticipants(trainer, resultsPlan.id, [{ name: 'Tuula Tulos', email: env.portalEmail, birthYear: 1975, municipality: 'Oulu', gender: null, firstTimeThisYear: true }]);
+  if (!person.ok) throw new Error(person.error);
+  env.resultsTrainingId = resultsPlan.id;
+  env.resultsParticipantId = (await listParticipants(handle.db, resultsPlan.id))[0]!.id;
 });
 afterAll(async () => {
   await server?.close();
   await handle?.close();
 });
+
+/** A fresh portal session of the address; its secret, as the cookie carries it. */
+async function portalSessionFor(email: string) {
+  const { token, hash } = newLinkSecret();
+  await handle.db.insert(portalSessions).values({ tokenHash: hash, email, createdAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000) });
+  return token;
+}
 
 const encode = (pairs: [string, string][]) => new URLSearchParams(pairs).toString();
 
@@ -112,6 +134,7 @@ const encode = (pairs: [string, string][]) => new URLSearchParams(pairs).toStrin
 function trainingFor(route: string) {
   if (route.startsWith('/training-calendar/')) return env.publicTrainingId;
   if (route.endsWith('/expense-report')) return env.reportTrainingId;
+  if (route.endsWith('/results')) return env.resultsTrainingId;
   return route.endsWith('/attendance') ? env.heldTrainingId : env.trainingId;
 }
 
@@ -121,6 +144,7 @@ async function submit(form: FormCase, body: string | Blob | FormData) {
   if (!(body instanceof FormData)) headers['Content-Type'] = 'application/x-www-form-urlencoded';
   const email = emails[form.as];
   if (email) headers.Cookie = await server.cookieFor((await actorByEmail(handle.db, email)).userId);
+  if (form.portalSession) headers.Cookie = await portalCookie.serialize(await portalSessionFor(env.portalEmail));
   const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId).replace(':year', String(env.calendarYear)).replace(':eventId', env.calendarEventId).replace(':lineId', env.proposalLineId).replace(':trainingId', trainingFor(form.route)).replace(':batchId', env.batchId).replace(':modelId', env.modelId).replace(':token', form.route.startsWith('/feedback/') ? env.feedbackToken : env.cancelToken);
   const response = await fetch(`${server.url}${path}`, { method: 'POST', headers, body, redirect: 'manual' });
   return { status: response.status, html: await response.text() };

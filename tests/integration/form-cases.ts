@@ -11,7 +11,7 @@ import { createApplication, signApplication } from '../../server/admin-applicati
 import { passwordReauthentication } from '../../server/admin-applications/signing';
 import { addDays, helsinkiDate, yearOf } from '../../server/calendar/dates';
 import { grantHours, setCentreBudget } from '../../server/hours/ledger';
-import { adminApplications, calendarYears, centreSettings, expenseReports, feedbackLinks, hourProposals, hourRequests, organisations, paymentBatches, paymentReports, payments, roleAssignments, signatureRecords, trainings, users } from '../../server/db/schema';
+import { adminApplications, calendarYears, centreSettings, expenseReports, feedbackLinks, hourProposals, hourRequests, organisations, paymentBatches, paymentReports, payments, portalLinks, registerConsents, roleAssignments, signatureRecords, studyRegisterEntries, trainingResults, trainings, users } from '../../server/db/schema';
 import type { Database } from '../../server/db/types';
 import { businessIdFor } from '../../server/organisations/business-id';
 import { demoPassword } from '../../server/seed/demo';
@@ -70,6 +70,11 @@ export interface FormEnv {
   batchId: string;
   /** A training model of organisation A (`prepare` makes a fresh one in the state a form needs). */
   modelId: string;
+  /** An ended training based on an approved model, with one participant (who has an email). */
+  resultsTrainingId: string;
+  resultsParticipantId: string;
+  /** The address a portal session (`portalSession` cases) is for: the results participant's. */
+  portalEmail: string;
 }
 
 export interface FormCase {
@@ -87,6 +92,8 @@ export interface FormCase {
   validStatus: number;
   /** Where an unknown field is reported, when not in the error summary. */
   unknownFieldText?: string;
+  /** Forms of the participant portal: sent with a portal session of `FormEnv.portalEmail` instead of a user's. */
+  portalSession?: true;
   /** Upload forms: the file a valid submission carries (bad cases are sent without it). */
   validFile?: { field: string; name: string; type: string; content: () => Uint8Array };
 }
@@ -268,6 +275,34 @@ async function submittedModel(env: FormEnv) {
   const result = await takeModelStep(admin, { organisationId: env.organisationId, modelId: created.modelId }, 'submit', { content: modelDesign }, { publicUrl: 'http://sivis.test' });
   if (!result.ok) throw new Error(result.error);
   env.modelId = created.modelId;
+  return {};
+}
+/** The results participant without a result, consent or register entry, as before the trainer marks them. */
+async function unmarkedResults(env: FormEnv) {
+  await env.db.delete(studyRegisterEntries).where(eq(studyRegisterEntries.trainingId, env.resultsTrainingId));
+  await env.db.delete(trainingResults).where(eq(trainingResults.trainingId, env.resultsTrainingId));
+  await env.db.delete(registerConsents).where(eq(registerConsents.participantId, env.resultsParticipantId));
+  return { participantId: env.resultsParticipantId };
+}
+/** The results participant marked passed today, so that the admin may correct it. */
+async function markedResult(env: FormEnv) {
+  await unmarkedResults(env);
+  await env.db.insert(trainingResults).values({ participantId: env.resultsParticipantId, trainingId: env.resultsTrainingId, outcome: 'passed', markedAt: env.clock.now() });
+  return { participantId: env.resultsParticipantId };
+}
+/** A consent request for the results participant's passed result; its link's secret becomes the token of the address. */
+async function consentRequested(env: FormEnv) {
+  await markedResult(env);
+  const { token, hash } = newLinkSecret();
+  await env.db.insert(registerConsents).values({ participantId: env.resultsParticipantId, requestTokenHash: hash, requestedAt: env.clock.now() });
+  env.cancelToken = token;
+  return {};
+}
+/** A fresh portal sign-in link for the results participant; its secret becomes the token of the address. */
+async function portalLink(env: FormEnv) {
+  const { token, hash } = newLinkSecret();
+  await env.db.insert(portalLinks).values({ tokenHash: hash, email: env.portalEmail, createdAt: env.clock.now(), expiresAt: new Date(env.clock.now().getTime() + 600_000) });
+  env.cancelToken = token;
   return {};
 }
 /** Hidden fields: their errors are listed in the summary at the top. */
@@ -1100,6 +1135,98 @@ export const formCases: FormCase[] = [
     valid: { intent: 'return', comment: 'Lisää harjoituksia.' },
     prepare: submittedModel,
     fields: { intent: hidden(6, 'delete'), comment: { required: true, maxLength: 4000, freeText: true, errorText: 'id="return-field-comment-error"' } },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'marking results',
+    route: '/organisations/:organisationId/trainings/:trainingId/results',
+    as: 'trainer',
+    valid: { intent: 'record', outcome: 'passed', justification: '' },
+    prepare: unmarkedResults,
+    // The columns repeat per participant row: a stray second value misaligns the rows and is refused as a whole.
+    fields: {
+      intent: hidden(6, 'delete'),
+      participantId: hidden(36, 'not-a-participant'),
+      outcome: hidden(6, 'maybe'),
+      justification: { required: false, maxLength: 2000, freeText: true, errorText: 'id="error-summary-title"' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'correcting a result',
+    route: '/organisations/:organisationId/trainings/:trainingId/results',
+    as: 'org_admin',
+    valid: { intent: 'correct', outcome: 'failed', justification: 'Lopputehtävä puuttuu.', reason: 'Kirjausvirhe.' },
+    prepare: markedResult,
+    fields: {
+      intent: hidden(7, 'delete'),
+      participantId: hidden(36, 'not-a-participant'),
+      outcome: hidden(6, 'maybe'),
+      justification: { required: false, maxLength: 2000, freeText: true, errorText: 'id="error-summary-title"' },
+      reason: { required: true, maxLength: 500, freeText: true, errorText: 'id="error-summary-title"' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'consenting to the study register by the emailed link',
+    route: '/study-register/consent/:token',
+    as: 'anonymous',
+    valid: { confirm: 'yes' },
+    prepare: consentRequested,
+    fields: { confirm: { required: true, maxLength: 3, wrongKind: 'no' } },
+    errorsShownAs: { page: 'Arvo ei kelpaa' },
+    validStatus: 200,
+  },
+  {
+    name: 'asking for a portal sign-in link',
+    route: '/portal',
+    as: 'anonymous',
+    valid: { intent: 'signIn', email: 'portaali@example.test' },
+    fields: { intent: hidden(6, 'delete'), email: { required: true, maxLength: 254, wrongKind: 'not-an-email' } },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
+  },
+  {
+    name: 'signing in to the portal by the emailed link',
+    route: '/portal/sign-in/:token',
+    as: 'anonymous',
+    valid: { confirm: 'yes' },
+    prepare: portalLink,
+    fields: { confirm: { required: true, maxLength: 3, wrongKind: 'no' } },
+    errorsShownAs: { page: 'Arvo ei kelpaa' },
+    validStatus: 302,
+  },
+  {
+    name: 'choosing the portal’s language',
+    route: '/portal',
+    as: 'anonymous',
+    portalSession: true,
+    valid: { intent: 'language', language: 'sv' },
+    fields: { intent: hidden(8, 'delete'), language: { required: true, maxLength: 2, wrongKind: 'de', errorText: 'id="error-summary-title"' } },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'consenting to the study register in the portal',
+    route: '/portal',
+    as: 'anonymous',
+    portalSession: true,
+    valid: { intent: 'consent' },
+    prepare: markedResult,
+    fields: { intent: hidden(7, 'delete'), participantId: hidden(36, 'not-a-participant') },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'withdrawing consent in the portal',
+    route: '/portal',
+    as: 'anonymous',
+    portalSession: true,
+    valid: { intent: 'withdraw' },
+    fields: { intent: hidden(8, 'delete') },
     errorsShownAs: 'fieldErrors',
     validStatus: 302,
   },

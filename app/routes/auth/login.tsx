@@ -66,6 +66,12 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
         <li>
           <Link to="/training-calendar">{t('auth.publicCalendarLink')}</Link>
         </li>
+        <li>
+          <Link to="/portal">{t('auth.portalLink')}</Link>
+        </li>
+        <li>
+          <Link to="/verify">{t('auth.verifyLink')}</Link>
+        </li>
       </ul>
     </>
   );

@@ -2,7 +2,7 @@ import { Form, data, redirect } from 'react-router';
 import type { Route } from './+types/home';
 import { Notice } from '../../components/Notice';
 import { Table } from '../../components/Table';
-import { ChoiceGroup, DangerButton, SubmitButton, TextField, ValidatedForm } from '../../components/forms';
+import { ChoiceGroup, DangerButton, ErrorSummary, SubmitButton, TextField, ValidatedForm } from '../../components/forms';
 import { portalConsentSchema, portalLanguageSchema, portalSignInSchema, portalSignOutSchema, portalWithdrawSchema } from '../../forms/results';
 import { baseUrl } from '../../http/base-url.server';
 import { fieldRefusal, readIntentForm } from '../../http/form.server';
@@ -109,6 +109,7 @@ export default function PortalHome({ loaderData, actionData }: Route.ComponentPr
         </Form>
       </div>
       {notice && <Notice tone="ok">{t(notice)}</Notice>}
+      {actionData && !actionData.ok && <ErrorSummary errors={actionData.errors} labels={{ language: t('portal.language'), participantId: t('portal.training') }} />}
       <p className="mb-6 text-xl" role="status">
         {t('portal.credits')}: <strong>{t('portal.creditsValue', { credits: formatCredits(language, overview.creditTenths) })}</strong>
       </p>

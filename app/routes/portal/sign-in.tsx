@@ -21,7 +21,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const token = params.token ?? '';
   const form = await readForm(request, cancelRegistrationSchema);
-  if (!form.ok) return data({ problem: 'portal.linkInvalid' as const }, { status: 400 });
+  if (!form.ok) return data({ problem: 'forms.invalidValue' as const }, { status: 400 });
   const result = linkSecretPattern.test(token) ? await signInWithPortalLink({ db: context.app.db, clock: context.app.clock }, token) : ({ ok: false, reason: 'invalid' } as const);
   if (!result.ok) return data({ problem: problems[result.reason] }, { status: 409 });
   throw redirect('/portal', { headers: { 'Set-Cookie': await portalCookieHeader(context, result.sessionToken) } });

@@ -49,6 +49,7 @@ export default function RegisterConsentPage({ loaderData, actionData }: Route.Co
         <dt className="font-semibold">{t('registerConsent.dates')}</dt>
         <dd>{request.startsOn && request.endsOn ? formatDateRange(language, request.startsOn, request.endsOn) : '–'}</dd>
       </dl>
+      {actionData?.outcome === 'invalid' && <Notice tone="error">{t('forms.invalidValue')}</Notice>}
       {actionData?.outcome === 'entered' ? (
         <Notice tone="ok">{t('registerConsent.given')}</Notice>
       ) : actionData?.outcome === 'alreadyGiven' || request.consentedAt ? (

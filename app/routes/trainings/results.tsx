@@ -3,8 +3,8 @@ import type { Route } from './+types/results';
 import { HelpLink } from '../../components/HelpLink';
 import { Notice } from '../../components/Notice';
 import { Table } from '../../components/Table';
-import { ChoiceGroup, SubmitButton, TextArea, ValidatedForm } from '../../components/forms';
-import { correctResultSchema, justificationField, outcomeField, resultsSchema } from '../../forms/results';
+import { ChoiceGroup, ErrorSummary, SubmitButton, TextArea, ValidatedForm, useErrorText, useFormState } from '../../components/forms';
+import { correctResultSchema, resultsSchema } from '../../forms/results';
 import { baseUrl } from '../../http/base-url.server';
 import { validateIntentForm } from '../../http/form.server';
 import { requirePlan } from '../../http/training.server';
@@ -40,16 +40,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const intent = formData?.get('intent');
   const { ctx, organisationId, plan } = await requirePlan(request, context, intent === 'correct' ? 'result.correct' : 'result.record', params);
   if (!formData) return data({ ok: false as const, intent: null, errors: { _form: { key: 'forms.invalidValue' } }, values: {} }, { status: 400 });
-  const unmarked = (await trainingResultsList(ctx.db, plan.id)).filter((p) => !p.outcome).map((p) => p.participantId);
-  const form = validateIntentForm(formData, { record: resultsSchema(unmarked), correct: correctResultSchema });
+  const form = validateIntentForm(formData, { record: resultsSchema, correct: correctResultSchema });
   if (!form.ok) return data({ ok: false as const, intent: form.intent, errors: form.errors, values: form.values }, { status: 400 });
   const links = { publicUrl: baseUrl(context) };
   const back = `/organisations/${organisationId}/trainings/${plan.id}/results`;
   if (form.intent === 'record') {
-    const values = form.data as Record<string, string>;
-    const marks: ResultMark[] = unmarked.flatMap((id) => {
-      const outcome = values[outcomeField(id)];
-      return outcome === 'passed' || outcome === 'failed' ? [{ participantId: id, outcome, justification: values[justificationField(id)] ?? '' }] : [];
+    const { participantId, outcome, justification } = form.data;
+    const marks: ResultMark[] = participantId.flatMap((id, i) => {
+      const result = outcome[i];
+      return result === 'passed' || result === 'failed' ? [{ participantId: id, outcome: result, justification: justification[i] ?? '' }] : [];
     });
     const result = await recordResults(ctx, plan.id, marks, links);
     if (!result.ok) {
@@ -76,6 +75,51 @@ function RegisterState({ person }: { person: Person }) {
   if (!person.email) return <>{t('results.noEmail')}</>;
   if (person.consentRequestedAt) return <>{t('results.consentRequested', { date: formatIsoDate(language, helsinkiDate(new Date(person.consentRequestedAt))) })}</>;
   return <>{t('results.consentMissing')}</>;
+}
+
+/**
+ * One participant's row of the results form: the columns repeat in the rows' order (a select and a
+ * text input always send a value, so the rows line up without JavaScript), errors beside the field.
+ */
+function ResultRow({ person, index }: { person: Person; index: number }) {
+  const { t } = useI18n();
+  const { values, errors } = useFormState();
+  const errorText = useErrorText();
+  const kept = (column: string) => values[column]?.split('\n')[index];
+  const field = (column: string) => {
+    const error = errors[`${column}.${index}`];
+    const id = `field-${column}.${index}`;
+    return { id, error, common: { id, name: column, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined } as const, frame: `mt-1 block rounded border-2 px-2 py-1 ${error ? 'border-error-700' : 'border-slate-600'}` };
+  };
+  const outcome = field('outcome');
+  const justification = field('justification');
+  return (
+    <fieldset className="mb-4 flex max-w-3xl flex-wrap items-start gap-4 rounded border-2 border-slate-300 bg-white p-3">
+      <legend className="px-1 text-lg font-semibold">{person.name}</legend>
+      <input type="hidden" name="participantId" value={person.participantId} />
+      <div>
+        <label htmlFor={outcome.id} className="block font-semibold">
+          {t('results.outcome')}
+        </label>
+        <select {...outcome.common} defaultValue={kept('outcome') ?? ''} className={`${outcome.frame} min-h-11 bg-white`}>
+          <option value="">{t('results.notMarked')}</option>
+          <option value="passed">{t('results.passed')}</option>
+          <option value="failed">{t('results.failed')}</option>
+        </select>
+      </div>
+      <div className="min-w-64 flex-1">
+        <label htmlFor={justification.id} className="block font-semibold">
+          {t('results.justification')}
+        </label>
+        <input {...justification.common} type="text" defaultValue={kept('justification') ?? ''} className={`${justification.frame} min-h-11 w-full`} />
+        {justification.error && (
+          <p id={`${justification.id}-error`} className="text-sm font-semibold text-error-700">
+            {errorText(justification.error)}
+          </p>
+        )}
+      </div>
+    </fieldset>
+  );
 }
 
 /** The admin's correction of one marked result, folded away under its row's name. */
@@ -112,7 +156,12 @@ export default function ResultsPage({ loaderData, actionData }: Route.ComponentP
   const marked = people.filter((p) => p.outcome);
   const entries = people.filter((p) => p.entryId).length;
   const outcomeText = (outcome: string | null) => (outcome === 'passed' ? t('results.passed') : outcome === 'failed' ? t('results.failed') : t('results.notMarked'));
-  const labels = Object.fromEntries(unmarked.flatMap((p) => [[outcomeField(p.participantId), t('results.outcomeFor', { name: p.name })], [justificationField(p.participantId), t('results.justificationFor', { name: p.name })]]));
+  const labels = {
+    participantId: t('results.participant'),
+    outcome: t('results.outcome'),
+    justification: t('results.justification'),
+    ...Object.fromEntries(unmarked.flatMap((p, i) => [[`outcome.${i}`, t('results.outcomeFor', { name: p.name })], [`justification.${i}`, t('results.justificationFor', { name: p.name })]])),
+  };
   return (
     <>
       <title>{`${t('results.title')}: ${training.name} – ${t('app.name')}`}</title>
@@ -140,22 +189,10 @@ export default function ResultsPage({ loaderData, actionData }: Route.ComponentP
                 <section aria-labelledby="to-mark" className="mb-8">
                   <h2 id="to-mark">{t('results.toMark')}</h2>
                   <p className="mb-4 max-w-3xl">{t('results.intro')}</p>
-                  <ValidatedForm method="post" schema={resultsSchema(unmarked.map((p) => p.participantId))} serverState={refused?.intent !== 'correct' ? refused : undefined} labels={labels}>
+                  <ValidatedForm method="post" schema={resultsSchema} serverState={refused?.intent !== 'correct' ? refused : undefined} labels={labels}>
                     <input type="hidden" name="intent" value="record" />
-                    {unmarked.map((p) => (
-                      <fieldset key={p.participantId} className="mb-4 max-w-3xl rounded border-2 border-slate-300 bg-white p-3">
-                        <legend className="px-1 text-lg font-semibold">{p.name}</legend>
-                        <ChoiceGroup
-                          name={outcomeField(p.participantId)}
-                          legend={t('results.outcome')}
-                          type="radio"
-                          options={[
-                            { value: 'passed', label: t('results.passed') },
-                            { value: 'failed', label: t('results.failed') },
-                          ]}
-                        />
-                        <TextArea name={justificationField(p.participantId)} label={t('results.justification')} rows={2} />
-                      </fieldset>
+                    {unmarked.map((p, i) => (
+                      <ResultRow key={p.participantId} person={p} index={i} />
                     ))}
                     <SubmitButton>{t('results.save')}</SubmitButton>
                   </ValidatedForm>
@@ -186,7 +223,10 @@ export default function ResultsPage({ loaderData, actionData }: Route.ComponentP
                   />
                   {loaderData.correct && (
                     <div className="mt-4">
-                      {refused?.intent === 'correct' && refused.errors._form && <Notice tone="error">{t(refused.errors._form.key as 'results.errors.correctionClosed')}</Notice>}
+                      {refused?.intent === 'correct' && !marked.some((p) => p.correctable && p.participantId === refused.values.participantId) && (
+                        // A correction of no result on this page (a stale or altered form): its errors above the list.
+                        <ErrorSummary errors={refused.errors} labels={{ participantId: t('results.participant'), outcome: t('results.outcome'), justification: t('results.justification'), reason: t('results.reason') }} />
+                      )}
                       {marked.filter((p) => p.correctable).map((p) => (
                         <CorrectionForm key={p.participantId} person={p} refused={refused?.intent === 'correct' ? refused : undefined} />
                       ))}
