@@ -2,8 +2,11 @@ import { createCookie, redirect } from 'react-router';
 import type { AppLoadContext } from 'react-router';
 import { portalSessionEmail, portalSessionLifetimeMs } from '../../server/register/portal';
 
-/** The participant portal's own cookie: it opens one person's study data, nothing of the staff side. */
-export const portalCookie = createCookie('sivis_portal', { httpOnly: true, sameSite: 'lax', path: '/portal' });
+/**
+ * The participant portal's own cookie: it opens one person's study data, nothing of the staff side.
+ * Its path is the whole site: the portal's data requests (`/portal.data`) are not under `/portal/`.
+ */
+export const portalCookie = createCookie('sivis_portal', { httpOnly: true, sameSite: 'lax', path: '/' });
 
 export const portalCookieHeader = (context: AppLoadContext, token: string) =>
   portalCookie.serialize(token, { maxAge: portalSessionLifetimeMs / 1000, secure: context.app.config.SECURE_COOKIES });

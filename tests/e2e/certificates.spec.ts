@@ -105,7 +105,7 @@ test('the trainer marks results; a participant consents, signs in by an emailed 
   const certificateHref = await participant.getByRole('link', { name: 'Lataa todistus (PDF): Kuoronjohtajan perusteet' }).getAttribute('href');
   const certificate = await participant.request.get(certificateHref!);
   expect(certificate.headers()['content-type']).toBe('application/pdf');
-  const text = pdfText(await certificate.body());
+  const text = await pdfText(await certificate.body());
   for (const expected of ['Todistus', 'Osallistuja 1', 'Kuoronjohtajan perusteet', '1,0', 'Osaa johtaa kuoron harjoituksen', code]) expect(text).toContain(expected);
   // Their own data, as JSON.
   const ownData = await participant.request.get('/portal/data');
@@ -133,5 +133,5 @@ test('the trainer marks results; a participant consents, signs in by an emailed 
   const printLink = page.getByRole('link', { name: 'Tulosta kaikki todistukset (PDF, 1 kpl)' });
   const printed = await page.request.get((await printLink.getAttribute('href'))!);
   expect(printed.headers()['content-type']).toBe('application/pdf');
-  expect(pdfText(await printed.body())).toContain('Osallistuja 1');
+  expect(await pdfText(await printed.body())).toContain('Osallistuja 1');
 });

@@ -25,7 +25,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const email = await portalEmail(request, context);
   const notice = new URL(request.url).searchParams.get('done');
   if (!email) return { email: null, overview: null, notice: null };
-  return { email, overview: await portalOverview({ db: context.app.db, clock: context.app.clock }, email), notice };
+  const overview = await portalOverview({ db: context.app.db, clock: context.app.clock }, email);
+  return { email, overview: { ...overview, entries: overview.entries.map((e) => ({ ...e, verificationCode: formatVerificationCode(e.verificationCode) })) }, notice };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -127,7 +128,7 @@ export default function PortalHome({ loaderData, actionData }: Route.ComponentPr
               { header: t('portal.organisation'), cell: (e) => e.organisationName },
               { header: t('portal.completedOn'), cell: (e) => formatIsoDate(language, e.completedOn) },
               { header: t('verify.credits'), cell: (e) => t('portal.creditsValue', { credits: formatCredits(language, e.creditTenths) }), numeric: true },
-              { header: t('portal.code'), cell: (e) => <span className="font-mono">{formatVerificationCode(e.verificationCode)}</span> },
+              { header: t('portal.code'), cell: (e) => <span className="font-mono">{e.verificationCode}</span> },
               {
                 header: t('portal.certificate'),
                 cell: (e) => (

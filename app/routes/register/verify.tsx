@@ -27,7 +27,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!(await takeRateLimit(ctx.db, ctx.clock, `verify:${context.app.ip ?? 'unknown'}`, verificationLimit))) {
     return data({ centre: centre.name, input, verification: null, invalid: false, tooMany: true }, { status: 429 });
   }
-  const verification = await verifyCertificate(ctx, form.data.code);
+  const verified = await verifyCertificate(ctx, form.data.code);
+  // Printed as on the certificate (the formatter stays on the server, with the code's alphabet).
+  const verification = verified.status === 'genuine' ? { ...verified, certificate: { ...verified.certificate, code: formatVerificationCode(verified.certificate.code) } } : verified;
   return data(
     { centre: centre.name, input, verification, withdrawnOn: verification.status === 'withdrawn' ? helsinkiDate(verification.withdrawnAt) : null, invalid: false },
     { status: verification.status === 'format' || verification.status === 'mistyped' ? 400 : 200, headers: { 'Cache-Control': 'no-store' } },
@@ -71,7 +73,7 @@ export default function VerifyPage({ loaderData }: Route.ComponentProps) {
               {verification.certificate.organisationName}, {loaderData.centre}
             </dd>
             <dt className="font-semibold">{t('verify.code')}</dt>
-            <dd className="font-mono">{formatVerificationCode(verification.certificate.code)}</dd>
+            <dd className="font-mono">{verification.certificate.code}</dd>
           </dl>
           {verification.certificate.outcomes.length > 0 && (
             <>

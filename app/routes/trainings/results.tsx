@@ -172,6 +172,7 @@ export default function ResultsPage({ loaderData, actionData }: Route.ComponentP
       <HelpLink area="certificates" />
       {loaderData.saved && !actionData && <Notice tone="ok">{t('results.saved', { entered: number(loaderData.saved.entered), requested: number(loaderData.saved.requested) })}</Notice>}
       {loaderData.corrected && !actionData && <Notice tone="ok">{t('results.correctedNotice')}</Notice>}
+      {refused && refused.intent === null && <ErrorSummary errors={refused.errors} labels={{}} />}
       {!model ? (
         <p className="max-w-3xl">{t('results.notModelBased')}</p>
       ) : (
@@ -189,7 +190,7 @@ export default function ResultsPage({ loaderData, actionData }: Route.ComponentP
                 <section aria-labelledby="to-mark" className="mb-8">
                   <h2 id="to-mark">{t('results.toMark')}</h2>
                   <p className="mb-4 max-w-3xl">{t('results.intro')}</p>
-                  <ValidatedForm method="post" schema={resultsSchema} serverState={refused?.intent !== 'correct' ? refused : undefined} labels={labels}>
+                  <ValidatedForm method="post" schema={resultsSchema} serverState={refused?.intent === 'record' ? refused : undefined} labels={labels}>
                     <input type="hidden" name="intent" value="record" />
                     {unmarked.map((p, i) => (
                       <ResultRow key={p.participantId} person={p} index={i} />
