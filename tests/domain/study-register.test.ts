@@ -18,7 +18,8 @@ import { cancelRegistration } from '../../server/trainings/registration';
 import { advanceTrainingStatuses } from '../../server/trainings/status';
 import { actorByEmail, demoOrgA, demoOrgB, organisationIdByName, unitByName } from '../support/demo';
 import { cancelTokenEmailedTo, emailsTo } from '../support/outbox';
-import { type Registrant, type TrainingSetup, approvedModelVersion, dayAfterTheTraining, endedTraining, modelDesign, newestLinkSecret, trainingWithRegistrations } from '../support/register';
+import { approvedModelVersion, modelDesign } from '../support/models';
+import { type Registrant, type TrainingSetup, dayAfterTheTraining, endedTraining, newestLinkSecret, trainingWithRegistrations } from '../support/register';
 import { grant2027Hours, trainingsTestDatabase } from '../support/trainings';
 
 let handle: DatabaseHandle;

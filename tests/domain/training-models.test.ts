@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { modelDesign } from '../support/models';
 import { AdjustableClock } from '../../server/clock';
 import type { DatabaseHandle } from '../../server/db/client';
 import { auditLog, trainingModelVersions, trainings } from '../../server/db/schema';
@@ -22,21 +23,6 @@ const as = async (email: string) => ({ db: handle.db, clock, actor: await actorB
 const admin = () => as('paakayttaja@kll.example');
 const staff = () => as('asiantuntija@sivis.example');
 
-/** 10 h of lectures (15 h), 6 h of practice (12 h) and 40 easy pages (2 h): 29 h of work, 1.1 op. */
-const design = (changes: Partial<ModelContent> = {}): ModelContent => ({
-  name: 'Yhdistyksen taloudenhoitaja',
-  targetGroup: 'Yhdistysten rahastonhoitajat',
-  outcomes: ['Osaa laatia talousarvion', 'Osaa pitää kirjanpitoa'],
-  content: 'Talousarvio, kirjanpito ja tilinpäätös.',
-  assessmentMethod: 'Harjoitustyö',
-  assessmentCriteria: 'Hyväksytty / hylätty',
-  activities: [
-    { kind: 'lecture', amount: 1000, description: 'Luennot' },
-    { kind: 'practice', amount: 600, description: 'Harjoitukset' },
-    { kind: 'easyReading', amount: 40, description: 'Opas' },
-  ],
-  ...changes,
-});
 
 beforeAll(async () => {
   handle = await openTestDatabase();
@@ -49,13 +35,13 @@ afterAll(() => handle.close());
 
 describe('a training model', () => {
   it('is drafted, submitted, commented, returned, revised and approved with its credits fixed', async () => {
-    const created = await createModel(await admin(), orgA, design({ activities: [] }));
+    const created = await createModel(await admin(), orgA, modelDesign({ activities: [] }));
     const target = { organisationId: orgA, modelId: created.modelId };
     // Incomplete, then under 27 hours: refused, nothing changes.
-    expect(await takeModelStep(await admin(), target, 'submit', { content: design({ activities: [] }) }, links)).toMatchObject({ ok: false, error: 'models.errors.incomplete', missing: ['activities'] });
-    expect(await takeModelStep(await admin(), target, 'submit', { content: design({ activities: [{ kind: 'independent', amount: 2600, description: '' }] }) }, links)).toEqual({ ok: false, error: 'models.errors.underMinimum' });
-    expect(await takeModelStep(await admin(), target, 'submit', { content: design() }, links)).toMatchObject({ ok: true });
-    expect(await takeModelStep(await admin(), target, 'save', { content: design({ name: 'Muutettu' }) }, links)).toEqual({ ok: false, error: 'models.errors.notAllowed' });
+    expect(await takeModelStep(await admin(), target, 'submit', { content: modelDesign({ activities: [] }) }, links)).toMatchObject({ ok: false, error: 'models.errors.incomplete', missing: ['activities'] });
+    expect(await takeModelStep(await admin(), target, 'submit', { content: modelDesign({ activities: [{ kind: 'independent', amount: 2600, description: '' }] }) }, links)).toEqual({ ok: false, error: 'models.errors.underMinimum' });
+    expect(await takeModelStep(await admin(), target, 'submit', { content: modelDesign() }, links)).toMatchObject({ ok: true });
+    expect(await takeModelStep(await admin(), target, 'save', { content: modelDesign({ name: 'Muutettu' }) }, links)).toEqual({ ok: false, error: 'models.errors.notAllowed' });
     expect((await emailsTo(handle.db, 'asiantuntija@sivis.example'))[0]!.subject).toBe('Koulutusmalli käsiteltäväksi: Yhdistyksen taloudenhoitaja');
     expect((await modelsForReview(await staff())).map((m) => m.modelId)).toContain(created.modelId);
 
@@ -67,7 +53,7 @@ describe('a training model', () => {
     expect((await emailsTo(handle.db, 'asiantuntija@sivis.example'))[0]!.bodyText).toContain('Lisäämme kaksi tuntia.');
     expect(await emailsTo(handle.db, 'assistentti@sivis.example')).toHaveLength(1);
     expect(await takeModelStep(await staff(), target, 'return', { comment: 'Lisää harjoitukset.' }, links)).toMatchObject({ ok: true });
-    expect(await takeModelStep(await admin(), target, 'submit', { content: design({ activities: [...design().activities, { kind: 'practice', amount: 200, description: 'Lisäharjoitus' }] }) }, links)).toMatchObject({ ok: true });
+    expect(await takeModelStep(await admin(), target, 'submit', { content: modelDesign({ activities: [...modelDesign().activities, { kind: 'practice', amount: 200, description: 'Lisäharjoitus' }] }) }, links)).toMatchObject({ ok: true });
     expect(await takeModelStep(await staff(), target, 'approve', {}, links)).toMatchObject({ ok: true });
 
     const model = (await getModel(await staff(), orgA, created.modelId))!;
@@ -84,19 +70,19 @@ describe('a training model', () => {
   });
 
   it('changes after approval as a new version that needs approval; the approved one stays usable and frozen', async () => {
-    const created = await createModel(await admin(), orgA, design({ name: 'Puheenjohtajan perusteet' }));
+    const created = await createModel(await admin(), orgA, modelDesign({ name: 'Puheenjohtajan perusteet' }));
     const target = { organisationId: orgA, modelId: created.modelId };
-    await takeModelStep(await admin(), target, 'submit', { content: design({ name: 'Puheenjohtajan perusteet' }) }, links);
+    await takeModelStep(await admin(), target, 'submit', { content: modelDesign({ name: 'Puheenjohtajan perusteet' }) }, links);
     await takeModelStep(await staff(), target, 'approve', {}, links);
     const approved = (await approvedModelVersions(await admin(), orgA)).find((v) => v.modelId === created.modelId)!;
     expect(approved).toMatchObject({ version: 1, creditTenths: 11 });
 
     const next = await takeModelStep(await admin(), target, 'newVersion', {}, links);
     expect(next).toMatchObject({ ok: true });
-    expect(await takeModelStep(await admin(), target, 'save', { content: design({ name: 'Puheenjohtajan perusteet', outcomes: ['Osaa johtaa kokousta'] }) }, links)).toMatchObject({ ok: true });
+    expect(await takeModelStep(await admin(), target, 'save', { content: modelDesign({ name: 'Puheenjohtajan perusteet', outcomes: ['Osaa johtaa kokousta'] }) }, links)).toMatchObject({ ok: true });
     // Version 1 is as approved; the draft is version 2, and plans still get version 1.
     const [v1] = await handle.db.select().from(trainingModelVersions).where(eq(trainingModelVersions.id, approved.versionId));
-    expect(v1!.content.outcomes).toEqual(design().outcomes);
+    expect(v1!.content.outcomes).toEqual(modelDesign().outcomes);
     expect((await approvedModelVersions(await admin(), orgA)).find((v) => v.modelId === created.modelId)!.versionId).toBe(approved.versionId);
     expect((await listOrganisationModels(await admin(), orgA)).find((m) => m.modelId === created.modelId)).toMatchObject({ version: 2, status: 'draft' });
     // A trainer sees only the approved version.
@@ -104,14 +90,14 @@ describe('a training model', () => {
   });
 
   it('can be the base of its organisation’s training plans once approved, whose goals then come from it', async () => {
-    const created = await createModel(await admin(), orgA, design({ name: 'Kokoustaito' }));
+    const created = await createModel(await admin(), orgA, modelDesign({ name: 'Kokoustaito' }));
     const target = { organisationId: orgA, modelId: created.modelId };
     const trainer = await as('kouluttaja1@kll.example');
     const unitId = (await unitByName(handle.db, 'Revontulten yhdistys')).id;
     const plan = (modelVersionId: string) => ({ ...samplePlan(unitId, { name: 'Kokoustaidon kurssi', learningGoals: 'Omat tavoitteet', targetGroup: '' }), modelVersionId });
     // Not approved yet: refused.
     expect(await savePlan(trainer, orgA, null, plan(created.versionId))).toEqual({ ok: false, error: 'trainings.errors.modelNotApproved' });
-    await takeModelStep(await admin(), target, 'submit', { content: design({ name: 'Kokoustaito' }) }, links);
+    await takeModelStep(await admin(), target, 'submit', { content: modelDesign({ name: 'Kokoustaito' }) }, links);
     await takeModelStep(await staff(), target, 'approve', {}, links);
     const saved = await savePlan(trainer, orgA, null, plan(created.versionId));
     expect(saved).toMatchObject({ ok: true });
@@ -124,27 +110,27 @@ describe('a training model', () => {
   });
 
   it('is found only through its own organisation', async () => {
-    const created = await createModel(await admin(), orgA, design());
+    const created = await createModel(await admin(), orgA, modelDesign());
     expect(await takeModelStep(await staff(), { organisationId: orgB, modelId: created.modelId }, 'approve', {}, links)).toEqual({ ok: false, error: 'notFound' });
     expect(await getModel(await staff(), orgB, created.modelId)).toBeNull();
   });
 
   it('is rejected for good with a reason', async () => {
-    const created = await createModel(await admin(), orgA, design({ name: 'Hylättävä' }));
+    const created = await createModel(await admin(), orgA, modelDesign({ name: 'Hylättävä' }));
     const target = { organisationId: orgA, modelId: created.modelId };
-    await takeModelStep(await admin(), target, 'submit', { content: design({ name: 'Hylättävä' }) }, links);
+    await takeModelStep(await admin(), target, 'submit', { content: modelDesign({ name: 'Hylättävä' }) }, links);
     expect(await takeModelStep(await staff(), target, 'reject', { comment: 'Ei osaamisperusteinen.' }, links)).toMatchObject({ ok: true });
     expect((await emailsTo(handle.db, 'paakayttaja@kll.example'))[0]!.subject).toBe('Koulutusmalli hylättiin: Hylättävä');
     for (const step of ['save', 'submit', 'comment', 'newVersion'] as const) {
-      expect(await takeModelStep(await admin(), target, step, { content: design(), comment: 'x' }, links)).toEqual({ ok: false, error: 'models.errors.notAllowed' });
+      expect(await takeModelStep(await admin(), target, step, { content: modelDesign(), comment: 'x' }, links)).toEqual({ ok: false, error: 'models.errors.notAllowed' });
     }
   });
 
   it('lets each side take only its own steps', async () => {
-    const created = await createModel(await admin(), orgA, design({ name: 'Omat askeleet' }));
+    const created = await createModel(await admin(), orgA, modelDesign({ name: 'Omat askeleet' }));
     const target = { organisationId: orgA, modelId: created.modelId };
-    expect(await takeModelStep(await staff(), target, 'submit', { content: design() }, links)).toEqual({ ok: false, error: 'models.errors.notAllowed' });
-    expect(await takeModelStep(await admin(), target, 'submit', { content: design() }, links)).toMatchObject({ ok: true });
+    expect(await takeModelStep(await staff(), target, 'submit', { content: modelDesign() }, links)).toEqual({ ok: false, error: 'models.errors.notAllowed' });
+    expect(await takeModelStep(await admin(), target, 'submit', { content: modelDesign() }, links)).toMatchObject({ ok: true });
     expect(await takeModelStep(await admin(), target, 'approve', {}, links)).toEqual({ ok: false, error: 'models.errors.notAllowed' });
     expect(await takeModelStep(await as('kouluttaja1@kll.example'), target, 'comment', { comment: 'Hei' }, links)).toEqual({ ok: false, error: 'models.errors.notAllowed' });
     expect(await takeModelStep(await as('paakayttaja@kyk.example'), target, 'comment', { comment: 'Hei' }, links)).toEqual({ ok: false, error: 'models.errors.notAllowed' });

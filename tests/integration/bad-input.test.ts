@@ -10,7 +10,7 @@ import { addDays, helsinkiDate } from '../../server/calendar/dates';
 import { portalSessions, trainings } from '../../server/db/schema';
 import { newLinkSecret } from '../../server/access/tokens';
 import { portalCookie } from '../../app/http/portal.server';
-import { approvedModelVersion } from '../support/register';
+import { approvedModelVersion } from '../support/models';
 import { addParticipants, listParticipants } from '../../server/trainings/participants';
 import { planSessions, savePlan } from '../../server/trainings/plans';
 import { initialContent, saveExpenseReport } from '../../server/expenses/reports';
