@@ -2118,6 +2118,7 @@ export const en: Translation = {
     pdf: {
       title: 'Certificate',
       documentTitle: 'Certificate: {{name}}, {{model}}',
+      batchDocumentTitle: 'Certificates: {{model}}',
       hasCompleted: 'has completed the training',
       credits: 'Scope {{credits}} credits',
       dates: 'Dates {{dates}}',

@@ -2104,6 +2104,7 @@ export const fi = {
     pdf: {
       title: 'Todistus',
       documentTitle: 'Todistus: {{name}}, {{model}}',
+      batchDocumentTitle: 'Todistukset: {{model}}',
       hasCompleted: 'on suorittanut koulutuksen',
       credits: 'Laajuus {{credits}} opintopistettä (op)',
       dates: 'Ajankohta {{dates}}',

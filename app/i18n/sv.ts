@@ -2105,6 +2105,7 @@ export const sv: Translation = {
     pdf: {
       title: 'Intyg',
       documentTitle: 'Intyg: {{name}}, {{model}}',
+      batchDocumentTitle: 'Intyg: {{model}}',
       hasCompleted: 'har genomgått utbildningen',
       credits: 'Omfattning {{credits}} studiepoäng (sp)',
       dates: 'Tidpunkt {{dates}}',
