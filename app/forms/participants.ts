@@ -39,8 +39,6 @@ export const addParticipantSchema = (currentYear: number) =>
     ...participantFields(currentYear, z.union([z.literal(''), z.email().max(254)]).default('')),
   });
 
-/** The cancel link's button: the press is what cancels, so a stray request cannot. */
-export const cancelRegistrationSchema = z.object({ confirm: z.literal('yes') });
 
 export const importParticipantsSchema = z.object({ intent: z.literal('import'), rows: z.string().max(200_000).default('') });
 export const removeParticipantSchema = z.object({ intent: z.literal('remove'), participantId: z.uuid() });

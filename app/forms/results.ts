@@ -1,7 +1,5 @@
 import { z } from 'zod';
 
-
-
 /**
  * The trainer's results form: a row per participant not yet marked (its id, a result or none yet,
  * and a failure's justification), the columns repeated in the rows' order.

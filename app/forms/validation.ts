@@ -80,3 +80,9 @@ export function validateForm<S extends z.ZodObject>(schema: S, entries: Iterable
   }
   return { ok: false, errors, values: kept };
 }
+
+/**
+ * The button of a page an emailed link opens (cancel a place, consent, sign in): the press does it,
+ * never the GET, so a mail scanner following the link uses nothing up.
+ */
+export const confirmSchema = z.object({ confirm: z.literal('yes') });

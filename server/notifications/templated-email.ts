@@ -41,6 +41,7 @@ type EmailKey =
   | 'modelRejected'
   | 'registerConsentRequest'
   | 'registerEntered'
+  | 'registerWithdrawn'
   | 'portalSignIn';
 
 /** The email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */

@@ -4,7 +4,7 @@ import { hashToken } from '../access/tokens';
 import type { DomainContext } from '../context';
 import { organisations, participantProfiles, registerConsents, studyRegisterEntries, trainingModelVersions, trainingParticipants, trainingResults, trainings } from '../db/schema';
 import type { Queryable } from '../db/types';
-import { type RegisterLinks, updateRegisterFor } from './entries';
+import { type RegisterLinks, lockResult, updateRegisterFor } from './entries';
 
 /** What a consent link's page shows: the person's passed training, and whether consent is already given. */
 export async function consentRequest(db: Queryable, token: string) {
@@ -37,16 +37,18 @@ export async function consentRequest(db: Queryable, token: string) {
  */
 export async function giveConsentByLink(ctx: DomainContext, token: string, links: RegisterLinks): Promise<'entered' | 'alreadyGiven' | 'notPassed' | 'notFound'> {
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(registerConsents).where(eq(registerConsents.requestTokenHash, hashToken(token))).for('update');
+    const write = { db: tx, clock: ctx.clock };
+    const [asked] = await tx.select({ participantId: registerConsents.participantId }).from(registerConsents).where(eq(registerConsents.requestTokenHash, hashToken(token)));
+    if (!asked) return 'notFound';
+    // The result first, then the consent: the order every writer of the register locks them in.
+    const result = await lockResult(write, asked.participantId);
+    const [row] = await tx.select().from(registerConsents).where(and(eq(registerConsents.participantId, asked.participantId), eq(registerConsents.requestTokenHash, hashToken(token)))).for('update');
     if (!row) return 'notFound';
     if (row.consentedAt) return 'alreadyGiven';
-    const [result] = await tx.select({ outcome: trainingResults.outcome }).from(trainingResults).where(eq(trainingResults.participantId, row.participantId));
     if (result?.outcome !== 'passed') return 'notPassed';
     await tx.update(registerConsents).set({ consentedAt: ctx.clock.now() }).where(eq(registerConsents.participantId, row.participantId));
-    const write = { db: tx, clock: ctx.clock };
     await writeAudit(tx, ctx.clock, { action: 'studyRegister.consentGiven', actorUserId: null, targetType: 'participant', targetId: row.participantId, details: { by: 'link' } });
-    await updateRegisterFor(write, row.participantId, links, null);
-    return 'entered';
+    return (await updateRegisterFor(write, row.participantId, links, null)) === 'entered' ? 'entered' : 'alreadyGiven';
   });
 }
 
@@ -59,6 +61,7 @@ export async function giveConsentInPortal(ctx: DomainContext, email: string, par
       .where(and(eq(trainingParticipants.id, participantId), sql`lower(${trainingParticipants.email}) = ${email}`))
       .for('update');
     if (!own) return false;
+    await lockResult({ db: tx, clock: ctx.clock }, participantId);
     const now = ctx.clock.now();
     await tx.insert(registerConsents).values({ participantId, consentedAt: now }).onConflictDoUpdate({ target: registerConsents.participantId, set: { consentedAt: now } });
     await writeAudit(tx, ctx.clock, { action: 'studyRegister.consentGiven', actorUserId: null, targetType: 'participant', targetId: participantId, details: { by: 'portal' } });
@@ -79,11 +82,12 @@ export async function withdrawConsent(ctx: DomainContext, email: string): Promis
       .from(trainingParticipants)
       .leftJoin(studyRegisterEntries, eq(studyRegisterEntries.participantId, trainingParticipants.id))
       .where(and(sql`lower(${trainingParticipants.email}) = ${email}`, sql`${trainingParticipants.email} <> ''`, isNull(studyRegisterEntries.id)));
-    await tx.update(registerConsents).set({ consentedAt: null, requestTokenHash: null }).where(inArray(registerConsents.participantId, pending));
+    const cleared = await tx.update(registerConsents).set({ consentedAt: null, requestTokenHash: null }).where(inArray(registerConsents.participantId, pending)).returning({ participantId: registerConsents.participantId });
     await tx
       .insert(participantProfiles)
       .values({ email, consentWithdrawnAt: now, updatedAt: now })
       .onConflictDoUpdate({ target: participantProfiles.email, set: { consentWithdrawnAt: now, updatedAt: now } });
-    await writeAudit(tx, ctx.clock, { action: 'studyRegister.consentWithdrawn', actorUserId: null, targetType: 'participantProfile', details: {} });
+    // The participations it applied to name whose it was, without the address itself.
+    await writeAudit(tx, ctx.clock, { action: 'studyRegister.consentWithdrawn', actorUserId: null, targetType: 'participantProfile', details: { participantIds: cleared.map((c) => c.participantId) } });
   });
 }

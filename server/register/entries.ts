@@ -18,7 +18,7 @@ import {
 } from '../db/schema';
 import { formatCredits } from '../models/format';
 import { enqueueTemplatedEmail } from '../notifications/templated-email';
-import { newVerificationCode } from './verification-code';
+import { formatVerificationCode, newVerificationCode } from './verification-code';
 
 export interface RegisterLinks {
   publicUrl: string;
@@ -69,11 +69,22 @@ async function trainingPlace(ctx: WriteContext, trainingId: string): Promise<str
 export type RegisterOutcome = 'entered' | 'consentRequested' | 'none';
 
 /**
+ * Locks a participation's result until the transaction ends: every path that writes the register
+ * (marking, correcting, consenting by link or in the portal) takes it before the consent row, so a
+ * pass corrected to a failure and a consent given at the same moment cannot both go through.
+ */
+export async function lockResult(ctx: WriteContext, participantId: string) {
+  const [row] = await ctx.db.select({ outcome: trainingResults.outcome }).from(trainingResults).where(eq(trainingResults.participantId, participantId)).for('update');
+  return row ?? null;
+}
+
+/**
  * Brings the register in line with a participation: a passed result with consent is entered
  * (once) and the person told their certificate is ready; a passed result without consent asks
  * for it by email, once. Anything else enters nothing.
  */
 export async function updateRegisterFor(ctx: WriteContext, participantId: string, links: RegisterLinks, actorUserId: string | null): Promise<RegisterOutcome> {
+  if ((await lockResult(ctx, participantId))?.outcome !== 'passed') return 'none';
   const p = await participationForRegister(ctx, participantId);
   if (!p || p.outcome !== 'passed' || p.entryId || !p.startsOn || !p.endsOn || !p.creditTenths) return 'none';
   const to = { email: p.email, language: p.language as Language };
@@ -106,7 +117,9 @@ export async function updateRegisterFor(ctx: WriteContext, participantId: string
       verificationCode: newVerificationCode(),
       createdAt: now,
     })
+    .onConflictDoNothing({ target: studyRegisterEntries.participantId })
     .returning({ id: studyRegisterEntries.id });
+  if (!entry) return 'none';
   await writeAudit(ctx.db, ctx.clock, { action: 'studyRegister.entered', actorUserId, targetType: 'studyRegisterEntry', targetId: entry!.id, organisationId: p.organisationId, details: { participantId, trainingId: p.trainingId } });
   await enqueueTemplatedEmail(ctx, to, 'registerEntered', { ...facts, portalUrl: `${links.publicUrl}/portal` });
   return 'entered';
@@ -128,10 +141,22 @@ async function requestConsent(ctx: WriteContext, participantId: string): Promise
   return row ? secret.token : null;
 }
 
-/** A result corrected to failed takes its entry out: the person's data goes, the code answers "withdrawn". */
+/**
+ * A result corrected to failed takes its entry out: the person's data goes, the code answers
+ * "withdrawn", and the person is told (their certificate no longer verifies).
+ */
 export async function withdrawEntry(ctx: WriteContext, participantId: string, actorUserId: string | null, organisationId: string) {
-  const [entry] = await ctx.db.delete(studyRegisterEntries).where(eq(studyRegisterEntries.participantId, participantId)).returning({ id: studyRegisterEntries.id, code: studyRegisterEntries.verificationCode });
+  const [entry] = await ctx.db.delete(studyRegisterEntries).where(eq(studyRegisterEntries.participantId, participantId)).returning();
   if (!entry) return;
-  await ctx.db.insert(withdrawnCertificates).values({ verificationCode: entry.code, withdrawnAt: ctx.clock.now() });
+  await ctx.db.insert(withdrawnCertificates).values({ verificationCode: entry.verificationCode, withdrawnAt: ctx.clock.now() });
+  const [person] = await ctx.db.select({ language: trainingParticipants.language }).from(trainingParticipants).where(eq(trainingParticipants.id, participantId));
+  const language = (person?.language ?? 'fi') as Language;
+  await enqueueTemplatedEmail(ctx, { email: entry.personEmail, language }, 'registerWithdrawn', {
+    name: entry.personName,
+    training: entry.modelName,
+    organisation: entry.organisationName,
+    dates: formatDateRange(language, entry.firstDay, entry.completedOn),
+    code: formatVerificationCode(entry.verificationCode),
+  });
   await writeAudit(ctx.db, ctx.clock, { action: 'studyRegister.withdrawn', actorUserId, targetType: 'studyRegisterEntry', targetId: entry.id, organisationId, details: { participantId } });
 }

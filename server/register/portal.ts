@@ -1,12 +1,16 @@
 import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Language } from '../../app/i18n';
 import { writeAudit } from '../access/audit';
+import { type RateLimit, takeRateLimit } from '../access/rate-limit';
 import { hashToken, newLinkSecret } from '../access/tokens';
 import type { DomainContext } from '../context';
 import { participantProfiles, portalLinks, portalSessions, studyRegisterEntries, trainingParticipants } from '../db/schema';
 import { queryRows } from '../db/query-rows';
 import type { Queryable } from '../db/types';
 import { enqueueTemplatedEmail } from '../notifications/templated-email';
+
+/** Links sent to one address: enough for a few tries, not for keeping its owner's inbox (and links) churning. */
+export const linksPerAddress: RateLimit = { limit: 5, windowMs: 60 * 60_000 };
 
 /** A sign-in link works once, for a quarter of an hour; a portal session lasts a working day. */
 export const portalLinkLifetimeMs = 15 * 60_000;
@@ -30,6 +34,8 @@ export async function requestPortalLink(ctx: DomainContext, email: string, langu
   const address = email.trim().toLowerCase();
   await ctx.db.transaction(async (tx) => {
     if (!(await isKnownParticipant(tx, address))) return;
+    // Checked silently, after the address is known: the page answers the same whatever happens here.
+    if (!(await takeRateLimit(tx, ctx.clock, `portal-link-address:${address}`, linksPerAddress))) return;
     const now = ctx.clock.now();
     // Earlier unused links stop working: only the newest email's link signs in.
     await tx.update(portalLinks).set({ usedAt: now }).where(and(eq(portalLinks.email, address), isNull(portalLinks.usedAt)));

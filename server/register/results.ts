@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { writeAudit } from '../access/audit';
-import { type IsoDate, helsinkiDate } from '../calendar/dates';
+import { type IsoDate, addDays, helsinkiDate } from '../calendar/dates';
 import type { ActorContext } from '../context';
 import { registerConsents, studyRegisterEntries, trainingParticipants, trainingResults, users } from '../db/schema';
 import type { Queryable, Transaction } from '../db/types';
@@ -21,7 +21,9 @@ export function resultsOpen(training: { status: TrainingStatus; modelVersionId: 
   return training.modelVersionId !== null && training.status !== 'draft' && training.status !== 'cancelled' && training.endsOn !== null && training.endsOn <= today;
 }
 
-export const correctableUntil = (markedAt: Date) => new Date(markedAt.getTime() + correctionDays * 86_400_000);
+/** The last Helsinki calendar day a result marked at `markedAt` may be corrected: the 30th day after. */
+export const lastCorrectionDay = (markedAt: Date): IsoDate => addDays(helsinkiDate(markedAt), correctionDays);
+export const isCorrectable = (markedAt: Date, now: Date) => helsinkiDate(now) <= lastCorrectionDay(markedAt);
 
 /** The registered participants with their results, consent and register entries. */
 export async function trainingResultsList(db: Queryable, trainingId: string) {
@@ -131,7 +133,7 @@ export async function correctResult(ctx: ActorContext, trainingId: string, mark:
       .for('update');
     if (!current) return { ok: false, error: 'results.errors.notMarked' };
     const now = ctx.clock.now();
-    if (correctableUntil(current.markedAt) <= now) return { ok: false, error: 'results.errors.correctionClosed' };
+    if (!isCorrectable(current.markedAt, now)) return { ok: false, error: 'results.errors.correctionClosed' };
     const justification = mark.outcome === 'failed' ? mark.justification.trim() : '';
     await tx.update(trainingResults).set({ outcome: mark.outcome, justification, correctedBy: ctx.actor.userId, correctedAt: now }).where(eq(trainingResults.participantId, mark.participantId));
     const write = { db: tx, clock: ctx.clock };

@@ -122,14 +122,14 @@ describe('certificate PDF', () => {
     expect(sv).toContain('Åke Ödegård');
     expect(sv).toContain('har genomgått utbildningen');
     expect(sv).toContain('Ordförandeutbildning för föreningar');
-    expect(sv).toContain('Omfattning 2,5 studiepoäng (sp)');
+    expect(sv).toContain('Omfattning: 2,5 studiepoäng (sp)');
     expect(sv).toContain(translator('sv')('certificates.pdf.outcomes'));
     expect(sv).toContain('Arrangörer: Kansanliikkeiden Liitto ry och Opintokeskus Sivis');
     expect(sv).not.toContain('Todistus');
     const [en] = await texts([certificate()], 'en');
     expect(en).toContain('Certificate');
-    expect(en).toContain('Scope 2.5 credits');
-    expect(en).toContain('Dates 12 Mar 2027–19 Mar 2027');
+    expect(en).toContain('Scope: 2.5 credits');
+    expect(en).toContain('Dates: 12 Mar 2027–19 Mar 2027');
     expect(en).toContain(translator('en')('certificates.pdf.outcomes'));
     expect(en).toContain('The certificate can be verified at https://sivisverkko.example/verify with the code K7QF-3MZP-X2TA-9BHD.');
   });

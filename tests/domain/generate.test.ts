@@ -19,20 +19,25 @@ import {
   hourProposals,
   hourRequests,
   organisations,
+  participantProfiles,
   paymentBatches,
   paymentReports,
   payments,
+  registerConsents,
   roleAssignments,
   sessionAttendance,
   sessionAttendanceCounts,
+  studyRegisterEntries,
   trainingModelComments,
   trainingModelVersions,
   trainingModels,
   trainingParticipants,
+  trainingResults,
   trainingSessions,
   trainings,
   units,
   users,
+  withdrawnCertificates,
 } from '../../server/db/schema';
 import { addDays, helsinkiDate } from '../../server/calendar/dates';
 import { expenseReportDeadline } from '../../server/calendar/windows';
@@ -52,6 +57,8 @@ import { remittanceInfo } from '../../server/payments/batches';
 import { paymentCandidates } from '../../server/payments/candidates';
 import { modelsGenerator } from '../../scripts/generate/models';
 import { paymentsGenerator } from '../../scripts/generate/payments';
+import { openCourseSuffix, openCourseTarget, registerGenerator } from '../../scripts/generate/register';
+import { readVerificationCode } from '../../server/register/verification-code';
 import { attendanceSummary } from '../../server/trainings/attendance';
 import { teachingHundredths } from '../../server/trainings/teaching-hours';
 import { openTestDatabase } from '../support/database';
@@ -507,15 +514,118 @@ describe('the data generator', () => {
     expect(Math.abs(modelsGenerator.rowCount(0.05) - written) / written).toBeLessThan(0.5);
   }, 60_000);
 
+  it('marks the results of the trainings based on a model and enters the passed, consenting participants in the study register', async () => {
+    // Five organisations: two with models, about 30 trainings on them, and the open course (43 people at this scale).
+    const { db } = await generated(1, 0.05);
+    const anchor = new Date(Date.UTC(2026, 0, 1));
+    const plans = await db.select().from(trainings);
+    const people = await db.select().from(trainingParticipants);
+    const sessions = await db.select().from(trainingSessions);
+    const versions = await db.select().from(trainingModelVersions);
+    const results = await db.select().from(trainingResults);
+    const consents = await db.select().from(registerConsents);
+    const entries = await db.select().from(studyRegisterEntries);
+    const withdrawn = await db.select().from(withdrawnCertificates);
+    const profiles = await db.select().from(participantProfiles);
+    const members = new Map((await db.select().from(organisations)).map((o) => [o.id, o]));
+    const grants = await db.select({ userId: roleAssignments.userId, role: roleAssignments.role, organisationId: roleAssignments.organisationId, unitPath: units.path }).from(roleAssignments).leftJoin(units, eq(units.id, roleAssignments.unitId));
+    const unitPaths = new Map((await db.select().from(units)).map((u) => [u.id, u.path]));
+    const planById = new Map(plans.map((p) => [p.id, p]));
+    const personById = new Map(people.map((p) => [p.id, p]));
+    const versionById = new Map(versions.map((v) => [v.id, v]));
+    const resultOf = new Map(results.map((r) => [r.participantId, r]));
+    const consentOf = new Map(consents.map((c) => [c.participantId, c]));
+
+    // Every registered participant of a held training based on a model has a result, and nobody else.
+    const marked = plans.filter((p) => p.modelVersionId !== null && !['draft', 'cancelled'].includes(p.status) && p.endsOn! < '2026-01-01');
+    expect(marked.length).toBeGreaterThan(20);
+    const expected = people.filter((p) => p.status === 'registered' && marked.some((t) => t.id === p.trainingId)).map((p) => p.id).sort();
+    expect(results.map((r) => r.participantId).sort()).toEqual(expected);
+    // About 85 % passed; a failure says why; marked after the last day (and after the last person was entered) by someone who may, before the anchor.
+    const passedShare = results.filter((r) => r.outcome === 'passed').length / results.length;
+    expect(passedShare).toBeGreaterThan(0.75);
+    expect(passedShare).toBeLessThan(0.95);
+    for (const r of results) {
+      const plan = planById.get(r.trainingId)!;
+      const person = personById.get(r.participantId)!;
+      expect([person.trainingId, r.outcome === 'passed' ? r.justification === '' : r.justification.trim() !== '']).toEqual([r.trainingId, true]);
+      expect(helsinkiDate(r.markedAt) > plan.endsOn! && r.markedAt > person.createdAt && r.markedAt < anchor).toBe(true);
+      const own = grants.filter((g) => g.userId === r.markedBy);
+      const trainerOwn = r.markedBy === plan.createdBy && own.some((g) => g.role === 'trainer' && unitPaths.get(plan.unitId)!.startsWith(g.unitPath!));
+      expect(trainerOwn || own.some((g) => g.role === 'org_admin' && g.organisationId === plan.organisationId)).toBe(true);
+      if (r.correctedAt) expect(r.correctedAt > r.markedAt && r.correctedAt < anchor && grants.some((g) => g.userId === r.correctedBy && g.role === 'org_admin' && g.organisationId === plan.organisationId)).toBe(true);
+    }
+
+    // Every entry is a passed result with consent, with what the certificate prints copied from the training and its model version.
+    expect(entries.length).toBeGreaterThan(100);
+    for (const e of entries) {
+      const result = resultOf.get(e.participantId!)!;
+      const consent = consentOf.get(e.participantId!)!;
+      const person = personById.get(e.participantId!)!;
+      const plan = planById.get(e.trainingId)!;
+      const version = versionById.get(plan.modelVersionId!)!;
+      const place = sessions.filter((s) => s.trainingId === plan.id && s.place !== '').sort((a, b) => (`${a.date}T${a.startTime}` < `${b.date}T${b.startTime}` ? -1 : 1))[0]?.place ?? '';
+      expect([result.outcome, consent.consentedAt !== null, e.trainingId, e.organisationId, e.modelVersionId]).toEqual(['passed', true, person.trainingId, plan.organisationId, version.id]);
+      expect([e.creditTenths, e.modelName, e.outcomes, e.personName, e.personEmail, e.organisationName]).toEqual([version.creditTenths, version.content.name, version.content.outcomes.filter((o) => o.trim()), person.name, person.email.toLowerCase(), members.get(plan.organisationId)!.name]);
+      expect([e.firstDay, e.completedOn, e.place]).toEqual([plan.startsOn, plan.endsOn, place]);
+      // Entered when the pass and the consent were both there, before the anchor.
+      expect(e.createdAt >= result.markedAt && e.createdAt >= consent.consentedAt! && e.createdAt < anchor).toBe(true);
+    }
+    expect(results.filter((r) => r.outcome === 'failed' && entries.some((e) => e.participantId === r.participantId))).toEqual([]);
+    expect(new Set(entries.map((e) => e.participantId)).size).toBe(entries.length);
+    // The codes: unique, valid as typed, and never the same as a withdrawn certificate's.
+    const codes = entries.map((e) => e.verificationCode);
+    expect(new Set([...codes, ...withdrawn.map((w) => w.verificationCode)]).size).toBe(codes.length + withdrawn.length);
+    expect(codes.filter((c) => JSON.stringify(readVerificationCode(c)) !== JSON.stringify({ ok: true, code: c }))).toEqual([]);
+    expect(withdrawn.every((w) => readVerificationCode(w.verificationCode).ok && w.withdrawnAt < anchor)).toBe(true);
+
+    // Consent: given on the registration form (only by those who registered themselves, at that moment), or asked by a link after a pass.
+    expect(consents.filter((c) => !resultOf.has(c.participantId))).toEqual([]);
+    // (Withdrawing consent in the portal took back what was not yet entered.)
+    const withdrewEmails = new Set(profiles.filter((p) => p.consentWithdrawnAt).map((p) => p.email));
+    for (const c of consents) {
+      const person = personById.get(c.participantId)!;
+      const result = resultOf.get(c.participantId)!;
+      const withdrew = withdrewEmails.has(person.email.toLowerCase());
+      if (c.requestedAt === null) expect([person.source, c.consentedAt]).toEqual(['registration', withdrew && c.consentedAt === null ? null : person.createdAt]);
+      else expect([c.requestedAt >= result.markedAt, person.email !== '', c.consentedAt === null || c.consentedAt > c.requestedAt]).toEqual([true, true, true]);
+      if (c.requestTokenHash !== null) expect(c.requestTokenHash).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const enteredShare = entries.length / results.filter((r) => r.outcome === 'passed').length;
+    expect(enteredShare).toBeGreaterThan(0.55);
+    expect(enteredShare).toBeLessThan(0.9);
+    expect(consents.some((c) => c.requestedAt !== null && c.consentedAt === null) && consents.some((c) => c.requestedAt !== null && c.consentedAt !== null)).toBe(true);
+    // A passed participant with an address who is not entered was asked, unless they withdrew consent in the portal.
+    const notAsked = results.filter((r) => r.outcome === 'passed' && personById.get(r.participantId)!.email !== '' && !entries.some((e) => e.participantId === r.participantId) && !consentOf.get(r.participantId)?.requestedAt);
+    expect(notAsked.filter((r) => !withdrewEmails.has(personById.get(r.participantId)!.email.toLowerCase()))).toEqual([]);
+
+    // The portal's profiles: a few of the people, by their lower-case address, the withdrawals when they signed in.
+    expect(profiles.length).toBeGreaterThan(0);
+    for (const p of profiles) {
+      expect([p.email, people.some((r) => r.email.toLowerCase() === p.email), p.consentWithdrawnAt === null || p.consentWithdrawnAt.getTime() === p.updatedAt.getTime(), p.updatedAt < anchor]).toEqual([p.email.toLowerCase(), true, true, true]);
+    }
+
+    // The open course: ended, unreported, planned by a trainer who may mark it, with the scale's people and register entries.
+    const [course, ...others] = plans.filter((p) => p.name.endsWith(` – ${openCourseSuffix}`));
+    expect([others.length, course!.status, course!.modelVersionId !== null]).toEqual([0, 'ended', true]);
+    expect(people.filter((p) => p.trainingId === course!.id && p.status === 'registered').length).toBe(openCourseTarget(0.05));
+    expect(grants.some((g) => g.userId === course!.createdBy && g.role === 'trainer' && unitPaths.get(course!.unitId)!.startsWith(g.unitPath!))).toBe(true);
+    expect(entries.filter((e) => e.trainingId === course!.id).length).toBeGreaterThan(openCourseTarget(0.05) / 3);
+
+    // The progress bar's estimate is near the rows written (the open course's people and presences included).
+    const written = results.length + consents.length + entries.length + withdrawn.length + profiles.length;
+    expect(Math.abs(registerGenerator.rowCount(0.05) - written) / written).toBeLessThan(0.5);
+  }, 60_000);
+
   it('gives the same data for the same seed and different data for another', async () => {
     const first = await contents(await generated(42));
     const again = await contents(await generated(42));
     const other = await contents(await generated(43));
     expect(again).toEqual(first);
     expect(other.users).not.toEqual(first.users);
-    // Expense reports and their versions, history, receipts and audit seeds, the payment batches and the training models are compared too.
+    // Expense reports and their versions, history, receipts and audit seeds, the payment batches, the training models and the study register are compared too.
     const empty = createHash('md5').update('').digest('hex');
-    for (const table of ['expense_reports', 'expense_report_versions', 'expense_report_events', 'expense_receipts', 'expense_audit_seeds', 'payment_batches', 'payments', 'payment_reports', 'training_models', 'training_model_versions']) expect(first[table]).not.toBe(empty);
+    for (const table of ['expense_reports', 'expense_report_versions', 'expense_report_events', 'expense_receipts', 'expense_audit_seeds', 'payment_batches', 'payments', 'payment_reports', 'training_models', 'training_model_versions', 'training_results', 'register_consents', 'study_register_entries']) expect(first[table]).not.toBe(empty);
     expect(other.expense_reports).not.toEqual(first.expense_reports);
   });
 

@@ -321,7 +321,7 @@ describe('correcting a result', () => {
     expect(await verifyCertificate(visitor(), entry.verificationCode)).toMatchObject({ status: 'genuine' });
     const kerttuLink = await consentToken('kerttu@example.test');
 
-    // A minute short of 30 days after the marking.
+    // The 30th day after the marking (10.3., in winter time), Helsinki summer time.
     at('2027-04-09T07:59:00Z');
     expect(await correctResult(admin(), training.trainingId, { ...failed(kaisa, 'Harjoitustyö oli kopioitu'), reason: '  Kopiointi havaittiin  ' }, links)).toEqual({ ok: true, entered: 0, consentRequested: 0 });
     expect(await entryOf(kaisa)).toBeNull();
@@ -359,7 +359,7 @@ describe('correcting a result', () => {
     expect(await auditOf('result.corrected', niilo)).toMatchObject([{ details: { from: 'failed', to: 'passed', reason: 'Arviointivirhe' } }]);
   });
 
-  it('is closed from 30 days after the marking, and needs a result to correct', async () => {
+  it('is closed from the 31st day after the marking (Helsinki), and needs a result to correct', async () => {
     const training = await modelTraining('Myöhäinen korjaus', [
       { name: 'Myöhään Mikko', email: 'mikko@example.test', registerConsent: true },
       { name: 'Merkitsemätön Mirja', email: 'mirja@example.test', registerConsent: true },
@@ -367,7 +367,8 @@ describe('correcting a result', () => {
     const mikko = await training.participantId('mikko@example.test');
     const mirja = await training.participantId('mirja@example.test');
     expect(await recordResults(trainer(), training.trainingId, [passed(mikko)], links)).toMatchObject({ ok: true, entered: 1 });
-    at('2027-04-09T08:00:00Z');
+    // Midnight starting 10.4. in Helsinki.
+    at('2027-04-09T21:00:00Z');
     expect(await correctResult(admin(), training.trainingId, { ...failed(mikko), reason: 'Liian myöhään' }, links)).toEqual({ ok: false, error: 'results.errors.correctionClosed' });
     at('2027-06-01T08:00:00Z');
     expect(await correctResult(admin(), training.trainingId, { ...failed(mikko), reason: 'Liian myöhään' }, links)).toEqual({ ok: false, error: 'results.errors.correctionClosed' });
@@ -471,6 +472,12 @@ describe('signing in to the portal', () => {
     expect(await checkPortalLink(visitor(), second)).toEqual({ ok: true, email: pirjo });
     expect(await checkPortalLink(visitor(), 'A'.repeat(43))).toEqual({ ok: false, reason: 'invalid' });
     expect(await signInWithPortalLink(visitor(), 'A'.repeat(43))).toEqual({ ok: false, reason: 'invalid' });
+    // At most five links an hour to one address, whoever asks: the sixth request sends nothing and keeps the fifth link working.
+    for (let i = 0; i < 3; i++) await requestPortalLink(visitor(), pirjo, 'fi', links);
+    const fifth = await portalToken(pirjo);
+    await requestPortalLink(visitor(), pirjo, 'fi', links);
+    expect(await emailsTo(db(), pirjo)).toHaveLength(5);
+    expect(await checkPortalLink(visitor(), fifth)).toEqual({ ok: true, email: pirjo });
   });
 
   it('keeps the language the person chooses for their emails and trainings', async () => {

@@ -340,10 +340,10 @@ export const accessExpectations: RouteExpectation[] = [
     answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: only(centre, 404) },
   },
   {
-    // Marking needs result.record; a correction (intent "correct") needs result.correct, the admins'.
+    // Readers reach the form; marking then needs result.record and a correction result.correct, the admins'.
     route: 'POST /organisations/:organisationId/trainings/:trainingId/results',
-    actions: ['result.record', 'result.correct'],
-    answers: { own: only({ org_admin: 400, unit_coordinator: 400, trainer: 400 }, 403), other: { ...only({}, 404), centre_admin: 403, centre_staff: 403 } },
+    actions: ['participant.read', 'result.record', 'result.correct'],
+    answers: { own: only({ ...{ centre_admin: 400, centre_staff: 400 }, org_admin: 400, unit_coordinator: 400, trainer: 400 }, 403), other: { ...only({}, 404), centre_admin: 400, centre_staff: 400 } },
   },
   {
     // Each fixture training has one register entry, so that printing answers 200.

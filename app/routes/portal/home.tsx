@@ -5,7 +5,7 @@ import { Table } from '../../components/Table';
 import { ChoiceGroup, DangerButton, ErrorSummary, SubmitButton, TextField, ValidatedForm } from '../../components/forms';
 import { portalConsentSchema, portalLanguageSchema, portalSignInSchema, portalSignOutSchema, portalWithdrawSchema } from '../../forms/results';
 import { baseUrl } from '../../http/base-url.server';
-import { fieldRefusal, readIntentForm } from '../../http/form.server';
+import { fieldRefusal, validateIntentForm } from '../../http/form.server';
 import { languageCookie, requestLanguage } from '../../http/language.server';
 import { clearPortalCookieHeader, portalEmail, portalToken } from '../../http/portal.server';
 import { useI18n } from '../../i18n/react';
@@ -29,18 +29,24 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { email, overview: { ...overview, entries: overview.entries.map((e) => ({ ...e, verificationCode: formatVerificationCode(e.verificationCode) })) }, notice };
 }
 
+const signedInForms = { language: portalLanguageSchema, consent: portalConsentSchema, withdraw: portalWithdrawSchema, signOut: portalSignOutSchema };
+
 export async function action({ request, context }: Route.ActionArgs) {
   const ctx = { db: context.app.db, clock: context.app.clock };
   const email = await portalEmail(request, context);
+  const formData = await request.formData().catch(() => null);
+  if (!formData) return data({ ok: false as const, errors: { _form: { key: 'forms.invalidValue' } }, values: {}, sentTo: null }, { status: 400 });
   if (!email) {
-    const form = await readIntentForm(request, { signIn: portalSignInSchema });
+    // A signed-in page's button pressed after the session ended: back to the sign-in form, not an error.
+    if (Object.hasOwn(signedInForms, String(formData.get('intent')))) throw redirect('/portal', { headers: { 'Set-Cookie': await clearPortalCookieHeader(context) } });
+    const form = validateIntentForm(formData, { signIn: portalSignInSchema });
     if (!form.ok) return data({ ok: false as const, errors: form.errors, values: form.values, sentTo: null }, { status: 400 });
     if (!(await takeRateLimit(ctx.db, ctx.clock, `portal-link:${context.app.ip ?? 'unknown'}`, linkRequestLimit))) return fieldRefusal('_form', { key: 'portal.tooMany' }, form.values, 429, { sentTo: null });
     await requestPortalLink(ctx, form.data.email, await requestLanguage(request), { publicUrl: baseUrl(context) });
     // The same answer whether or not the address is known: who has been on a training is nobody else's business.
     return { ok: true as const, errors: {}, values: {}, sentTo: form.data.email.toLowerCase() };
   }
-  const form = await readIntentForm(request, { language: portalLanguageSchema, consent: portalConsentSchema, withdraw: portalWithdrawSchema, signOut: portalSignOutSchema });
+  const form = validateIntentForm(formData, signedInForms);
   if (!form.ok) return data({ ok: false as const, errors: form.errors, values: form.values, sentTo: null }, { status: 400 });
   if (form.intent === 'signOut') {
     const token = await portalToken(request);
@@ -111,7 +117,7 @@ export default function PortalHome({ loaderData, actionData }: Route.ComponentPr
       </div>
       {notice && <Notice tone="ok">{t(notice)}</Notice>}
       {actionData && !actionData.ok && <ErrorSummary errors={actionData.errors} labels={{ language: t('portal.language'), participantId: t('portal.training') }} />}
-      <p className="mb-6 text-xl" role="status">
+      <p className="mb-6 text-xl">
         {t('portal.credits')}: <strong>{t('portal.creditsValue', { credits: formatCredits(language, overview.creditTenths) })}</strong>
       </p>
       <section aria-labelledby="entries" className="mb-8">

@@ -2,7 +2,7 @@ import { Form, Link, data, redirect } from 'react-router';
 import type { Route } from './+types/sign-in';
 import { Notice } from '../../components/Notice';
 import { SubmitButton } from '../../components/forms';
-import { cancelRegistrationSchema } from '../../forms/participants';
+import { confirmSchema } from '../../forms/validation';
 import { readForm } from '../../http/form.server';
 import { portalCookieHeader } from '../../http/portal.server';
 import { useI18n } from '../../i18n/react';
@@ -20,7 +20,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const token = params.token ?? '';
-  const form = await readForm(request, cancelRegistrationSchema);
+  const form = await readForm(request, confirmSchema);
   if (!form.ok) return data({ problem: 'forms.invalidValue' as const }, { status: 400 });
   const result = linkSecretPattern.test(token) ? await signInWithPortalLink({ db: context.app.db, clock: context.app.clock }, token) : ({ ok: false, reason: 'invalid' } as const);
   if (!result.ok) return data({ problem: problems[result.reason] }, { status: 409 });

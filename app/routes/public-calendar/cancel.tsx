@@ -2,7 +2,7 @@ import { Form, Link, data } from 'react-router';
 import type { Route } from './+types/cancel';
 import { Notice } from '../../components/Notice';
 import { DangerButton } from '../../components/forms';
-import { cancelRegistrationSchema } from '../../forms/participants';
+import { confirmSchema } from '../../forms/validation';
 import { baseUrl } from '../../http/base-url.server';
 import { readForm } from '../../http/form.server';
 import { useI18n } from '../../i18n/react';
@@ -22,7 +22,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const token = params.token ?? '';
   if (!linkSecretPattern.test(token)) throw data(null, { status: 404 });
-  const form = await readForm(request, cancelRegistrationSchema);
+  const form = await readForm(request, confirmSchema);
   if (!form.ok) return data({ ok: false as const, error: 'forms.invalidValue' as const }, { status: 400 });
   const result = await cancelRegistration({ db: context.app.db, clock: context.app.clock }, token, { publicUrl: baseUrl(context) });
   if (result.ok) return { ok: true as const, error: null };

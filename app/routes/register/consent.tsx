@@ -2,7 +2,7 @@ import { Form, Link, data } from 'react-router';
 import type { Route } from './+types/consent';
 import { Notice } from '../../components/Notice';
 import { SubmitButton } from '../../components/forms';
-import { cancelRegistrationSchema } from '../../forms/participants';
+import { confirmSchema } from '../../forms/validation';
 import { baseUrl } from '../../http/base-url.server';
 import { readForm } from '../../http/form.server';
 import { useI18n } from '../../i18n/react';
@@ -15,14 +15,15 @@ import { consentRequest, giveConsentByLink } from '../../../server/register/cons
 export async function loader({ context, params }: Route.LoaderArgs) {
   const token = params.token ?? '';
   const request = linkSecretPattern.test(token) ? await consentRequest(context.app.db, token) : null;
-  if (!request) throw data(null, { status: 404 });
+  // A link that no longer asks anything (consent withdrawn since, or never sent) says so, not just "not found".
+  if (!request) return data({ request: null }, { status: 404 });
   return { request };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const token = params.token ?? '';
   if (!linkSecretPattern.test(token)) throw data(null, { status: 404 });
-  const form = await readForm(request, cancelRegistrationSchema);
+  const form = await readForm(request, confirmSchema);
   if (!form.ok) return data({ outcome: 'invalid' as const }, { status: 400 });
   const outcome = await giveConsentByLink({ db: context.app.db, clock: context.app.clock }, token, { publicUrl: baseUrl(context) });
   if (outcome === 'notFound') throw data(null, { status: 404 });
@@ -32,6 +33,17 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 export default function RegisterConsentPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, language } = useI18n();
   const { request } = loaderData;
+  if (!request)
+    return (
+      <>
+        <title>{`${t('registerConsent.title')} – ${t('app.name')}`}</title>
+        <h1>{t('registerConsent.title')}</h1>
+        <Notice tone="warn">{t('registerConsent.notFound')}</Notice>
+        <p className="mt-6">
+          <Link to="/portal">{t('registerConsent.toPortal')}</Link>
+        </p>
+      </>
+    );
   return (
     <>
       <title>{`${t('registerConsent.title')} – ${t('app.name')}`}</title>

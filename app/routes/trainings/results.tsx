@@ -7,6 +7,7 @@ import { ChoiceGroup, ErrorSummary, SubmitButton, TextArea, ValidatedForm, useEr
 import { correctResultSchema, resultsSchema } from '../../forms/results';
 import { baseUrl } from '../../http/base-url.server';
 import { validateIntentForm } from '../../http/form.server';
+import { requirePermission } from '../../http/authorize.server';
 import { requirePlan } from '../../http/training.server';
 import { useI18n } from '../../i18n/react';
 import { can } from '../../../server/access/permissions';
@@ -14,7 +15,7 @@ import { helsinkiDate } from '../../../server/calendar/dates';
 import { formatIsoDate } from '../../../server/calendar/format';
 import { formatCredits } from '../../../server/models/format';
 import { approvedVersionOf } from '../../../server/models/versions';
-import { type ResultMark, correctResult, correctableUntil, recordResults, resultsOpen, trainingResultsList } from '../../../server/register/results';
+import { type ResultMark, correctResult, isCorrectable, lastCorrectionDay, recordResults, resultsOpen, trainingResultsList } from '../../../server/register/results';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { ctx, organisationId, plan, target } = await requirePlan(request, context, 'participant.read', params);
@@ -26,7 +27,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     training: { id: plan.id, name: plan.name, status: plan.status, endsOn: plan.endsOn },
     model: model ? { name: model.content.name, creditTenths: model.creditTenths ?? 0 } : null,
     open: resultsOpen(plan, helsinkiDate(now)),
-    people: people.map((p) => ({ ...p, email: p.email !== '', correctable: p.markedAt !== null && correctableUntil(p.markedAt) > now, correctableUntil: p.markedAt ? correctableUntil(p.markedAt).toISOString() : null })),
+    people: people.map((p) => ({ ...p, email: p.email !== '', correctable: p.markedAt !== null && isCorrectable(p.markedAt, now), correctableUntil: p.markedAt ? lastCorrectionDay(p.markedAt) : null })),
     record: can(ctx.actor, 'result.record', target),
     correct: can(ctx.actor, 'result.correct', target),
     print: can(ctx.actor, 'certificate.print', target),
@@ -35,13 +36,18 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
+/** Refused before reading: a row per participant of a large training is far below this. */
+const maxBodyBytes = 256 * 1024;
+
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const formData = await request.formData().catch(() => null);
-  const intent = formData?.get('intent');
-  const { ctx, organisationId, plan } = await requirePlan(request, context, intent === 'correct' ? 'result.correct' : 'result.record', params);
+  const { ctx, organisationId, plan, target } = await requirePlan(request, context, 'participant.read', params);
+  const length = request.headers.get('content-length');
+  const formData = length !== null && Number(length) <= maxBodyBytes ? await request.formData().catch(() => null) : null;
   if (!formData) return data({ ok: false as const, intent: null, errors: { _form: { key: 'forms.invalidValue' } }, values: {} }, { status: 400 });
   const form = validateIntentForm(formData, { record: resultsSchema, correct: correctResultSchema });
   if (!form.ok) return data({ ok: false as const, intent: form.intent, errors: form.errors, values: form.values }, { status: 400 });
+  // Marking is for who plans the training; correcting, for the organisation's admins.
+  await requirePermission(request, context, form.intent === 'correct' ? 'result.correct' : 'result.record', target);
   const links = { publicUrl: baseUrl(context) };
   const back = `/organisations/${organisationId}/trainings/${plan.id}/results`;
   if (form.intent === 'record') {
@@ -129,7 +135,7 @@ function CorrectionForm({ person, refused }: { person: Person; refused: { errors
   return (
     <details open={mine !== undefined} className="mb-4 max-w-3xl rounded border border-slate-300 bg-white p-3">
       <summary className="cursor-pointer font-semibold">{t('results.correctFor', { name: person.name })}</summary>
-      <p className="my-2 text-sm">{t('results.correctUntil', { date: formatIsoDate(language, helsinkiDate(new Date(person.correctableUntil!))) })}</p>
+      <p className="my-2 text-sm">{t('results.correctUntil', { date: formatIsoDate(language, person.correctableUntil!) })}</p>
       <ValidatedForm
         method="post"
         schema={correctResultSchema}
