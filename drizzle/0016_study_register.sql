@@ -84,4 +84,5 @@ CREATE INDEX "portal_sessions_email_idx" ON "portal_sessions" USING btree ("emai
 CREATE INDEX "study_register_entries_email_idx" ON "study_register_entries" USING btree ("person_email");--> statement-breakpoint
 CREATE INDEX "study_register_entries_training_idx" ON "study_register_entries" USING btree ("training_id");--> statement-breakpoint
 CREATE INDEX "study_register_entries_organisation_idx" ON "study_register_entries" USING btree ("organisation_id","completed_on");--> statement-breakpoint
-CREATE INDEX "training_results_training_idx" ON "training_results" USING btree ("training_id");
+CREATE INDEX "training_results_training_idx" ON "training_results" USING btree ("training_id");--> statement-breakpoint
+CREATE INDEX "training_participants_email_lookup_idx" ON "training_participants" USING btree (lower("email")) WHERE "training_participants"."email" <> '';
