@@ -13,7 +13,13 @@ export const benchUsers = {
   coordinator: 'yhteyshenkilo@kll.example',
   trainer: 'kouluttaja1@kll.example',
 } as const;
-export type BenchUser = keyof typeof benchUsers;
+/**
+ * People of the generated data the runner signs in as, found through the pages: the open course's
+ * trainer and an admin of its organisation (with the generated staff password), and one of its
+ * participants signed in to the portal by an emailed link (the cookie is the portal's own).
+ */
+export const generatedBenchUsers = ['courseTrainer', 'courseAdmin', 'participant'] as const;
+export type BenchUser = keyof typeof benchUsers | (typeof generatedBenchUsers)[number];
 
 export interface Fixtures {
   /** The org admin's own demo organisation. */
@@ -67,6 +73,21 @@ export interface Fixtures {
   /** A training model of the largest organisation whose latest version is approved (another organisation's if it has none), and that organisation. */
   modelId: string;
   modelOrganisationId: string;
+  /** The generated open course (an ended training on a model, some 860 people and 560 register entries at scale 1) and its organisation. */
+  courseTrainingId: string;
+  courseOrganisationId: string;
+  /** A participant of the open course whose result is marked (all are), so that marking or correcting it is refused. */
+  markedParticipantId: string;
+  /** The portal participant's register entry, and its certificate's code; a well-formed code nobody was given. */
+  entryId: string;
+  genuineCode: string;
+  unknownCode: string;
+  /** Another participant of the open course, whose sign-in link the portal's form asks for. */
+  portalRequestEmail: string;
+  /** An unused sign-in link of the portal participant (asked again just before its case: a link lasts 15 minutes). */
+  portalLinkToken: string;
+  /** A consent link's secret from the outbox (made only when a selected case needs it, see run.ts; '' otherwise). */
+  consentToken: string;
 }
 
 export interface BenchCase {
@@ -85,6 +106,15 @@ export interface BenchCase {
   expectStatus: number;
   /** Lower for deliberately expensive actions (password hashing). */
   concurrency?: number;
+  /** Longer than --duration for requests that take seconds (a batch of certificates), so that there are several. */
+  durationSeconds?: number;
+  /**
+   * Each request from an address of its own (X-Forwarded-For, which the server trusts from loopback):
+   * a public page that counts requests per address would refuse one client's load after a few dozen.
+   */
+  distinctClients?: boolean;
+  /** Fixtures the runner makes again just before the case (they expire). */
+  fresh?: (keyof Fixtures)[];
 }
 
 export const baselineName = 'trivial page (/healthz)';
@@ -120,6 +150,11 @@ const largest = { params: (f: Fixtures) => ({ organisationId: f.largestOrganisat
 const heldTraining = { params: (f: Fixtures) => ({ organisationId: f.largestOrganisationId, trainingId: f.heldTrainingId }) };
 const paidBatch = { params: (f: Fixtures) => ({ batchId: f.paidBatchId }) };
 const approvedModel = { params: (f: Fixtures) => ({ organisationId: f.modelOrganisationId, modelId: f.modelId }) };
+const openCourse = { params: (f: Fixtures) => ({ organisationId: f.courseOrganisationId, trainingId: f.courseTrainingId }) };
+const resultsRoute = '/organisations/:organisationId/trainings/:trainingId/results';
+/** Well-formed link secrets (43 characters) never issued. */
+const unknownConsentToken = { params: () => ({ token: `bench_consent_${'0'.repeat(29)}` }) };
+const unknownPortalToken = { params: () => ({ token: `bench_portal_${'0'.repeat(30)}` }) };
 const specification = (format: 'pdf' | 'csv') => ({ params: (f: Fixtures) => ({ organisationId: f.paymentOrganisationId, paymentId: f.paymentId, format }) });
 
 /** Replaces :name with the fixture of that name (or the case's own params). */
@@ -240,6 +275,20 @@ export const benchCases: BenchCase[] = [
   page('training models of the demo organisation, org admin', 'orgAdmin', '/organisations/:organisationId/models'),
   page('approved training model of the largest organisation, centre staff', 'centreStaff', '/organisations/:organisationId/models/:modelId', approvedModel),
   page('new training model form, org admin', 'orgAdmin', '/organisations/:organisationId/models/new'),
+  // Generated data: the open course's results (every participant marked) and the certificates of its register entries.
+  page('results of the open course, its trainer', 'courseTrainer', resultsRoute, openCourse),
+  page('results of the open course, org admin', 'courseAdmin', resultsRoute, openCourse),
+  // One PDF of all its certificates (a page each): seconds a request, so one at a time for longer.
+  { ...page('certificates of the open course (PDF, one a page), org admin', 'courseAdmin', '/organisations/:organisationId/trainings/:trainingId/certificates', openCourse), concurrency: 1, durationSeconds: 40 },
+  page('verification page', 'anonymous', '/verify'),
+  { ...page('verifying a genuine certificate by its QR code', 'anonymous', '/verify/:code', { params: (f) => ({ code: f.genuineCode }) }), distinctClients: true },
+  { ...page('verifying a code nobody was given', 'anonymous', '/verify/:code', { params: (f) => ({ code: f.unknownCode }) }), distinctClients: true },
+  page('consent link page', 'anonymous', '/study-register/consent/:token', { params: (f) => ({ token: f.consentToken }) }),
+  page('participant portal, sign-in form', 'anonymous', '/portal'),
+  { ...page('portal sign-in link page', 'anonymous', '/portal/sign-in/:token', { params: (f) => ({ token: f.portalLinkToken }) }), fresh: ['portalLinkToken'] },
+  page('participant portal, signed in', 'participant', '/portal'),
+  page('own certificate (PDF), portal', 'participant', '/portal/certificates/:entryId'),
+  page('own data (JSON), portal', 'participant', '/portal/data'),
   page('public calendar from today, anonymous', 'anonymous', '/training-calendar'),
   page('public calendar of every year, anonymous', 'anonymous', '/training-calendar', { query: everyYear }),
   page('public calendar of every year searched in a region, page 2', 'anonymous', '/training-calendar', { query: `${everyYear}&q=kurssi&region=uusimaa&page=2` }),
@@ -301,7 +350,7 @@ export const benchCases: BenchCase[] = [
     'training plan with a session ending before it starts (refused)',
     'trainer',
     '/organisations/:organisationId/trainings/:trainingId',
-    'intent=save&unitId=00000000-0000-4000-8000-000000000000&name=Bench&type=course&mode=onSite&topicClass=culture&plannedParticipants=10&sessionDate=:year-12-30&sessionStart=18:00&sessionEnd=17:00&sessionBreak=0&sessionPlace=Seurantalo&sessionLink=',
+    'intent=save&unitId=00000000-0000-4000-8000-000000000000&name=Bench&type=course&mode=onSite&topicClass=culture&plannedParticipants=10&sessionDate=:year-12-30&sessionStart=18%3A00&sessionEnd=17%3A00&sessionBreak=0&sessionPlace=Seurantalo&sessionLink=',
     400,
   ),
   action('new training plan without a name (refused)', 'trainer', '/organisations/:organisationId/trainings/new', 'intent=save&name=&type=course&mode=onSite&topicClass=culture&plannedParticipants=10', 400),
@@ -338,6 +387,14 @@ export const benchCases: BenchCase[] = [
   // Refused by the form (nothing created), and on an approved model locked and found decided: nothing changes.
   action('new training model with hours in a wrong form (refused), org admin', 'orgAdmin', '/organisations/:organisationId/models/new', 'intent=save&name=Bench&activityKind=lecture&activityAmount=abc&activityDescription=', 400),
   { ...action('approving an approved training model again (refused), centre staff', 'centreStaff', '/organisations/:organisationId/models/:modelId', 'intent=approve', 409), ...approvedModel },
+  // Refused in the transaction with the training locked (already marked; too late to correct), or by the form (nothing marked).
+  { ...action('results: marking a marked participant again (refused), trainer', 'courseTrainer', resultsRoute, 'intent=record&participantId=:markedParticipantId&outcome=passed&justification=', 409), ...openCourse },
+  { ...action('results: nothing marked (refused), trainer', 'courseTrainer', resultsRoute, 'intent=record&participantId=:markedParticipantId&outcome=&justification=', 400), ...openCourse },
+  { ...action('results: correcting one after the 30 days (refused), org admin', 'courseAdmin', resultsRoute, 'intent=correct&participantId=:markedParticipantId&outcome=passed&justification=&reason=Bench', 409), ...openCourse },
+  { ...action('consent by an unknown link (refused)', 'anonymous', '/study-register/consent/:token', 'confirm=yes', 404), ...unknownConsentToken },
+  // A known address: a new link and an email each time (the outbox grows); the same answer as for an unknown one.
+  { ...action('portal sign-in link request', 'anonymous', '/portal', 'intent=signIn&email=:portalRequestEmail', 200), distinctClients: true },
+  { ...action('portal sign-in by an unknown link (refused)', 'anonymous', '/portal/sign-in/:token', 'confirm=yes', 409), ...unknownPortalToken },
   action('announcement without organisations (refused)', 'centreStaff', '/announcements/new', 'subjectFi=Bench&bodyFi=Bench&audience=organisations', 400),
   action('the last admin giving up the role (refused)', 'orgAdmin', '/organisations/:organisationId/admin-role', 'userId=:orgAdminId', 409),
   action('lifting a sign-in block', 'centreStaff', '/sign-in-blocks', 'scope=account&value=nobody%40example.fi', 200),

@@ -14,6 +14,8 @@ interface LoadSpec {
   concurrency: number;
   durationMs: number;
   maxRequests: number;
+  /** Each request from its own address (X-Forwarded-For; the server trusts it from loopback). */
+  distinctClients?: boolean;
 }
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
@@ -27,13 +29,20 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency });
 const latencies: number[] = [];
 let errors = 0;
 let requests = 0;
+// A random start in 10.0.0.0/8, so that runs soon after each other do not reuse each other's addresses.
+let client = Math.floor(Math.random() * 2 ** 24);
+const headersFor = (): Record<string, string> => {
+  if (!spec.distinctClients) return spec.headers;
+  const n = client++ % 2 ** 24;
+  return { ...spec.headers, 'X-Forwarded-For': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
+};
 const started = performance.now();
 const deadline = started + spec.durationMs;
 
 function once(): Promise<void> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const req = http.request(target, { method: spec.method, headers: spec.headers, agent }, (res) => {
+    const req = http.request(target, { method: spec.method, headers: headersFor(), agent }, (res) => {
       res.resume();
       res.on('end', () => {
         latencies.push(performance.now() - t0);

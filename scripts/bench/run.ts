@@ -11,8 +11,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { type BenchCase, type BenchUser, type Fixtures, baselineName, benchCases, benchPath, benchUsers, withFixtures } from './cases';
+import { generatedPassword } from '../generate/organisations';
+import { openCourseSuffix } from '../generate/register';
 import { demoPassword } from '../../server/seed/demo';
 import { makePng } from '../../server/organisations/sample-images';
+import { readVerificationCode } from '../../server/register/verification-code';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -88,11 +91,11 @@ async function startOwnServer(): Promise<{ url: string; stop: () => Promise<void
   };
 }
 
-async function signIn(url: string, email: string): Promise<string> {
+async function signIn(url: string, email: string, password = demoPassword): Promise<string> {
   const response = await fetch(`${url}/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: url },
-    body: new URLSearchParams({ email, password: demoPassword }),
+    body: new URLSearchParams({ email, password }),
     redirect: 'manual',
   });
   const cookie = response.headers.get('set-cookie')?.split(';')[0];
@@ -100,8 +103,11 @@ async function signIn(url: string, email: string): Promise<string> {
   return cookie;
 }
 
+/** Fixtures that expire, made again just before a case that names them in `fresh`. */
+type Refreshers = Partial<Record<keyof Fixtures, () => Promise<string>>>;
+
 /** Looks the fixtures up through the pages themselves, so any server with demo data will do. */
-async function lookUpFixtures(url: string, cookies: Map<BenchUser, string | null>): Promise<Fixtures> {
+async function lookUpFixtures(url: string, cookies: Map<BenchUser, string | null>, selected: BenchCase[], refreshers: Refreshers): Promise<Fixtures> {
   const staffCookie = cookies.get('centreStaff')!;
   const adminCookie = cookies.get('centreAdmin')!;
   const html = await (await fetch(`${url}/organisations`, { headers: { Cookie: staffCookie } })).text();
@@ -146,10 +152,128 @@ async function lookUpFixtures(url: string, cookies: Map<BenchUser, string | null
   const attendance = await attendanceFixtures(url, staffCookie!, largest.id);
   const paymentBatches = await paymentFixtures(url, staffCookie!, largest.id);
   const models = await modelFixtures(url, staffCookie!, [largest.id, ...rows.map((r) => r.id).filter((id) => id !== largest.id)]);
+  const register = await registerFixtures(url, cookies, selected, refreshers);
   if (!unitId || !userId || !businessId || !coordinatorId || !staffId || !applicationId || !orgAdminId || !reviewedSha256) {
     throw new Error('The demo data lacks the units, people, business ID or application the fixtures need.');
   }
-  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256, publicTrainingId, heldTrainingId, ...attendance, ...paymentBatches, ...models, ...calendar };
+  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256, publicTrainingId, heldTrainingId, ...attendance, ...paymentBatches, ...models, ...register, ...calendar };
+}
+
+const rowsOf = (html: string) => [...html.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((m) => m[1]!);
+const cellsOf = (row: string) => [...row.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((m) => m[1]!.replace(/<[^>]*>/g, '').trim());
+/** An address of the private range for requests the server counts per address (its limits are per client). */
+const clientAddress = (n = Math.floor(Math.random() * 2 ** 24)) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+
+/**
+ * The study register's fixtures, from the generated open course (found by the trainings list's
+ * search): its planner and an admin of its organisation (signed in with the generated password);
+ * from its participants list and results page, participants in the register: one whose link the
+ * portal form's case asks for, one whose result the refused actions name, and the next ones to sign
+ * in to the portal by the link it emails (read from the outbox, as staff see it), whose portal page
+ * gives an entry and its certificate's code. A consent link exists only in the email
+ * that asks for consent: when a selected case needs one and the outbox's first pages have none, the
+ * course admin adds a participant (named "Bench Suostuja …") and marks them passed, which sends one.
+ */
+async function registerFixtures(url: string, cookies: Map<BenchUser, string | null>, selected: BenchCase[], refreshers: Refreshers) {
+  const staffCookie = cookies.get('centreStaff')!;
+  // A refresh between cases may find its kept-alive connections closed by the server meanwhile
+  // (the runner's event loop waits out each case in execFileSync, so they look open until it turns
+  // again: "other side closed", EPIPE). Fetch does not retry that; let the loop turn, and once more.
+  const send = (path: string, init: RequestInit) =>
+    fetch(`${url}${path}`, init).catch(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return fetch(`${url}${path}`, init);
+    });
+  const page = async (path: string, cookie: string | null = staffCookie) => (await send(path, { headers: cookie ? { Cookie: cookie } : {} })).text();
+  const post = (path: string, body: Record<string, string>, cookie: string | null, headers: Record<string, string> = {}) =>
+    send(path, {
+      method: 'POST',
+      headers: { ...(cookie ? { Cookie: cookie } : {}), Origin: url, 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams(body).toString(),
+      redirect: 'manual',
+    });
+  const course = /href="\/organisations\/([0-9a-f-]{36})\/trainings\/([0-9a-f-]{36})"/.exec(await page(`/trainings?year=all&q=${encodeURIComponent(openCourseSuffix)}`));
+  if (!course) throw new Error(`No training named "… – ${openCourseSuffix}" (the bench needs data generated since issue 16: remove an older .tmp/bench-data-… to generate it again).`);
+  const [courseOrganisationId, courseTrainingId] = [course[1]!, course[2]!];
+  const base = `/organisations/${courseOrganisationId}/trainings/${courseTrainingId}`;
+  const ownerName = /Suunnittelija<\/dt><dd>([^<]+)<\/dd>/.exec(await page(base))?.[1];
+  const emailOf = (html: string, name?: string) => rowsOf(html).map(cellsOf).find((cells) => cells[1]?.includes('@') && (!name || cells[0] === name))?.[1];
+  const users = `/organisations/${courseOrganisationId}/users?status=active`;
+  const trainerEmail = ownerName ? emailOf(await page(`${users}&role=trainer&q=${encodeURIComponent(ownerName)}`), ownerName) : undefined;
+  const adminEmail = emailOf(await page(`${users}&role=org_admin`));
+  if (!trainerEmail || !adminEmail) throw new Error('The open course’s planner or its organisation’s admin was not found.');
+  cookies.set('courseTrainer', await signIn(url, trainerEmail, generatedPassword));
+  const adminCookie = await signIn(url, adminEmail, generatedPassword);
+  cookies.set('courseAdmin', adminCookie);
+
+  const people = rowsOf(await page(`${base}/participants`, adminCookie)).flatMap((row) => {
+    const id = /name="participantId" value="([0-9a-f-]{36})"/.exec(row)?.[1];
+    const [name = '', email = ''] = cellsOf(row);
+    return id && email.includes('@') && !name.startsWith('Bench') ? [{ id, name, email }] : [];
+  });
+  const results = await page(`${base}/results`, adminCookie);
+  const entered = new Set(rowsOf(results).map(cellsOf).filter((cells) => cells.at(-1) === 'Rekisterissä').map((cells) => cells[0]));
+  const [other, marked, ...signingIn] = people.filter((p) => entered.has(p.name) && people.filter((q) => q.name === p.name).length === 1);
+  if (!other || !marked || signingIn.length === 0) throw new Error('The open course has too few participants in the register.');
+  const printed = /PDF, ([\d\s\u00a0]+) kpl/.exec(results)?.[1]?.replace(/\D/g, '');
+  console.log(`Open course: ${people.length} participants with an address, ${printed ?? 0} certificates to print.`);
+
+  /** The newest email to the address that carries a link of the pattern (the outbox lists the newest first). */
+  const linkInOutbox = async (email: string, pattern: RegExp) => rowsOf(await page('/outbox')).find((row) => row.includes(`>${email}<`) && pattern.test(row))?.match(pattern)?.[1];
+  const signInPattern = /\/portal\/sign-in\/([A-Za-z0-9_-]{43})/;
+  /**
+   * A new sign-in link. An address gets five an hour, the rest silently not (the page answers the
+   * same), and a run asks for three: the next participant's address when no new email came.
+   */
+  let signer = 0;
+  const portalLink = async () => {
+    for (; signer < signingIn.length; signer++) {
+      const { email } = signingIn[signer]!;
+      const before = await linkInOutbox(email, signInPattern);
+      await post('/portal', { intent: 'signIn', email }, null, { 'X-Forwarded-For': clientAddress() });
+      const token = await linkInOutbox(email, signInPattern);
+      if (token && token !== before) return token;
+    }
+    throw new Error('No new portal sign-in link came (five an hour to an address): wait an hour, or generate new data.');
+  };
+  const signedIn = await post(`/portal/sign-in/${await portalLink()}`, { confirm: 'yes' }, null);
+  const portalCookie = signedIn.headers.get('set-cookie')?.split(';')[0];
+  if (signedIn.status !== 302 || !portalCookie?.startsWith('sivis_portal=')) throw new Error('Signing in to the portal by its link failed.');
+  cookies.set('participant', portalCookie);
+  const portal = await page('/portal', portalCookie);
+  const entryId = /\/portal\/certificates\/([0-9a-f-]{36})/.exec(portal)?.[1];
+  const genuineCode = /font-mono">([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})</.exec(portal)?.[1]?.replace(/-/g, '');
+  if (!entryId || !genuineCode) throw new Error('The portal shows the participant no register entry.');
+  refreshers.portalLinkToken = portalLink;
+  // Fifteen zeros and the check character that makes the code valid: well-formed, and nobody's.
+  const unknownCode = [...'0123456789ABCDEFGHJKMNPQRSTVWXYZ'].map((c) => `${'0'.repeat(15)}${c}`).find((code) => readVerificationCode(code).ok)!;
+
+  let consentToken = '';
+  if (selected.some((c) => c.method === 'GET' && c.route === '/study-register/consent/:token')) {
+    const pattern = /\/study-register\/consent\/([A-Za-z0-9_-]{43})/;
+    for (let n = 1; n <= 5 && !consentToken; n++) consentToken = (await page(`/outbox?page=${n}`)).match(pattern)?.[1] ?? '';
+    if (!consentToken) {
+      const stamp = Date.now();
+      const [name, email] = [`Bench Suostuja ${stamp}`, `bench.suostuja.${stamp}@example.test`];
+      await post(`${base}/participants`, { intent: 'add', name, email, birthYear: '1980', municipality: 'Tampere', gender: '', firstTimeThisYear: 'no' }, adminCookie);
+      const row = [...(await page(`${base}/results`, adminCookie)).matchAll(/<fieldset[^>]*>(.*?)<\/fieldset>/gs)].map((m) => m[1]!).find((f) => f.includes(name));
+      const participantId = row && /name="participantId" value="([0-9a-f-]{36})"/.exec(row)?.[1];
+      if (participantId) await post(`${base}/results`, { intent: 'record', participantId, outcome: 'passed', justification: '' }, adminCookie);
+      consentToken = (await linkInOutbox(email, pattern)) ?? '';
+      if (!consentToken) throw new Error('No consent link could be made (the open course takes no more participants, or its results are closed).');
+    }
+  }
+  return {
+    courseOrganisationId,
+    courseTrainingId,
+    markedParticipantId: marked.id,
+    entryId,
+    genuineCode,
+    unknownCode,
+    portalRequestEmail: other.email,
+    portalLinkToken: await portalLink(),
+    consentToken,
+  };
 }
 
 /**
@@ -339,13 +463,14 @@ function runLoad(url: string, benchCase: BenchCase, fixtures: Fixtures, cookie: 
     bodyBase64: body?.toString('base64'),
     expectStatus: benchCase.expectStatus,
     concurrency: benchCase.concurrency ?? options.concurrency,
-    durationMs: options.duration * 1000,
+    durationMs: (benchCase.durationSeconds ?? options.duration) * 1000,
     maxRequests: 500_000,
+    distinctClients: benchCase.distinctClients ?? false,
   };
   const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'load.ts'), JSON.stringify(spec)], {
     cwd: root,
     encoding: 'utf8',
-    timeout: (options.duration + 60) * 1000,
+    timeout: ((benchCase.durationSeconds ?? options.duration) + 60) * 1000,
   });
   return JSON.parse(output) as LoadResult;
 }
@@ -357,10 +482,13 @@ try {
   for (const [user, email] of Object.entries(benchUsers) as [BenchUser, string | null][]) {
     cookies.set(user, email ? await signIn(url, email) : null);
   }
-  const fixtures = await lookUpFixtures(url, cookies);
   const selected = benchCases.filter((c) => c.name === baselineName || !options.only || c.name.includes(options.only));
+  const refreshers: Refreshers = {};
+  const fixtures = await lookUpFixtures(url, cookies, selected, refreshers);
   const results: (LoadResult & { name: string; concurrency: number })[] = [];
   for (const benchCase of selected) {
+    if (benchCase.fresh) await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const name of benchCase.fresh ?? []) fixtures[name] = await refreshers[name]!();
     process.stdout.write(`${benchCase.name} … `);
     const result = runLoad(url, benchCase, fixtures, cookies.get(benchCase.as) ?? null);
     results.push({ name: benchCase.name, concurrency: benchCase.concurrency ?? options.concurrency, ...result });

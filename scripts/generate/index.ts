@@ -12,14 +12,16 @@ import { organisationsGenerator } from './organisations';
 import { participantsGenerator } from './participants';
 import { paymentsGenerator } from './payments';
 import { Random } from './random';
+import { registerGenerator } from './register';
 import { trainingsGenerator } from './trainings';
 
 /**
  * In dependency order. A later issue appends its generator here: one that comes in between would
  * change the random numbers, and so the data, of every generator after it (the models generator
- * bases trainings on models with one update at the end instead).
+ * bases trainings on models with one update at the end instead; the register generator grows one
+ * training into a large open course the same way).
  */
-export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator, participantsGenerator, attendanceGenerator, expensesGenerator, paymentsGenerator, modelsGenerator];
+export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator, participantsGenerator, attendanceGenerator, expensesGenerator, paymentsGenerator, modelsGenerator, registerGenerator];
 
 export class AlreadyGeneratedError extends Error {}
 

@@ -9,9 +9,9 @@ import { ascii, organisationCounts } from './organisations';
 
 /** Trainings that have been held (and public ones still taking registrations) have participants. */
 const withParticipants = ['submitted', 'ongoing', 'ended', 'reported', 'approved'] as const;
-const emailDomains = ['example.test', 'posti.example', 'sahkoposti.example'];
+export const emailDomains = ['example.test', 'posti.example', 'sahkoposti.example'];
 // Real municipalities: where a participant lives is not personal on its own, and statistics group by it.
-const municipalities = [
+export const municipalities = [
   'Helsinki', 'Espoo', 'Tampere', 'Vantaa', 'Oulu', 'Turku', 'Jyväskylä', 'Kuopio', 'Lahti', 'Pori', 'Joensuu', 'Lappeenranta',
   'Hämeenlinna', 'Vaasa', 'Seinäjoki', 'Rovaniemi', 'Mikkeli', 'Kotka', 'Salo', 'Porvoo', 'Kokkola', 'Lohja', 'Kajaani', 'Rauma',
   'Savonlinna', 'Raasepori', 'Inari', 'Kuhmo', 'Parainen', 'Närpiö',
@@ -23,7 +23,7 @@ type Training = { id: string; organisationId: string; isPublic: boolean; capacit
 const day = 86_400_000;
 const between = (ctx: GenerateContext, from: number, to: number) => from + Math.floor(ctx.random.next() * Math.max(0, to - from));
 
-function gender(ctx: GenerateContext): Gender | null {
+export function gender(ctx: GenerateContext): Gender | null {
   const roll = ctx.random.next();
   return roll < 0.1 ? null : roll < 0.65 ? 'female' : roll < 0.98 ? 'male' : 'other';
 }
