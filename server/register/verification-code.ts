@@ -1,26 +1,30 @@
 import { randomInt } from 'node:crypto';
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or typed from paper is not misread. */
-const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const randomLength = 15;
+export const codeAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** The random characters of a code, before its check character. */
+export const codeBodyLength = 15;
 
 /** Luhn mod 32 over the code's characters: catches any one mistyped character and most swapped pairs. */
 function checkCharacter(body: string): string {
   let sum = 0;
   let factor = 2;
   for (let i = body.length - 1; i >= 0; i--) {
-    const product = factor * alphabet.indexOf(body[i]!);
+    const product = factor * codeAlphabet.indexOf(body[i]!);
     sum += Math.floor(product / 32) + (product % 32);
     factor = factor === 2 ? 1 : 2;
   }
-  return alphabet[(32 - (sum % 32)) % 32]!;
+  return codeAlphabet[(32 - (sum % 32)) % 32]!;
 }
+
+/** A code of the given random characters (`codeBodyLength` of `codeAlphabet`) and their check character. */
+export const withCheckCharacter = (body: string) => body + checkCharacter(body);
 
 /** A new certificate code: 75 random bits (too many to guess) and a check character. */
 export function newVerificationCode(): string {
   let body = '';
-  for (let i = 0; i < randomLength; i++) body += alphabet[randomInt(32)];
-  return body + checkCharacter(body);
+  for (let i = 0; i < codeBodyLength; i++) body += codeAlphabet[randomInt(32)];
+  return withCheckCharacter(body);
 }
 
 /** "K7QF-3MZP-X2TA-9BHD": how the code is printed. */
@@ -39,6 +43,6 @@ export function readVerificationCode(input: string): CodeReading {
     .replace(/[\s-]/g, '')
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1');
-  if (code.length !== randomLength + 1 || [...code].some((c) => !alphabet.includes(c))) return { ok: false, reason: 'format' };
-  return checkCharacter(code.slice(0, randomLength)) === code[randomLength] ? { ok: true, code } : { ok: false, reason: 'mistyped' };
+  if (code.length !== codeBodyLength + 1 || [...code].some((c) => !codeAlphabet.includes(c))) return { ok: false, reason: 'format' };
+  return checkCharacter(code.slice(0, codeBodyLength)) === code[codeBodyLength] ? { ok: true, code } : { ok: false, reason: 'mistyped' };
 }
