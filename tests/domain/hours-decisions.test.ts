@@ -14,7 +14,7 @@ import { seedDemoData } from '../../server/seed/demo';
 import { openTestDatabase } from '../support/database';
 import { actorByEmail, demoOrgA, demoOrgB, organisationIdByName, unitByName } from '../support/demo';
 import { emailsTo } from '../support/outbox';
-import { pdfText } from '../support/pdf';
+import { pdfText } from '../support/pdf-text';
 
 let handle: DatabaseHandle;
 const clock = new AdjustableClock();
@@ -78,7 +78,7 @@ describe('hour decisions', () => {
     const bytes = await renderDecisionPdf((await getDecision(handle.db, 2027, orgA))!, { language: 'fi', centreName: 'Opintokeskus Sivis', organisationName: 'Nykyinen nimi', businessId: '1234567-8' });
     const pdf = await PDFDocument.load(bytes);
     expect(pdf.getTitle()).toBe('Päätös opetustunneista vuodelle 2027');
-    const text = pdfText(bytes);
+    const text = await pdfText(bytes);
     expect(text).toContain('Järjestö: Nimi julkaisuhetkellä');
     expect(text).toContain('Myönnetyt opetustunnit: 700 h');
     expect(text).not.toContain('LUONNOS');

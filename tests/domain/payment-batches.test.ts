@@ -27,7 +27,7 @@ import { savePlan, submitPlan } from '../../server/trainings/plans';
 import { advanceTrainingStatuses } from '../../server/trainings/status';
 import { actorByEmail, demoOrgB, organisationIdByName, unitByName } from '../support/demo';
 import { emailsTo } from '../support/outbox';
-import { pdfText } from '../support/pdf';
+import { pdfText } from '../support/pdf-text';
 import { grant2027Hours, samplePlan, trainingsTestDatabase } from '../support/trainings';
 
 const xsd = path.resolve('tests/fixtures/iso20022/pain.001.001.03.xsd');
@@ -655,7 +655,7 @@ describe('cancelling and marking paid', () => {
     ]);
     const [pdfFile, csvFile] = toAdminA.attachments;
     expect(Buffer.from(pdfFile!.content).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const shown = pdfText(pdfFile!.content);
+    const shown = await pdfText(pdfFile!.content);
     expect(shown).toContain('Kevään kuorokurssi');
     expect(shown).toContain('Äänenavauksen työpaja');
     expect(shown).toContain('2027-001');
