@@ -76,6 +76,12 @@ export interface Fixtures {
   /** The generated open course (an ended training on a model, some 860 people and 560 register entries at scale 1) and its organisation. */
   courseTrainingId: string;
   courseOrganisationId: string;
+  /** The generated training strategy with the most versions (of the largest organisation if it has one), its organisation and latest version. */
+  strategyId: string;
+  strategyOrganisationId: string;
+  strategyVersion: string;
+  /** The demo organisation's strategy (made by the runner if it has none), which its admin writes. */
+  ownStrategyId: string;
   /** A participant of the open course whose result is marked (all are), so that marking or correcting it is refused. */
   markedParticipantId: string;
   /** The portal participant's register entry, and its certificate's code; a well-formed code nobody was given. */
@@ -152,6 +158,8 @@ const paidBatch = { params: (f: Fixtures) => ({ batchId: f.paidBatchId }) };
 const approvedModel = { params: (f: Fixtures) => ({ organisationId: f.modelOrganisationId, modelId: f.modelId }) };
 const openCourse = { params: (f: Fixtures) => ({ organisationId: f.courseOrganisationId, trainingId: f.courseTrainingId }) };
 const resultsRoute = '/organisations/:organisationId/trainings/:trainingId/results';
+const generatedStrategy = { params: (f: Fixtures) => ({ organisationId: f.strategyOrganisationId, strategyId: f.strategyId, version: f.strategyVersion }) };
+const ownStrategy = { params: (f: Fixtures) => ({ strategyId: f.ownStrategyId }) };
 /** Well-formed link secrets (43 characters) never issued. */
 const unknownConsentToken = { params: () => ({ token: `bench_consent_${'0'.repeat(29)}` }) };
 const unknownPortalToken = { params: () => ({ token: `bench_portal_${'0'.repeat(30)}` }) };
@@ -275,6 +283,13 @@ export const benchCases: BenchCase[] = [
   page('training models of the demo organisation, org admin', 'orgAdmin', '/organisations/:organisationId/models'),
   page('approved training model of the largest organisation, centre staff', 'centreStaff', '/organisations/:organisationId/models/:modelId', approvedModel),
   page('new training model form, org admin', 'orgAdmin', '/organisations/:organisationId/models/new'),
+  // Generated data: 60 % of the organisations have a strategy for 2024–2027 (some also 2020–2023) with 1–3 versions.
+  page('training strategies of an organisation, centre staff', 'centreStaff', '/organisations/:organisationId/strategies', generatedStrategy),
+  page('training strategy with its versions, centre staff', 'centreStaff', '/organisations/:organisationId/strategies/:strategyId', generatedStrategy),
+  page('training strategy being written (draft form), org admin', 'orgAdmin', '/organisations/:organisationId/strategies/:strategyId', ownStrategy),
+  page('training strategy version with comments, centre staff', 'centreStaff', '/organisations/:organisationId/strategies/:strategyId/versions/:version', generatedStrategy),
+  page('training strategy version as PDF, centre staff', 'centreStaff', '/organisations/:organisationId/strategies/:strategyId/versions/:version/pdf', generatedStrategy),
+  page('changes between the latest two strategy versions, centre staff', 'centreStaff', '/organisations/:organisationId/strategies/:strategyId/diff', generatedStrategy),
   // Generated data: the open course's results (every participant marked) and the certificates of its register entries.
   page('results of the open course, its trainer', 'courseTrainer', resultsRoute, openCourse),
   page('results of the open course, org admin', 'courseAdmin', resultsRoute, openCourse),
@@ -384,6 +399,10 @@ export const benchCases: BenchCase[] = [
   action('payment batch with an execution date in the past (refused)', 'centreStaff', '/payment-batches', 'intent=create&executionDate=2000-01-01', 409),
   { ...action('marking a paid payment batch paid on a wrong date (refused)', 'centreStaff', '/payment-batches/:batchId', 'intent=markPaid&paidOn=abc', 400), ...paidBatch },
   { ...action('cancelling a paid payment batch (refused)', 'centreStaff', '/payment-batches/:batchId', 'intent=cancel&reason=x', 409), ...paidBatch },
+  // Refused by the forms: nothing is created, saved or commented.
+  action('new training strategy of more than ten years (refused), org admin', 'orgAdmin', '/organisations/:organisationId/strategies', 'firstYear=2030&lastYear=2050', 400),
+  { ...action('saving a strategy with an incomplete target (refused), org admin', 'orgAdmin', '/organisations/:organisationId/strategies/:strategyId', 'intent=save&purpose=Bench&targetText=Bench&targetMeasure=&targetOwner=&targetTimetable=', 400), ...ownStrategy },
+  { ...action('an empty comment on a strategy version (refused), centre staff', 'centreStaff', '/organisations/:organisationId/strategies/:strategyId/versions/:version', 'comment=', 400), ...generatedStrategy },
   // Refused by the form (nothing created), and on an approved model locked and found decided: nothing changes.
   action('new training model with hours in a wrong form (refused), org admin', 'orgAdmin', '/organisations/:organisationId/models/new', 'intent=save&name=Bench&activityKind=lecture&activityAmount=abc&activityDescription=', 400),
   { ...action('approving an approved training model again (refused), centre staff', 'centreStaff', '/organisations/:organisationId/models/:modelId', 'intent=approve', 409), ...approvedModel },

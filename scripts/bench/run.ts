@@ -152,11 +152,12 @@ async function lookUpFixtures(url: string, cookies: Map<BenchUser, string | null
   const attendance = await attendanceFixtures(url, staffCookie!, largest.id);
   const paymentBatches = await paymentFixtures(url, staffCookie!, largest.id);
   const models = await modelFixtures(url, staffCookie!, [largest.id, ...rows.map((r) => r.id).filter((id) => id !== largest.id)]);
+  const strategies = await strategyFixtures(url, cookies, own.id, [largest.id, ...rows.map((r) => r.id).filter((id) => id !== largest.id)]);
   const register = await registerFixtures(url, cookies, selected, refreshers);
   if (!unitId || !userId || !businessId || !coordinatorId || !staffId || !applicationId || !orgAdminId || !reviewedSha256) {
     throw new Error('The demo data lacks the units, people, business ID or application the fixtures need.');
   }
-  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256, publicTrainingId, heldTrainingId, ...attendance, ...paymentBatches, ...models, ...register, ...calendar };
+  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256, publicTrainingId, heldTrainingId, ...attendance, ...paymentBatches, ...models, ...strategies, ...register, ...calendar };
 }
 
 const rowsOf = (html: string) => [...html.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((m) => m[1]!);
@@ -347,6 +348,35 @@ async function modelFixtures(url: string, staffCookie: string, organisationIds: 
     }
   }
   throw new Error('No organisation has an approved training model (the bench needs generated data).');
+}
+
+/**
+ * A generated strategy with the most versions among the first organisations on the list (the
+ * largest first), and the demo organisation's own, which the runner starts if it has none.
+ */
+async function strategyFixtures(url: string, cookies: Map<BenchUser, string | null>, ownId: string, organisationIds: string[]) {
+  const staffCookie = cookies.get('centreStaff')!;
+  type Found = { strategyId: string; strategyOrganisationId: string; strategyVersion: string };
+  let best: Found | null = null as Found | null;
+  for (const organisationId of organisationIds.slice(0, 20)) {
+    const list = await (await fetch(`${url}/organisations/${organisationId}/strategies`, { headers: { Cookie: staffCookie } })).text();
+    for (const row of rowsOf(list)) {
+      const strategyId = /href="\/organisations\/[0-9a-f-]{36}\/strategies\/([0-9a-f-]{36})"/.exec(row)?.[1];
+      const version = /Versio (\d+)/.exec(row)?.[1];
+      if (strategyId && version && (!best || Number(version) > Number(best.strategyVersion))) best = { strategyId, strategyOrganisationId: organisationId, strategyVersion: version };
+    }
+    if (best && Number(best.strategyVersion) >= 2) break;
+  }
+  if (!best || Number(best.strategyVersion) < 2) throw new Error('No organisation has a training strategy with two versions (the bench needs generated data).');
+  const adminCookie = cookies.get('orgAdmin')!;
+  const ownList = async () => (await (await fetch(`${url}/organisations/${ownId}/strategies`, { headers: { Cookie: adminCookie } })).text()).match(/href="\/organisations\/[0-9a-f-]{36}\/strategies\/([0-9a-f-]{36})"/)?.[1];
+  let ownStrategyId = await ownList();
+  if (!ownStrategyId) {
+    await fetch(`${url}/organisations/${ownId}/strategies`, { method: 'POST', headers: { Cookie: adminCookie, Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'firstYear=2027&lastYear=2030', redirect: 'manual' });
+    ownStrategyId = await ownList();
+  }
+  if (!ownStrategyId) throw new Error('The demo organisation’s training strategy fixture could not be made.');
+  return { ...best, ownStrategyId };
 }
 
 /**

@@ -13,6 +13,7 @@ import { participantsGenerator } from './participants';
 import { paymentsGenerator } from './payments';
 import { Random } from './random';
 import { registerGenerator } from './register';
+import { strategiesGenerator } from './strategies';
 import { trainingsGenerator } from './trainings';
 
 /**
@@ -21,7 +22,7 @@ import { trainingsGenerator } from './trainings';
  * bases trainings on models with one update at the end instead; the register generator grows one
  * training into a large open course the same way).
  */
-export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator, participantsGenerator, attendanceGenerator, expensesGenerator, paymentsGenerator, modelsGenerator, registerGenerator];
+export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator, participantsGenerator, attendanceGenerator, expensesGenerator, paymentsGenerator, modelsGenerator, registerGenerator, strategiesGenerator];
 
 export class AlreadyGeneratedError extends Error {}
 

@@ -95,6 +95,11 @@ export const actions = {
   'result.record': [organisation('org_admin'), unitSubtree('unit_coordinator'), own('trainer')],
   'result.correct': [organisation('org_admin')],
   'certificate.print': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator'), own('trainer')],
+  // The training strategy: its admins write and publish it; staff read it, and the organisation's
+  // centre contact comments on it (checked in the domain against the organisation's contact).
+  'strategy.read': [centreStaff, organisation('org_admin')],
+  'strategy.write': [organisation('org_admin')],
+  'strategy.comment': [centreStaff],
   'paymentSpecification.read': [centreStaff, organisation('org_admin')],
   // The centre's logo, the cooperation sentence and the organisation's feed addresses.
   'marketingKit.view': [centreStaff, organisation('org_admin', 'unit_coordinator', 'trainer')],
@@ -124,5 +129,6 @@ export const organisationWrites: ReadonlySet<Action> = new Set<Action>([
   'expenseReport.write',
   'result.record',
   'result.correct',
+  'strategy.write',
 ]);
 export const actionNames = Object.keys(actions) as Action[];

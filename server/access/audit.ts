@@ -98,7 +98,10 @@ export type AuditAction =
   | 'studyRegister.consentGiven'
   | 'studyRegister.consentWithdrawn'
   | 'certificate.printed'
-  | 'portal.signedIn';
+  | 'portal.signedIn'
+  | 'strategy.created'
+  | 'strategy.published'
+  | 'strategy.commented';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -42,7 +42,8 @@ type EmailKey =
   | 'registerConsentRequest'
   | 'registerEntered'
   | 'registerWithdrawn'
-  | 'portalSignIn';
+  | 'portalSignIn'
+  | 'strategyCommented';
 
 /** The email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */
 export function templatedEmail(to: { email: string; language: Language }, key: EmailKey, params: Record<string, string>): Email {

@@ -34,6 +34,9 @@ import {
   trainingParticipants,
   trainingResults,
   trainingSessions,
+  trainingStrategies,
+  trainingStrategyComments,
+  trainingStrategyVersions,
   trainings,
   units,
   users,
@@ -513,6 +516,28 @@ describe('the data generator', () => {
     const written = models.length + versions.length + comments.length;
     expect(Math.abs(modelsGenerator.rowCount(0.05) - written) / written).toBeLessThan(0.5);
   }, 60_000);
+
+  it('gives most organisations a training strategy whose versions follow one another, commented only by their centre contact', async () => {
+    const { db } = await generated(1, 0.05);
+    const anchor = new Date(Date.UTC(2026, 0, 1));
+    const strategies = await db.select().from(trainingStrategies);
+    const versions = await db.select().from(trainingStrategyVersions);
+    const comments = await db.select().from(trainingStrategyComments);
+    const contacts = new Map((await db.select({ id: organisations.id, contact: organisations.centreContactUserId }).from(organisations)).map((o) => [o.id, o.contact]));
+    expect(strategies.length).toBeGreaterThan(0);
+    for (const strategy of strategies) {
+      const own = versions.filter((v) => v.strategyId === strategy.id).sort((a, b) => a.version - b.version);
+      expect(own.map((v) => v.version)).toEqual(own.map((_, i) => i + 1));
+      for (const [i, v] of own.entries()) {
+        expect(v.publishedAt.getTime()).toBeLessThan(anchor.getTime());
+        if (i > 0) expect(v.publishedAt.getTime()).toBeGreaterThan(own[i - 1]!.publishedAt.getTime());
+        for (const comment of comments.filter((c) => c.versionId === v.id)) expect(comment.authorUserId).toBe(contacts.get(strategy.organisationId));
+      }
+      // The draft is where the admin left it: the latest version.
+      expect(strategy.draft).toEqual(own.at(-1)!.content);
+      expect(strategy.lastYear - strategy.firstYear).toBe(3);
+    }
+  });
 
   it('marks the results of the trainings based on a model and enters the passed, consenting participants in the study register', async () => {
     // Five organisations: two with models, about 30 trainings on them, and the open course (43 people at this scale).

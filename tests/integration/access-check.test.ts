@@ -18,6 +18,8 @@ import { hashToken } from '../../server/access/tokens';
 import { eq } from 'drizzle-orm';
 import { expenseReceipts, expenseReports, feedbackLinks, paymentBatches, payments, portalLinks, registerConsents, studyRegisterEntries, trainingModelVersions, trainingParticipants, trainings } from '../../server/db/schema';
 import { newVerificationCode } from '../../server/register/verification-code';
+import { emptyStrategy } from '../../server/strategy/content';
+import { createStrategy, publishStrategy } from '../../server/strategy/strategies';
 import { makePng } from '../../server/organisations/sample-images';
 import { openTestDatabase } from '../support/database';
 import { samplePlan } from '../support/trainings';
@@ -57,6 +59,7 @@ let batchId: string;
 let paymentIds: { own: string; other: string };
 let modelIds: { own: string; other: string };
 let entries: Record<'own' | 'other', { id: string; code: string }>;
+let strategyIds: { own: string; other: string };
 /** A feedback link to organisation A's training (its secret, as emailed). */
 const feedbackToken = 'f'.repeat(43);
 const calendarYear = 2027;
@@ -193,6 +196,18 @@ beforeAll(async () => {
   const [participant] = await handle.db.select({ id: trainingParticipants.id }).from(trainingParticipants).where(eq(trainingParticipants.email, 'ilmoittautuja@example.test'));
   await handle.db.insert(registerConsents).values({ participantId: participant!.id, requestTokenHash: hashToken(cancelToken), requestedAt: new Date() });
   await handle.db.insert(portalLinks).values({ tokenHash: hashToken(cancelToken), email: 'ilmoittautuja@example.test', createdAt: new Date(), expiresAt: new Date('2100-01-01T00:00:00Z') });
+  // A training strategy of each organisation with two published versions (so that they can be compared).
+  const strategyOf = async (scope: 'own' | 'other', adminEmail: string) => {
+    const admin = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, adminEmail) };
+    const created = await createStrategy(admin, organisations[scope], { firstYear: 2027, lastYear: 2030 });
+    if (!created.ok) throw new Error(created.error);
+    for (const purpose of ['Koulutus tukee jäsenistöä.', 'Koulutus tukee jäsenistöä ja vapaaehtoisia.']) {
+      const published = await publishStrategy(admin, organisations[scope], created.id, { ...emptyStrategy(), purpose });
+      if (!published.ok) throw new Error(published.error);
+    }
+    return created.id;
+  };
+  strategyIds = { own: await strategyOf('own', 'paakayttaja@kll.example'), other: await strategyOf('other', 'paakayttaja@kyk.example') };
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
     other: (await actorByEmail(handle.db, 'kouluttaja2@kyk.example')).userId,
@@ -289,6 +304,8 @@ function concretePath(pattern: string, scope: 'own' | 'other'): string {
     .replace(':batchId', batchId)
     .replace(':modelId', modelIds[scope])
     .replace(':entryId', entries[scope].id)
+    .replace(':strategyId', strategyIds[scope])
+    .replace(':version', '2')
     .replace(':code', entries[scope].code)
     .replace(':trainingId', trainingIds[scope])
     .replace(':area', 'units')

@@ -351,6 +351,25 @@ export const accessExpectations: RouteExpectation[] = [
     actions: ['certificate.print'],
     answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200, trainer: 200 }, 403), other: only(centre, 404) },
   },
+  // Training strategies: each organisation's fixture strategy has two published versions.
+  ...[
+    'GET /organisations/:organisationId/strategies',
+    'GET /organisations/:organisationId/strategies/:strategyId',
+    'GET /organisations/:organisationId/strategies/:strategyId/versions/:version',
+    'GET /organisations/:organisationId/strategies/:strategyId/versions/:version/pdf',
+    'GET /organisations/:organisationId/strategies/:strategyId/diff',
+  ].map((route) => ({ route, actions: ['strategy.read'] as const, answers: { own: only({ ...centre, org_admin: 200 }, 403), other: only(centre, 404) } })),
+  ...['POST /organisations/:organisationId/strategies', 'POST /organisations/:organisationId/strategies/:strategyId'].map((route) => ({
+    route,
+    actions: ['strategy.write'] as const,
+    answers: { own: only({ org_admin: 400 }, 403), other: { ...only({}, 404), centre_admin: 403, centre_staff: 403 } },
+  })),
+  {
+    // Staff reach the comment form; the domain then lets only the organisation's centre contact comment.
+    route: 'POST /organisations/:organisationId/strategies/:strategyId/versions/:version',
+    actions: ['strategy.comment'],
+    answers: { own: only({ centre_admin: 400, centre_staff: 400 }, 403), other: only({ centre_admin: 400, centre_staff: 400 }, 404) },
+  },
   {
     route: 'GET /organisations/:organisationId/support',
     actions: ['support.view'],

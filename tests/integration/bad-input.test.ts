@@ -7,7 +7,9 @@ import { createYearCalendar } from '../../server/calendar/year-calendar';
 import { createProposal, saveLineAsAdmin } from '../../server/hours/proposals';
 import { eq } from 'drizzle-orm';
 import { addDays, helsinkiDate } from '../../server/calendar/dates';
-import { portalSessions, trainings } from '../../server/db/schema';
+import { organisations, portalSessions, trainings } from '../../server/db/schema';
+import { emptyStrategy } from '../../server/strategy/content';
+import { createStrategy, publishStrategy } from '../../server/strategy/strategies';
 import { newLinkSecret } from '../../server/access/tokens';
 import { portalCookie } from '../../app/http/portal.server';
 import { approvedModelVersion } from '../support/models';
@@ -65,6 +67,7 @@ beforeAll(async () => {
     resultsTrainingId: '',
     resultsParticipantId: '',
     portalEmail: 'tulos@example.test',
+    strategyId: '',
   };
   const staff = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'asiantuntija@sivis.example') };
   await createYearCalendar(staff, env.calendarYear, 'template');
@@ -115,6 +118,14 @@ beforeAll(async () => {
   if (!person.ok) throw new Error(person.error);
   env.resultsTrainingId = resultsPlan.id;
   env.resultsParticipantId = (await listParticipants(handle.db, resultsPlan.id))[0]!.id;
+  // Organisation A's training strategy with a published version; the staff member is its centre contact.
+  const admin = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'paakayttaja@kll.example') };
+  const strategy = await createStrategy(admin, env.organisationId, { firstYear: 2027, lastYear: 2030 });
+  if (!strategy.ok) throw new Error(strategy.error);
+  const published = await publishStrategy(admin, env.organisationId, strategy.id, { ...emptyStrategy(), purpose: 'Koulutus tukee jäsenyhdistyksiä.' });
+  if (!published.ok) throw new Error(published.error);
+  env.strategyId = strategy.id;
+  await handle.db.update(organisations).set({ centreContactUserId: env.staffId }).where(eq(organisations.id, env.organisationId));
 });
 afterAll(async () => {
   await server?.close();
@@ -145,7 +156,7 @@ async function submit(form: FormCase, body: string | Blob | FormData) {
   const email = emails[form.as];
   if (email) headers.Cookie = await server.cookieFor((await actorByEmail(handle.db, email)).userId);
   if (form.portalSession) headers.Cookie = await portalCookie.serialize(await portalSessionFor(env.portalEmail));
-  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId).replace(':year', String(env.calendarYear)).replace(':eventId', env.calendarEventId).replace(':lineId', env.proposalLineId).replace(':trainingId', trainingFor(form.route)).replace(':batchId', env.batchId).replace(':modelId', env.modelId).replace(':token', form.route.startsWith('/feedback/') ? env.feedbackToken : env.cancelToken);
+  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId).replace(':year', String(env.calendarYear)).replace(':eventId', env.calendarEventId).replace(':lineId', env.proposalLineId).replace(':trainingId', trainingFor(form.route)).replace(':batchId', env.batchId).replace(':modelId', env.modelId).replace(':strategyId', env.strategyId).replace(':version', '1').replace(':token', form.route.startsWith('/feedback/') ? env.feedbackToken : env.cancelToken);
   const response = await fetch(`${server.url}${path}`, { method: 'POST', headers, body, redirect: 'manual' });
   return { status: response.status, html: await response.text() };
 }

@@ -75,6 +75,8 @@ export interface FormEnv {
   resultsParticipantId: string;
   /** The address a portal session (`portalSession` cases) is for: the results participant's. */
   portalEmail: string;
+  /** Organisation A's training strategy with one published version; its centre contact is the staff member `staffId`. */
+  strategyId: string;
 }
 
 export interface FormCase {
@@ -305,6 +307,25 @@ async function portalLink(env: FormEnv) {
   env.cancelToken = token;
   return {};
 }
+/** A strategy's free-text parts; the target columns repeat, a row whole or empty. */
+const strategyFields = (): Record<string, FieldSpec> => {
+  const part = (maxLength: number): FieldSpec => ({ required: false, maxLength, freeText: true });
+  // A row's error is shown next to that row's field; a stray second value makes a second, incomplete row.
+  const column = (maxLength: number): FieldSpec => ({ required: true, maxLength, freeText: true, errorText: 'id="error-summary-title"' });
+  return {
+    intent: hidden(7, 'delete'),
+    purpose: part(10_000),
+    currentState: part(10_000),
+    challenges: part(10_000),
+    targetGroups: part(5_000),
+    qualityDevelopment: part(10_000),
+    evaluation: part(10_000),
+    targetText: column(500),
+    targetMeasure: column(300),
+    targetOwner: column(200),
+    targetTimetable: column(200),
+  };
+};
 /** Hidden fields: their errors are listed in the summary at the top. */
 const hidden = (maxLength: number, wrongKind: string, required = true): FieldSpec => ({ required, maxLength, wrongKind, errorText: 'id="error-summary-title"' });
 
@@ -1227,6 +1248,34 @@ export const formCases: FormCase[] = [
     portalSession: true,
     valid: { intent: 'withdraw' },
     fields: { intent: hidden(8, 'delete') },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'starting a training strategy',
+    route: '/organisations/:organisationId/strategies',
+    as: 'org_admin',
+    // A period organisation A has no strategy for (only the valid submission, sent last, starts one).
+    valid: { firstYear: '2060', lastYear: '2063' },
+    fields: { firstYear: { required: true, maxLength: 4, wrongKind: '20x7' }, lastYear: { required: true, maxLength: 4, wrongKind: '1999' } },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'writing a training strategy',
+    route: '/organisations/:organisationId/strategies/:strategyId',
+    as: 'org_admin',
+    valid: { intent: 'save', purpose: 'Koulutus tukee jäsenyhdistyksiä.', targetText: 'Uusia kouluttajia', targetMeasure: '10 kouluttajaa', targetOwner: 'Koulutuspäällikkö', targetTimetable: '2028' },
+    fields: strategyFields(),
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'commenting a training strategy',
+    route: '/organisations/:organisationId/strategies/:strategyId/versions/:version',
+    as: 'centre_staff',
+    valid: { comment: 'Tavoitteet ovat selkeitä.' },
+    fields: { comment: { required: true, maxLength: 4000, freeText: true } },
     errorsShownAs: 'fieldErrors',
     validStatus: 302,
   },

@@ -30,6 +30,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canViewFeedback: can(ctx.actor, 'feedback.organisationSummary', { organisationId }),
     canViewSupport: can(ctx.actor, 'support.view', { organisationId }),
     canViewModels: can(ctx.actor, 'model.read', { organisationId }),
+    canViewStrategy: can(ctx.actor, 'strategy.read', { organisationId }),
     canListOrganisations: can(ctx.actor, 'organisation.list'),
   };
 }
@@ -131,6 +132,11 @@ export default function OrganisationDetail({ loaderData }: Route.ComponentProps)
       {loaderData.canViewModels && (
         <p>
           <Link to={`/organisations/${organisation.id}/models`}>{t('organisations.modelsLink')}</Link>
+        </p>
+      )}
+      {loaderData.canViewStrategy && (
+        <p>
+          <Link to={`/organisations/${organisation.id}/strategies`}>{t('organisations.strategyLink')}</Link>
         </p>
       )}
       {loaderData.canViewFeedback && (

@@ -12,3 +12,4 @@ export * from './expenses';
 export * from './payments';
 export * from './models';
 export * from './register';
+export * from './strategy';
