@@ -29,7 +29,9 @@ export function RepeatedRows({ legend, hint, rowLegend, addLabel, columns, store
   const [rows, setRows] = useState(() => {
     const kept = values[columns[0]!.name]?.split('\n');
     const typed = kept ? kept.map((_, i) => Object.fromEntries(columns.map((c) => [c.name, values[c.name]?.split('\n')[i] ?? '']))) : stored;
-    return [...typed.filter((row) => columns.some((c) => row[c.name])), ...Array.from({ length: spareRows }, () => empty)];
+    // Rows keep their places (errors name rows by number); only the empty ones at the end go.
+    const lastFilled = typed.findLastIndex((row) => columns.some((c) => row[c.name]));
+    return [...typed.slice(0, lastFilled + 1), ...Array.from({ length: spareRows }, () => empty)];
   });
   return (
     <>

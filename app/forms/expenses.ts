@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { costCategories, expenseReportStatuses } from '../../server/expenses/kinds';
 import type { ReportContent } from '../../server/expenses/support';
+import { filledRows } from './rows';
 import { checkSessionTimes, maxSessions, sessionColumnFields, sessionRows } from './trainings';
 
 const column = z.array(z.string()).default([]);
@@ -26,15 +27,8 @@ const optionalEuros = z
   .refine((v) => v === '' || euroText.test(withoutSpaces(v)), { message: 'expenses.errors.invalidAmount' });
 
 /** The filled-in cost rows with their row numbers (0-based, as the fields are named). */
-export function costRows(data: Record<(typeof costColumns)[number], string[]>) {
-  const count = Math.max(...costColumns.map((c) => data[c].length));
-  const rows = [];
-  for (let i = 0; i < count; i++) {
-    const row = { index: i, category: data.costCategory[i]?.trim() ?? '', description: data.costDescription[i]?.trim() ?? '', amount: data.costAmount[i]?.trim() ?? '' };
-    if (row.category || row.description || row.amount) rows.push(row);
-  }
-  return rows;
-}
+export const costRows = (data: Record<(typeof costColumns)[number], string[]>) =>
+  filledRows(data, { category: 'costCategory', description: 'costDescription', amount: 'costAmount' });
 
 const reportFields = {
   ...sessionColumnFields(),

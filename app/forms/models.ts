@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ModelContent } from '../../server/models/content';
 import { type ActivityKind, activityKinds, isReading } from '../../server/models/workload';
 import { toHundredths } from './centre';
+import { filledRows } from './rows';
 
 const column = z.array(z.string()).default([]);
 export const activityColumns = ['activityKind', 'activityAmount', 'activityDescription'] as const;
@@ -13,15 +14,8 @@ const hoursText = /^\d{1,4}([,.]\d{1,2})?$/;
 const pagesText = /^\d{1,5}$/;
 
 /** The activity rows with their row numbers; a row left wholly empty is not an activity. */
-export function activityRows(data: Record<(typeof activityColumns)[number], string[]>) {
-  const count = Math.max(...activityColumns.map((c) => data[c].length));
-  const rows = [];
-  for (let i = 0; i < count; i++) {
-    const row = { index: i, kind: data.activityKind[i]?.trim() ?? '', amount: data.activityAmount[i]?.trim() ?? '', description: data.activityDescription[i]?.trim() ?? '' };
-    if (row.kind || row.amount || row.description) rows.push(row);
-  }
-  return rows;
-}
+export const activityRows = (data: Record<(typeof activityColumns)[number], string[]>) =>
+  filledRows(data, { kind: 'activityKind', amount: 'activityAmount', description: 'activityDescription' });
 
 /** An activity's amount as typed: hundredths of an hour, or pages; null when it is not (yet) one. */
 export function typedAmount(kind: ActivityKind, text: string): number | null {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { StrategyContent } from '../../server/strategy/content';
+import { filledRows } from './rows';
 
 const column = z.array(z.string()).default([]);
 const text = (max: number) => z.string().trim().max(max).default('');
@@ -8,20 +9,18 @@ export const maxTargets = 30;
 const columnLimits: Record<(typeof targetColumns)[number], number> = { targetText: 500, targetMeasure: 300, targetOwner: 200, targetTimetable: 200 };
 
 /** The development target rows with their row numbers; a row left wholly empty is not a target. */
-export function targetRows(data: Record<(typeof targetColumns)[number], string[]>) {
-  const count = Math.max(...targetColumns.map((c) => data[c].length));
-  const rows = [];
-  for (let i = 0; i < count; i++) {
-    const row = { index: i, target: data.targetText[i]?.trim() ?? '', measure: data.targetMeasure[i]?.trim() ?? '', owner: data.targetOwner[i]?.trim() ?? '', timetable: data.targetTimetable[i]?.trim() ?? '' };
-    if (row.target || row.measure || row.owner || row.timetable) rows.push(row);
-  }
-  return rows;
-}
+export const targetRows = (data: Record<(typeof targetColumns)[number], string[]>) =>
+  filledRows(data, { target: 'targetText', measure: 'targetMeasure', owner: 'targetOwner', timetable: 'targetTimetable' });
 
-/** The strategy form: saving (by the button or automatically) and publishing send the same fields. */
+/**
+ * The strategy form: saving (by the button or automatically) and publishing send the same fields.
+ * A draft may hold a target being written; a published version has each target whole.
+ */
 export const strategySchema = z
   .object({
     intent: z.enum(['save', 'autosave', 'publish']),
+    /** When the draft the form was opened on was saved: a save over a newer one is refused. */
+    draftSavedAt: z.iso.datetime({ offset: true }),
     purpose: text(10_000),
     currentState: text(10_000),
     challenges: text(10_000),
@@ -34,15 +33,15 @@ export const strategySchema = z
     targetTimetable: column,
   })
   .superRefine((data, ctx) => {
-    const issue = (field: string, message: string, params?: Record<string, string>) => ctx.addIssue({ code: 'custom', path: [field], message, ...(params ? { params } : {}) });
+    const issue = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
     const rows = targetRows(data);
     if (rows.length > maxTargets) issue('targetText', 'strategy.errors.tooManyTargets');
     for (const row of rows) {
-      // Each target has its measure, owner and timetable (the spec's four columns); a row is whole or empty.
       for (const columnName of targetColumns) {
         const value = (data[columnName][row.index] ?? '').trim();
-        if (!value) issue(`${columnName}.${row.index}`, 'strategy.errors.targetPartMissing');
-        else if (value.length > columnLimits[columnName]) issue(`${columnName}.${row.index}`, 'strategy.errors.tooLong');
+        if (value.length > columnLimits[columnName]) issue(`${columnName}.${row.index}`, 'strategy.errors.tooLong');
+        // Each published target has its measure, owner and timetable (the spec's four columns).
+        else if (!value && data.intent === 'publish') issue(`${columnName}.${row.index}`, 'strategy.errors.targetPartMissing');
       }
     }
   });

@@ -4,6 +4,7 @@ import type { PlanInput } from '../../server/trainings/plans';
 import { sessionMinutes } from '../../server/trainings/teaching-hours';
 import { isIsoDate } from './dates';
 import { hundredthsField } from './hours';
+import { filledRows } from './rows';
 
 const checkbox = z.enum(['yes']).optional();
 const column = z.array(z.string()).default([]);
@@ -22,16 +23,9 @@ const validLink = (v: string) => {
 
 type SessionColumns = Record<(typeof sessionColumns)[number], string[]>;
 
-/** The filled-in rows with their row numbers (0-based, as the fields are named). */
-export function sessionRows(data: SessionColumns) {
-  const count = Math.max(...sessionColumns.map((c) => data[c].length));
-  const rows = [];
-  for (let i = 0; i < count; i++) {
-    const row = { index: i, date: data.sessionDate[i]?.trim() ?? '', start: data.sessionStart[i]?.trim() ?? '', end: data.sessionEnd[i]?.trim() ?? '', breakMinutes: data.sessionBreak[i]?.trim() ?? '', place: data.sessionPlace[i]?.trim() ?? '', onlineLink: data.sessionLink[i]?.trim() ?? '' };
-    if (Object.entries(row).some(([key, value]) => key !== 'index' && value !== '')) rows.push(row);
-  }
-  return rows;
-}
+/** The filled-in session rows with their row numbers (0-based, as the fields are named). */
+export const sessionRows = (data: SessionColumns) =>
+  filledRows(data, { date: 'sessionDate', start: 'sessionStart', end: 'sessionEnd', breakMinutes: 'sessionBreak', place: 'sessionPlace', onlineLink: 'sessionLink' });
 
 type SessionRow = ReturnType<typeof sessionRows>[number];
 

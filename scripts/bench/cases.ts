@@ -401,7 +401,7 @@ export const benchCases: BenchCase[] = [
   { ...action('cancelling a paid payment batch (refused)', 'centreStaff', '/payment-batches/:batchId', 'intent=cancel&reason=x', 409), ...paidBatch },
   // Refused by the forms: nothing is created, saved or commented.
   action('new training strategy of more than ten years (refused), org admin', 'orgAdmin', '/organisations/:organisationId/strategies', 'firstYear=2030&lastYear=2050', 400),
-  { ...action('saving a strategy with an incomplete target (refused), org admin', 'orgAdmin', '/organisations/:organisationId/strategies/:strategyId', 'intent=save&purpose=Bench&targetText=Bench&targetMeasure=&targetOwner=&targetTimetable=', 400), ...ownStrategy },
+  { ...action('publishing a strategy with an incomplete target (refused), org admin', 'orgAdmin', '/organisations/:organisationId/strategies/:strategyId', 'intent=publish&draftSavedAt=2026-01-01T00%3A00%3A00.000Z&purpose=Bench&targetText=Bench&targetMeasure=&targetOwner=&targetTimetable=', 400), ...ownStrategy },
   { ...action('an empty comment on a strategy version (refused), centre staff', 'centreStaff', '/organisations/:organisationId/strategies/:strategyId/versions/:version', 'comment=', 400), ...generatedStrategy },
   // Refused by the form (nothing created), and on an approved model locked and found decided: nothing changes.
   action('new training model with hours in a wrong form (refused), org admin', 'orgAdmin', '/organisations/:organisationId/models/new', 'intent=save&name=Bench&activityKind=lecture&activityAmount=abc&activityDescription=', 400),

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { helsinkiInstant } from '../../server/calendar/dates';
 import { organisations, roleAssignments, trainingStrategies, trainingStrategyComments, trainingStrategyVersions } from '../../server/db/schema';
 import type { DevelopmentTarget, StrategyContent } from '../../server/strategy/content';
@@ -75,12 +75,13 @@ export const strategiesGenerator: DataGenerator = {
     const strategies: (typeof trainingStrategies.$inferInsert)[] = [];
     const versions: (typeof trainingStrategyVersions.$inferInsert)[] = [];
     const threads: (typeof trainingStrategyComments.$inferInsert)[] = [];
+    const contactOrganisations = new Map<string, string[]>();
     for (const organisationId of organisationIds) {
       const admin = admins.get(organisationId);
       if (!admin || !ctx.random.chance(strategyShare)) continue;
       // The organisation's contact at the centre, who comments.
       const contact = staff.length ? ctx.random.pick(staff) : null;
-      if (contact) await ctx.db.update(organisations).set({ centreContactUserId: contact }).where(eq(organisations.id, organisationId));
+      if (contact) contactOrganisations.set(contact, [...(contactOrganisations.get(contact) ?? []), organisationId]);
       const periods: [number, number][] = ctx.random.chance(earlierShare) ? [[2020, 2023], [2024, 2027]] : [[2024, 2027]];
       for (const [firstYear, lastYear] of periods) {
         const id = ctx.random.uuid();
@@ -99,6 +100,8 @@ export const strategiesGenerator: DataGenerator = {
         strategies.push({ id, organisationId, firstYear, lastYear, draft: latest, draftSavedAt: at > ctx.now ? ctx.now : at, draftSavedBy: admin, createdAt, createdBy: admin });
       }
     }
+    // One update per staff member (there are few), not per organisation.
+    for (const [contact, ids] of contactOrganisations) await ctx.db.update(organisations).set({ centreContactUserId: contact }).where(inArray(organisations.id, ids));
     await ctx.insert(trainingStrategies, strategies);
     await ctx.insert(trainingStrategyVersions, versions);
     await ctx.insert(trainingStrategyComments, threads);

@@ -3,20 +3,16 @@ import { type Language, type T, locales, translator } from '../../app/i18n';
 import { formatDateRange, formatIsoDate } from '../calendar/format';
 import { formatCredits } from '../models/format';
 import { type FontFace, embedFonts } from '../pdf/fonts';
-import { type EmbeddedImage, type ImageEmbedder, drawEmbeddedImage, imageEmbedder } from '../pdf/images';
+import { type EmbeddedImage, type ImageEmbedder, type ImageSource, drawEmbeddedImage, imageEmbedder } from '../pdf/images';
 import { drawQrCode } from '../pdf/qr';
 import { a4 } from '../pdf/text';
 import { limitLines, wrapText } from '../pdf/wrap';
 import { type OutcomeList, drawOutcomeList, fitOutcomes } from './certificate-outcomes';
 
-export interface CertificateImage {
-  mimeType: 'image/png' | 'image/jpeg';
-  bytes: Uint8Array;
-}
 export interface CertificateParty {
   name: string;
-  logo: CertificateImage | null;
-  signature: CertificateImage | null;
+  logo: ImageSource | null;
+  signature: ImageSource | null;
   signerName: string;
   signerTitle: string;
 }

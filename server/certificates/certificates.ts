@@ -3,20 +3,17 @@ import type { Language } from '../../app/i18n';
 import { getCentreSettings } from '../centre/settings';
 import type { DomainContext } from '../context';
 import { images, studyRegisterEntries } from '../db/schema';
-import { centreImageOwner } from '../organisations/images';
+import { centreImageOwner, imageSource } from '../organisations/images';
 import { helsinkiDate } from '../calendar/dates';
 import { formatVerificationCode } from '../register/verification-code';
-import { type CertificateContent, type CertificateImage, type CertificateParty, renderCertificatesPdf } from './certificate-pdf';
+import { type CertificateContent, type CertificateParty, renderCertificatesPdf } from './certificate-pdf';
 
 type Entry = typeof studyRegisterEntries.$inferSelect;
 
 /** An owner's logo and signature (with its signer) as the certificate prints them. */
 async function party(ctx: DomainContext, ownerKey: string, name: string): Promise<CertificateParty> {
   const rows = await ctx.db.select().from(images).where(eq(images.ownerKey, ownerKey));
-  const image = (kind: 'logo' | 'signature'): CertificateImage | null => {
-    const row = rows.find((r) => r.kind === kind);
-    return row ? { mimeType: row.mimeType as CertificateImage['mimeType'], bytes: Buffer.from(row.content, 'base64') } : null;
-  };
+  const image = (kind: 'logo' | 'signature') => imageSource(rows.find((r) => r.kind === kind));
   const signature = rows.find((r) => r.kind === 'signature');
   return { name, logo: image('logo'), signature: image('signature'), signerName: signature?.signerName ?? '', signerTitle: signature?.signerTitle ?? '' };
 }

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { writeAudit } from '../access/audit';
 import type { ActorContext, DomainContext } from '../context';
 import { images } from '../db/schema';
+import type { ImageSource } from '../pdf/images';
 import { type ImageCheck, checkImage } from './image-check';
 
 export type ImageKind = 'logo' | 'signature';
@@ -14,6 +15,10 @@ export async function getImage(ctx: DomainContext, ownerKey: string, kind: Image
   const [row] = await ctx.db.select().from(images).where(and(eq(images.ownerKey, ownerKey), eq(images.kind, kind)));
   return row ?? null;
 }
+
+/** A stored image as PDFs draw it (only PNG and JPEG are ever stored). */
+export const imageSource = (row: { mimeType: string; content: string } | null | undefined): ImageSource | null =>
+  row ? { mimeType: row.mimeType as ImageSource['mimeType'], bytes: Buffer.from(row.content, 'base64') } : null;
 
 /** Image details without the content, for pages. */
 export async function imageSummaries(ctx: DomainContext, ownerKey: string) {

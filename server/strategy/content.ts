@@ -6,6 +6,9 @@ export interface DevelopmentTarget {
   timetable: string;
 }
 
+/** A published target has all four parts; a draft may hold one being written. */
+export const isWholeTarget = (target: DevelopmentTarget) => Boolean(target.target && target.measure && target.owner && target.timetable);
+
 /** What a training strategy says: the result of the organisation's own discussion, in the spec's parts. */
 export interface StrategyContent {
   /** How training serves the organisation's strategy. */

@@ -82,7 +82,7 @@ export async function renderStrategyPdf(strategy: PrintableStrategy, language: L
   if (content.targets.length === 0) flow.text('–', fonts.sans, 10, ink, 12);
   content.targets.forEach((target, i) => {
     flow.text(`${i + 1}. ${target.target}`, fonts.sansBold, 10, ink, 0);
-    flow.text(`${t('strategy.measure')}: ${target.measure || '–'} · ${t('strategy.owner')}: ${target.owner || '–'} · ${t('strategy.timetable')}: ${target.timetable || '–'}`, fonts.sans, 9, muted, 8);
+    flow.text(`${t('strategy.fields.targetMeasure')}: ${target.measure} · ${t('strategy.fields.targetOwner')}: ${target.owner} · ${t('strategy.fields.targetTimetable')}: ${target.timetable}`, fonts.sans, 9, muted, 8);
   });
   flow.gap(4);
   for (const section of strategySections.slice(3)) part(t(`strategy.sections.${section}`), content[section]);

@@ -6,21 +6,37 @@ import { organisations, trainingStrategies, trainingStrategyComments, trainingSt
 import type { Queryable, Transaction } from '../db/types';
 import { enqueueEmails } from '../notifications/outbox';
 import { templatedEmail } from '../notifications/templated-email';
-import { type StrategyContent, emptyStrategy, isEmptyStrategy, sameStrategy } from './content';
+import { type StrategyContent, emptyStrategy, isEmptyStrategy, isWholeTarget, sameStrategy } from './content';
 
-export type StrategyError = 'notFound' | 'strategy.errors.periodTaken' | 'strategy.errors.empty' | 'strategy.errors.unchanged' | 'strategy.errors.notCentreContact';
+export type StrategyError =
+  | 'notFound'
+  | 'strategy.errors.periodTaken'
+  | 'strategy.errors.empty'
+  | 'strategy.errors.unchanged'
+  | 'strategy.errors.targetPartMissing'
+  | 'strategy.errors.notCentreContact';
+
+/** The draft was saved (in another tab, or by another admin) after the form was opened: nothing is overwritten. */
+export interface SavedElsewhere {
+  ok: false;
+  error: 'strategy.errors.savedElsewhere';
+  /** The newer draft's time: a form sent again with it replaces that draft knowingly. */
+  savedAt: Date;
+}
 
 /** The admin starts a strategy for a period; one per organisation and period. */
 export async function createStrategy(ctx: ActorContext, organisationId: string, period: { firstYear: number; lastYear: number }): Promise<{ ok: true; id: string } | { ok: false; error: StrategyError }> {
   const now = ctx.clock.now();
-  const [created] = await ctx.db
-    .insert(trainingStrategies)
-    .values({ organisationId, ...period, draft: emptyStrategy(), draftSavedAt: now, draftSavedBy: ctx.actor.userId, createdAt: now, createdBy: ctx.actor.userId })
-    .onConflictDoNothing()
-    .returning({ id: trainingStrategies.id });
-  if (!created) return { ok: false, error: 'strategy.errors.periodTaken' };
-  await writeAudit(ctx.db, ctx.clock, { action: 'strategy.created', actorUserId: ctx.actor.userId, targetType: 'trainingStrategy', targetId: created.id, organisationId, details: period });
-  return { ok: true, id: created.id };
+  return ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(trainingStrategies)
+      .values({ organisationId, ...period, draft: emptyStrategy(), draftSavedAt: now, draftSavedBy: ctx.actor.userId, createdAt: now, createdBy: ctx.actor.userId })
+      .onConflictDoNothing()
+      .returning({ id: trainingStrategies.id });
+    if (!created) return { ok: false, error: 'strategy.errors.periodTaken' };
+    await writeAudit(tx, ctx.clock, { action: 'strategy.created', actorUserId: ctx.actor.userId, targetType: 'trainingStrategy', targetId: created.id, organisationId, details: period });
+    return { ok: true, id: created.id };
+  });
 }
 
 async function lockStrategy(tx: Transaction, organisationId: string, strategyId: string) {
@@ -32,23 +48,50 @@ async function lockStrategy(tx: Transaction, organisationId: string, strategyId:
   return row ?? null;
 }
 
-/** Saves the draft (by the button, or automatically as the admin writes); the published versions stay as they were. */
-export async function saveStrategyDraft(ctx: ActorContext, organisationId: string, strategyId: string, content: StrategyContent): Promise<{ ok: true; savedAt: Date } | { ok: false; error: StrategyError }> {
+/** The draft the form was opened on is no longer the saved one. */
+const staleDraft = (strategy: { draftSavedAt: Date }, openedOn: Date): SavedElsewhere | null =>
+  strategy.draftSavedAt.getTime() === openedOn.getTime() ? null : { ok: false, error: 'strategy.errors.savedElsewhere', savedAt: strategy.draftSavedAt };
+
+/**
+ * Saves the draft (by the button, or automatically as the admin writes), targets half-written or not;
+ * the published versions stay as they were. `openedOn` is the saved time of the draft being edited.
+ */
+export async function saveStrategyDraft(
+  ctx: ActorContext,
+  organisationId: string,
+  strategyId: string,
+  content: StrategyContent,
+  openedOn: Date,
+): Promise<{ ok: true; savedAt: Date } | { ok: false; error: 'notFound' } | SavedElsewhere> {
   return ctx.db.transaction(async (tx) => {
     const strategy = await lockStrategy(tx, organisationId, strategyId);
     if (!strategy) return { ok: false, error: 'notFound' };
+    const stale = staleDraft(strategy, openedOn);
+    if (stale) return stale;
     const now = ctx.clock.now();
     await tx.update(trainingStrategies).set({ draft: content, draftSavedAt: now, draftSavedBy: ctx.actor.userId }).where(eq(trainingStrategies.id, strategyId));
     return { ok: true, savedAt: now };
   });
 }
 
-/** Publishes the draft as the next version; an empty draft, or one unchanged since the last version, is refused. */
-export async function publishStrategy(ctx: ActorContext, organisationId: string, strategyId: string, content: StrategyContent): Promise<{ ok: true; version: number } | { ok: false; error: StrategyError }> {
+/**
+ * Publishes the draft as the next version. An empty draft, one with a target not wholly written, or
+ * one unchanged since the last version is refused; so is a draft saved elsewhere since `openedOn`.
+ */
+export async function publishStrategy(
+  ctx: ActorContext,
+  organisationId: string,
+  strategyId: string,
+  content: StrategyContent,
+  openedOn: Date,
+): Promise<{ ok: true; version: number } | { ok: false; error: StrategyError } | SavedElsewhere> {
   return ctx.db.transaction(async (tx) => {
     const strategy = await lockStrategy(tx, organisationId, strategyId);
     if (!strategy) return { ok: false, error: 'notFound' };
+    const stale = staleDraft(strategy, openedOn);
+    if (stale) return stale;
     if (isEmptyStrategy(content)) return { ok: false, error: 'strategy.errors.empty' };
+    if (!content.targets.every(isWholeTarget)) return { ok: false, error: 'strategy.errors.targetPartMissing' };
     const [latest] = await tx
       .select({ version: trainingStrategyVersions.version, content: trainingStrategyVersions.content })
       .from(trainingStrategyVersions)
@@ -88,7 +131,7 @@ export async function commentStrategy(
     if (row.contactId !== ctx.actor.userId) return { ok: false, error: 'strategy.errors.notCentreContact' };
     const text = body.trim();
     await tx.insert(trainingStrategyComments).values({ versionId: row.versionId, authorUserId: ctx.actor.userId, body: text, at: ctx.clock.now() });
-    await writeAudit(tx, ctx.clock, { action: 'strategy.commented', actorUserId: ctx.actor.userId, targetType: 'trainingStrategy', targetId: strategyId, organisationId, details: { version: versionNumber } });
+    await writeAudit(tx, ctx.clock, { action: 'strategy.commented', actorUserId: ctx.actor.userId, targetType: 'trainingStrategy', targetId: strategyId, organisationId, details: { version: versionNumber, comment: text } });
     const admins = await activeOrganisationAdmins(tx, organisationId);
     const link = `${links.publicUrl}/organisations/${organisationId}/strategies/${strategyId}/versions/${versionNumber}`;
     await enqueueEmails(

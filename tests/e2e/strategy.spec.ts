@@ -29,9 +29,15 @@ test('the admin drafts and publishes a training strategy, the centre contact com
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Koulutusstrategia 2031–2034');
   await page.getByLabel('Miten koulutus palvelee järjestön strategiaa').fill('Koulutus vahvistaa jäsenyhdistysten toimintaa.');
   await page.getByLabel('Koulutuksen nykytila').fill('Järjestämme vuosittain noin 40 kurssia.');
+  // The draft saves itself a moment after typing stops, with the target half written.
+  const autosaved = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/strategies/'));
   await page.locator('[id="field-targetText.0"]').fill('Uusia kouluttajia');
+  expect((await autosaved).status()).toBe(200);
+  await page.reload();
+  await expect(page.locator('[id="field-targetText.0"]')).toHaveValue('Uusia kouluttajia');
+  await expect(page.getByLabel('Koulutuksen nykytila')).toHaveValue('Järjestämme vuosittain noin 40 kurssia.');
   await page.getByRole('button', { name: 'Julkaise versio' }).click();
-  // A target needs its measure, owner and timetable.
+  // A published target needs its measure, owner and timetable.
   await expect(page.locator('[id="field-targetMeasure.0-error"]')).toBeVisible();
   await page.locator('[id="field-targetMeasure.0"]').fill('10 uutta kouluttajaa');
   await page.locator('[id="field-targetOwner.0"]').fill('Koulutuspäällikkö');

@@ -19,7 +19,8 @@ import { eq } from 'drizzle-orm';
 import { expenseReceipts, expenseReports, feedbackLinks, paymentBatches, payments, portalLinks, registerConsents, studyRegisterEntries, trainingModelVersions, trainingParticipants, trainings } from '../../server/db/schema';
 import { newVerificationCode } from '../../server/register/verification-code';
 import { emptyStrategy } from '../../server/strategy/content';
-import { createStrategy, publishStrategy } from '../../server/strategy/strategies';
+import { createStrategy } from '../../server/strategy/strategies';
+import { publishCurrent } from '../support/strategy';
 import { makePng } from '../../server/organisations/sample-images';
 import { openTestDatabase } from '../support/database';
 import { samplePlan } from '../support/trainings';
@@ -202,7 +203,7 @@ beforeAll(async () => {
     const created = await createStrategy(admin, organisations[scope], { firstYear: 2027, lastYear: 2030 });
     if (!created.ok) throw new Error(created.error);
     for (const purpose of ['Koulutus tukee jäsenistöä.', 'Koulutus tukee jäsenistöä ja vapaaehtoisia.']) {
-      const published = await publishStrategy(admin, organisations[scope], created.id, { ...emptyStrategy(), purpose });
+      const published = await publishCurrent(admin, organisations[scope], created.id, { ...emptyStrategy(), purpose });
       if (!published.ok) throw new Error(published.error);
     }
     return created.id;

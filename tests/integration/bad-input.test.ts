@@ -9,7 +9,8 @@ import { eq } from 'drizzle-orm';
 import { addDays, helsinkiDate } from '../../server/calendar/dates';
 import { organisations, portalSessions, trainings } from '../../server/db/schema';
 import { emptyStrategy } from '../../server/strategy/content';
-import { createStrategy, publishStrategy } from '../../server/strategy/strategies';
+import { createStrategy } from '../../server/strategy/strategies';
+import { publishCurrent } from '../support/strategy';
 import { newLinkSecret } from '../../server/access/tokens';
 import { portalCookie } from '../../app/http/portal.server';
 import { approvedModelVersion } from '../support/models';
@@ -122,7 +123,7 @@ beforeAll(async () => {
   const admin = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'paakayttaja@kll.example') };
   const strategy = await createStrategy(admin, env.organisationId, { firstYear: 2027, lastYear: 2030 });
   if (!strategy.ok) throw new Error(strategy.error);
-  const published = await publishStrategy(admin, env.organisationId, strategy.id, { ...emptyStrategy(), purpose: 'Koulutus tukee jäsenyhdistyksiä.' });
+  const published = await publishCurrent(admin, env.organisationId, strategy.id, { ...emptyStrategy(), purpose: 'Koulutus tukee jäsenyhdistyksiä.' });
   if (!published.ok) throw new Error(published.error);
   env.strategyId = strategy.id;
   await handle.db.update(organisations).set({ centreContactUserId: env.staffId }).where(eq(organisations.id, env.organisationId));

@@ -11,7 +11,7 @@ import { createApplication, signApplication } from '../../server/admin-applicati
 import { passwordReauthentication } from '../../server/admin-applications/signing';
 import { addDays, helsinkiDate, yearOf } from '../../server/calendar/dates';
 import { grantHours, setCentreBudget } from '../../server/hours/ledger';
-import { adminApplications, calendarYears, centreSettings, expenseReports, feedbackLinks, hourProposals, hourRequests, organisations, paymentBatches, paymentReports, payments, portalLinks, registerConsents, roleAssignments, signatureRecords, studyRegisterEntries, trainingResults, trainings, users } from '../../server/db/schema';
+import { adminApplications, calendarYears, centreSettings, expenseReports, feedbackLinks, hourProposals, hourRequests, organisations, paymentBatches, paymentReports, payments, portalLinks, registerConsents, roleAssignments, signatureRecords, studyRegisterEntries, trainingResults, trainingStrategies, trainings, users } from '../../server/db/schema';
 import type { Database } from '../../server/db/types';
 import { businessIdFor } from '../../server/organisations/business-id';
 import { demoPassword } from '../../server/seed/demo';
@@ -307,13 +307,19 @@ async function portalLink(env: FormEnv) {
   env.cancelToken = token;
   return {};
 }
-/** A strategy's free-text parts; the target columns repeat, a row whole or empty. */
+/** When organisation A's strategy draft was last saved. */
+async function draftSavedAtOf(env: FormEnv) {
+  const [strategy] = await env.db.select({ savedAt: trainingStrategies.draftSavedAt }).from(trainingStrategies).where(eq(trainingStrategies.id, env.strategyId));
+  return strategy!.savedAt;
+}
+/** A strategy's free-text parts; the target columns repeat, a published row whole or empty. */
 const strategyFields = (): Record<string, FieldSpec> => {
   const part = (maxLength: number): FieldSpec => ({ required: false, maxLength, freeText: true });
   // A row's error is shown next to that row's field; a stray second value makes a second, incomplete row.
   const column = (maxLength: number): FieldSpec => ({ required: true, maxLength, freeText: true, errorText: 'id="error-summary-title"' });
   return {
     intent: hidden(7, 'delete'),
+    draftSavedAt: hidden(40, 'yesterday'),
     purpose: part(10_000),
     currentState: part(10_000),
     challenges: part(10_000),
@@ -1265,7 +1271,10 @@ export const formCases: FormCase[] = [
     name: 'writing a training strategy',
     route: '/organisations/:organisationId/strategies/:strategyId',
     as: 'org_admin',
-    valid: { intent: 'save', purpose: 'Koulutus tukee jäsenyhdistyksiä.', targetText: 'Uusia kouluttajia', targetMeasure: '10 kouluttajaa', targetOwner: 'Koulutuspäällikkö', targetTimetable: '2028' },
+    // Publishing: a draft (intent=save) may also hold a target being written.
+    valid: { intent: 'publish', purpose: 'Koulutus tukee jäsenyhdistyksiä ja vapaaehtoisia.', targetText: 'Uusia kouluttajia', targetMeasure: '10 kouluttajaa', targetOwner: 'Koulutuspäällikkö', targetTimetable: '2028' },
+    // As the form opened now carries it; each accepted submission saves the draft anew.
+    prepare: async (env) => ({ draftSavedAt: (await draftSavedAtOf(env)).toISOString() }),
     fields: strategyFields(),
     errorsShownAs: 'fieldErrors',
     validStatus: 302,

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useFetcher } from 'react-router';
-import type { FieldErrors } from '../../forms/validation';
+import { type FieldErrors, formErrorField } from '../../forms/validation';
 import { strategySchema, targetColumns } from '../../forms/strategy';
 import { formatDateTime } from '../../i18n';
 import { useI18n } from '../../i18n/react';
@@ -14,13 +14,26 @@ const autosaveDelayMs = 3000;
 /**
  * The strategy's parts and development targets. With JavaScript the draft saves itself a moment after
  * typing stops (the page says when); without it the "save draft" button does. Publishing makes a version.
+ * Each save names the saved draft it was typed over, so that a newer one (another tab, another admin)
+ * is not overwritten unawares.
  */
 export function StrategyForm({ content, savedAt, serverState }: { content: StrategyContent; savedAt: string; serverState: { errors: FieldErrors; values: Record<string, string> } | undefined }) {
   const { t, language } = useI18n();
-  const autosave = useFetcher<{ ok: boolean; savedAt?: string }>();
+  const autosave = useFetcher<{ ok: true; savedAt: string } | { ok: false; errors: FieldErrors }>();
   const container = useRef<HTMLDivElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  const cancelAutosave = () => void (timer.current && clearTimeout(timer.current));
+  useEffect(() => cancelAutosave, []);
+  // The saved draft this form is typed over: as the page was opened (or refused it), then as saved by itself.
+  const [revision, setRevision] = useState(() => {
+    const refusedOn = serverState?.values.draftSavedAt;
+    return refusedOn && !Number.isNaN(Date.parse(refusedOn)) ? refusedOn : savedAt;
+  });
+  useEffect(() => {
+    if (autosave.data?.ok) setRevision(autosave.data.savedAt);
+  }, [autosave.data]);
+  const autosaveError = autosave.state === 'idle' && autosave.data && !autosave.data.ok ? autosave.data.errors : null;
+  const saving = autosave.state !== 'idle';
   const labels: Record<string, string> = Object.fromEntries(strategySections.map((s) => [s, t(`strategy.sections.${s}`)]));
   labels.targetText = t('strategy.sections.targets');
   const rowCount = Math.max(content.targets.length, serverState?.values.targetText?.split('\n').length ?? 0) + spareRows;
@@ -36,10 +49,10 @@ export function StrategyForm({ content, savedAt, serverState }: { content: Strat
       autosave.submit(data, { method: 'post' });
     }, autosaveDelayMs);
   };
-  const lastSaved = autosave.data?.ok && autosave.data.savedAt ? autosave.data.savedAt : savedAt;
   const section = (name: (typeof strategySections)[number], rows = 6) => <TextArea name={name} label={labels[name]!} hint={t(`strategy.hints.${name}`)} defaultValue={content[name]} rows={rows} />;
   return (
-    <ValidatedForm method="post" schema={strategySchema} serverState={serverState} labels={labels}>
+    <ValidatedForm method="post" schema={strategySchema} serverState={serverState} labels={labels} onSubmitCapture={cancelAutosave}>
+      <input type="hidden" name="draftSavedAt" value={revision} />
       <div ref={container} onInput={scheduleSave} onChange={scheduleSave}>
         {section('purpose')}
         {section('currentState')}
@@ -61,14 +74,21 @@ export function StrategyForm({ content, savedAt, serverState }: { content: Strat
         {section('qualityDevelopment')}
         {section('evaluation')}
       </div>
-      <p className="mb-4 text-sm" role="status">
-        {autosave.state !== 'idle' ? t('strategy.saving') : t('strategy.savedAt', { time: formatDateTime(language, new Date(lastSaved)) })}
+      <p className={`mb-4 text-sm ${autosaveError ? 'font-semibold text-error-700' : ''}`} role="status">
+        {saving
+          ? t('strategy.saving')
+          : autosaveError
+            ? autosaveError[formErrorField]?.key === 'strategy.errors.savedElsewhere'
+              ? t('strategy.autosaveSavedElsewhere')
+              : t('strategy.autosaveFailed')
+            : t('strategy.savedAt', { time: formatDateTime(language, new Date(revision)) })}
       </p>
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="save" className="rounded border-2 border-brand-600 bg-white px-4 py-2 font-semibold text-brand-700">
+        {/* Not while saving by itself: the answer tells which draft the button's save is typed over. */}
+        <button type="submit" name="intent" value="save" disabled={saving} className="rounded border-2 border-brand-600 bg-white px-4 py-2 font-semibold text-brand-700 disabled:opacity-60">
           {t('strategy.saveDraft')}
         </button>
-        <button type="submit" name="intent" value="publish" className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+        <button type="submit" name="intent" value="publish" disabled={saving} className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
           {t('strategy.publish')}
         </button>
       </div>

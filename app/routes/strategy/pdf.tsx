@@ -4,7 +4,7 @@ import { requirePermission, requireUuid } from '../../http/authorize.server';
 import { requestLanguage } from '../../http/language.server';
 import { versionParam } from '../../http/strategy.server';
 import { getOrganisation } from '../../../server/organisations/get-organisation';
-import { getImage } from '../../../server/organisations/images';
+import { getImage, imageSource } from '../../../server/organisations/images';
 import { renderStrategyPdf } from '../../../server/strategy/pdf';
 import { getStrategyVersion } from '../../../server/strategy/strategies';
 
@@ -21,7 +21,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const pdf = await renderStrategyPdf(
     {
       organisationName: organisation.name,
-      logo: logo ? { mimeType: logo.mimeType as 'image/png' | 'image/jpeg', bytes: Buffer.from(logo.content, 'base64') } : null,
+      logo: imageSource(logo),
       firstYear: version.firstYear,
       lastYear: version.lastYear,
       version: version.version,

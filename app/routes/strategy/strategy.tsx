@@ -1,4 +1,4 @@
-import { Form, Link, data, redirect } from 'react-router';
+import { Form, Link, data, redirect, useLocation } from 'react-router';
 import type { Route } from './+types/strategy';
 import { HelpLink } from '../../components/HelpLink';
 import { Notice } from '../../components/Notice';
@@ -25,7 +25,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     // The draft is the admins' working copy; staff read the published versions.
     draft: write ? strategy.draft : null,
     write,
-    notice: searchParams.has('published') ? ('published' as const) : searchParams.has('saved') ? ('saved' as const) : null,
+    publishedVersion: Number(searchParams.get('published')) || null,
+    saved: searchParams.has('saved'),
   };
 }
 
@@ -36,19 +37,18 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await readForm(request, strategySchema);
   if (!form.ok) return data({ ok: false as const, errors: form.errors, values: form.values }, { status: 400 });
   const content = toStrategyContent(form.data);
+  const openedOn = new Date(form.data.draftSavedAt);
   const back = `/organisations/${organisationId}/strategies/${strategyId}`;
-  if (form.data.intent === 'publish') {
-    const published = await publishStrategy(ctx, organisationId, strategyId, content);
-    if (!published.ok) {
-      if (published.error === 'notFound') throw data(null, { status: 404 });
-      return fieldRefusal('_form', { key: published.error }, form.values, 409);
-    }
-    throw redirect(`${back}?published=${published.version}`);
+  const result = form.data.intent === 'publish' ? await publishStrategy(ctx, organisationId, strategyId, content, openedOn) : await saveStrategyDraft(ctx, organisationId, strategyId, content, openedOn);
+  if (!result.ok) {
+    if (result.error === 'notFound') throw data(null, { status: 404 });
+    // What was typed stays; sent again, it replaces the newer draft knowingly.
+    const values = result.error === 'strategy.errors.savedElsewhere' ? { ...form.values, draftSavedAt: result.savedAt.toISOString() } : form.values;
+    return fieldRefusal('_form', { key: result.error }, values, 409);
   }
-  const saved = await saveStrategyDraft(ctx, organisationId, strategyId, content);
-  if (!saved.ok) throw data(null, { status: 404 });
+  if ('version' in result) throw redirect(`${back}?published=${result.version}`);
   // Saving by itself (JavaScript, while typing) answers with the time; the button comes back to the page.
-  if (form.data.intent === 'autosave') return { ok: true as const, savedAt: saved.savedAt.toISOString() };
+  if (form.data.intent === 'autosave') return { ok: true as const, savedAt: result.savedAt.toISOString() };
   throw redirect(`${back}?saved=1`);
 }
 
@@ -58,6 +58,7 @@ export default function StrategyPage({ loaderData, actionData }: Route.Component
   const base = `/organisations/${organisationId}/strategies/${strategy.id}`;
   const period = `${strategy.firstYear}–${strategy.lastYear}`;
   const refused = actionData && !actionData.ok ? actionData : undefined;
+  const location = useLocation();
   const [newest, previous] = strategy.versions;
   return (
     <>
@@ -67,8 +68,8 @@ export default function StrategyPage({ loaderData, actionData }: Route.Component
       </p>
       <h1>{t('strategy.titleFor', { period })}</h1>
       <HelpLink area="strategy" />
-      {loaderData.notice === 'published' && !actionData && <Notice tone="ok">{t('strategy.publishedNotice', { version: newest?.version ?? 1 })}</Notice>}
-      {loaderData.notice === 'saved' && !actionData && <Notice tone="ok">{t('strategy.savedNotice')}</Notice>}
+      {loaderData.publishedVersion && !actionData && <Notice tone="ok">{t('strategy.publishedNotice', { version: loaderData.publishedVersion })}</Notice>}
+      {loaderData.saved && !actionData && <Notice tone="ok">{t('strategy.savedNotice')}</Notice>}
       <section aria-labelledby="versions" className="mb-8">
         <h2 id="versions">{t('strategy.versions')}</h2>
         {strategy.versions.length === 0 ? (
@@ -101,7 +102,8 @@ export default function StrategyPage({ loaderData, actionData }: Route.Component
         <section aria-labelledby="draft">
           <h2 id="draft">{t('strategy.draft')}</h2>
           <p className="mb-4 max-w-3xl">{t('strategy.draftIntro')}</p>
-          <StrategyForm content={draft} savedAt={strategy.savedAt} serverState={refused} />
+          {/* A new form after each navigation (a save, a refusal); saving by itself keeps the one being typed in. */}
+          <StrategyForm key={location.key} content={draft} savedAt={strategy.savedAt} serverState={refused} />
         </section>
       )}
     </>
