@@ -101,6 +101,10 @@ export const actions = {
   'strategy.write': [organisation('org_admin')],
   'strategy.comment': [centreStaff],
   'paymentSpecification.read': [centreStaff, organisation('org_admin')],
+  // Statistics: an organisation's for its admins (a coordinator's for their units' subtree, filtered
+  // in SQL); the centre's of all organisations, and its yearly report to the authorities, for staff.
+  'statistics.view': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator')],
+  'statistics.centre': [centreStaff],
   // The centre's logo, the cooperation sentence and the organisation's feed addresses.
   'marketingKit.view': [centreStaff, organisation('org_admin', 'unit_coordinator', 'trainer')],
   'outbox.read': [centreStaff],

@@ -31,6 +31,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canViewSupport: can(ctx.actor, 'support.view', { organisationId }),
     canViewModels: can(ctx.actor, 'model.read', { organisationId }),
     canViewStrategy: can(ctx.actor, 'strategy.read', { organisationId }),
+    canViewStatistics: can(ctx.actor, 'statistics.view', { organisationId }),
     canListOrganisations: can(ctx.actor, 'organisation.list'),
   };
 }
@@ -137,6 +138,11 @@ export default function OrganisationDetail({ loaderData }: Route.ComponentProps)
       {loaderData.canViewStrategy && (
         <p>
           <Link to={`/organisations/${organisation.id}/strategies`}>{t('organisations.strategyLink')}</Link>
+        </p>
+      )}
+      {loaderData.canViewStatistics && (
+        <p>
+          <Link to={`/organisations/${organisation.id}/statistics`}>{t('organisations.statisticsLink')}</Link>
         </p>
       )}
       {loaderData.canViewFeedback && (

@@ -1,0 +1,46 @@
+import { Link, data } from 'react-router';
+import type { Route } from './+types/organisation';
+import { StatisticsPage } from '../../components/statistics/StatisticsPage';
+import { requirePermission, requireUuid } from '../../http/authorize.server';
+import { requestLanguage } from '../../http/language.server';
+import { readStatisticsQuery } from '../../http/statistics.server';
+import { useI18n } from '../../i18n/react';
+import { getOrganisation } from '../../../server/organisations/get-organisation';
+import { partialScope, statisticsOverview } from '../../../server/statistics/overview';
+
+/** An organisation's statistics: its admins see all of it, a coordinator their units' subtree, staff any organisation's. */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const organisationId = requireUuid(params.organisationId);
+  const ctx = await requirePermission(request, context, 'statistics.view', { organisationId });
+  const organisation = await getOrganisation(ctx, organisationId);
+  if (!organisation) throw data(null, { status: 404 });
+  const parsed = await readStatisticsQuery(ctx, request, organisationId);
+  const page = {
+    organisationId,
+    organisationName: organisation.name,
+    partial: partialScope(ctx, organisationId).length > 0,
+    exportPath: `/organisations/${organisationId}/statistics/export`,
+    units: parsed.units,
+    organisations: [],
+  };
+  if (!parsed.ok) return data({ ...page, filters: { values: parsed.values, errors: parsed.errors }, query: null, overview: null }, { status: 400 });
+  const overview = await statisticsOverview(ctx, parsed.query, await requestLanguage(request, ctx.actor.language));
+  return { ...page, filters: { values: parsed.values, errors: {} }, query: parsed.query, overview };
+}
+
+export default function OrganisationStatistics({ loaderData }: Route.ComponentProps) {
+  const { t } = useI18n();
+  return (
+    <>
+      <title>{`${t('statistics.organisationTitle', { organisation: loaderData.organisationName })} – ${t('app.name')}`}</title>
+      <p className="mb-2">
+        <Link to={`/organisations/${loaderData.organisationId}`}>{loaderData.organisationName}</Link>
+      </p>
+      <h1>{t('statistics.organisationTitle', { organisation: loaderData.organisationName })}</h1>
+      <p className="max-w-3xl">
+        {t('statistics.intro')} {loaderData.partial && t('statistics.coordinatorIntro')}
+      </p>
+      <StatisticsPage data={loaderData} centre={false} />
+    </>
+  );
+}
