@@ -77,6 +77,7 @@ export default [
   route('statistics', 'routes/statistics/centre.tsx'),
   route('statistics/export', 'routes/statistics/centre-export.tsx'),
   route('statistics/report', 'routes/statistics/report.tsx'),
+  route('statistics/report/download', 'routes/statistics/report-download.tsx'),
   route('organisations/:organisationId/strategies', 'routes/strategy/list.tsx'),
   route('organisations/:organisationId/strategies/:strategyId', 'routes/strategy/strategy.tsx'),
   route('organisations/:organisationId/strategies/:strategyId/versions/:version', 'routes/strategy/version.tsx'),

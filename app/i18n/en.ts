@@ -2212,7 +2212,6 @@ export const en: Translation = {
       intro: 'The year’s teaching hours delivered and participants by topic class and organisation, in a single file. Trainings whose expense report has been approved are included.',
       year: 'Year',
       download: 'Download the report ({{format}})',
-      format: 'File format',
       sheet: 'Annual report {{year}}',
       columns: {
         organisation: 'Organisation',

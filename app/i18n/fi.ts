@@ -2198,7 +2198,6 @@ export const fi = {
       intro: 'Vuoden toteutuneet opetustunnit ja osallistujat aiheluokittain ja järjestöittäin yhtenä tiedostona. Mukana ovat koulutukset, joiden kuluselvitys on hyväksytty.',
       year: 'Vuosi',
       download: 'Lataa raportti ({{format}})',
-      format: 'Tiedostomuoto',
       sheet: 'Vuosiraportti {{year}}',
       columns: {
         organisation: 'Järjestö',

@@ -2199,7 +2199,6 @@ export const sv: Translation = {
       intro: 'Årets genomförda undervisningstimmar och deltagare per ämnesklass och organisation i en enda fil. Utbildningar vars kostnadsredovisning har godkänts ingår.',
       year: 'År',
       download: 'Ladda ner rapporten ({{format}})',
-      format: 'Filformat',
       sheet: 'Årsrapport {{year}}',
       columns: {
         organisation: 'Organisation',

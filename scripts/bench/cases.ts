@@ -160,6 +160,7 @@ const openCourse = { params: (f: Fixtures) => ({ organisationId: f.courseOrganis
 const resultsRoute = '/organisations/:organisationId/trainings/:trainingId/results';
 const generatedStrategy = { params: (f: Fixtures) => ({ organisationId: f.strategyOrganisationId, strategyId: f.strategyId, version: f.strategyVersion }) };
 const ownStrategy = { params: (f: Fixtures) => ({ strategyId: f.ownStrategyId }) };
+const statisticsYears = 'firstYear=2024&lastYear=2025';
 /** Well-formed link secrets (43 characters) never issued. */
 const unknownConsentToken = { params: () => ({ token: `bench_consent_${'0'.repeat(29)}` }) };
 const unknownPortalToken = { params: () => ({ token: `bench_portal_${'0'.repeat(30)}` }) };
@@ -290,6 +291,16 @@ export const benchCases: BenchCase[] = [
   page('training strategy version with comments, centre staff', 'centreStaff', '/organisations/:organisationId/strategies/:strategyId/versions/:version', generatedStrategy),
   page('training strategy version as PDF, centre staff', 'centreStaff', '/organisations/:organisationId/strategies/:strategyId/versions/:version/pdf', generatedStrategy),
   page('changes between the latest two strategy versions, centre staff', 'centreStaff', '/organisations/:organisationId/strategies/:strategyId/diff', generatedStrategy),
+  // Statistics over the generated years 2024–2025: every breakdown, the hour use and the charts on each page.
+  page('statistics of the largest organisation, centre staff', 'centreStaff', '/organisations/:organisationId/statistics', { ...largest, query: statisticsYears }),
+  page('statistics of the own organisation, org admin', 'orgAdmin', '/organisations/:organisationId/statistics', { query: statisticsYears }),
+  page('statistics of the own units, coordinator', 'coordinator', '/organisations/:organisationId/statistics', { query: statisticsYears }),
+  page('statistics of the centre, centre staff', 'centreStaff', '/statistics', { query: statisticsYears }),
+  page('statistics table by organisation as CSV, centre staff', 'centreStaff', '/statistics/export', { query: `${statisticsYears}&table=organisations&format=csv` }),
+  page('statistics table by unit as XLSX, centre staff', 'centreStaff', '/organisations/:organisationId/statistics/export', { ...largest, query: `${statisticsYears}&table=units&format=xlsx` }),
+  page('yearly report to the authorities, form, centre staff', 'centreStaff', '/statistics/report'),
+  page('yearly report to the authorities as XLSX, centre staff', 'centreStaff', '/statistics/report/download', { query: 'year=2025&format=xlsx' }),
+  { ...page('statistics with a year of the wrong kind (refused), centre staff', 'centreStaff', '/statistics', { query: 'firstYear=20x5' }), expectStatus: 400 },
   // Generated data: the open course's results (every participant marked) and the certificates of its register entries.
   page('results of the open course, its trainer', 'courseTrainer', resultsRoute, openCourse),
   page('results of the open course, org admin', 'courseAdmin', resultsRoute, openCourse),

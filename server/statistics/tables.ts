@@ -86,8 +86,8 @@ export function statisticsTables(t: T, language: Language, figures: Map<Dimensio
     'units',
     t('statistics.keys.unit'),
     entries('unit')
-      .sort(([a], [b]) => (names.units.get(a)?.path ?? '').localeCompare(names.units.get(b)?.path ?? ''))
-      .map(([id, f]) => [names.units.get(id)?.name ?? id, f]),
+      .map(([id, f]) => [names.units.get(id)?.name ?? id, f] as [string, Figures])
+      .sort(([a], [b]) => a.localeCompare(b, locales[language])),
   );
   add('types', t('statistics.keys.type'), entries('type').map(([type, f]) => [t(`trainings.types.${type as 'course'}`), f]));
   add('topics', t('statistics.keys.topicClass'), entries('topicClass').map(([topic, f]) => [topic ? t(`trainings.topicClasses.${topic as 'other'}`) : t('statistics.noTopic'), f]));

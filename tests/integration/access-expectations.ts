@@ -370,6 +370,22 @@ export const accessExpectations: RouteExpectation[] = [
     actions: ['strategy.comment'],
     answers: { own: only({ centre_admin: 400, centre_staff: 400 }, 403), other: only({ centre_admin: 400, centre_staff: 400 }, 404) },
   },
+  // Statistics: an organisation's for its admins, a coordinator (their subtree) and staff; the
+  // downloads without a table or format are the filters' 400; the centre's pages for staff only.
+  {
+    route: 'GET /organisations/:organisationId/statistics',
+    actions: ['statistics.view'],
+    answers: { own: only({ ...centre, org_admin: 200, unit_coordinator: 200 }, 403), other: only(centre, 404) },
+  },
+  {
+    route: 'GET /organisations/:organisationId/statistics/export',
+    actions: ['statistics.view'],
+    answers: { own: only({ centre_admin: 400, centre_staff: 400, org_admin: 400, unit_coordinator: 400 }, 403), other: only({ centre_admin: 400, centre_staff: 400 }, 404) },
+  },
+  { route: 'GET /statistics', actions: ['statistics.centre'], answers: only(centre, 403) },
+  { route: 'GET /statistics/export', actions: ['statistics.centre'], answers: only({ centre_admin: 400, centre_staff: 400 }, 403) },
+  { route: 'GET /statistics/report', actions: ['statistics.centre'], answers: only(centre, 403) },
+  { route: 'GET /statistics/report/download', actions: ['statistics.centre'], answers: only({ centre_admin: 400, centre_staff: 400 }, 403) },
   {
     route: 'GET /organisations/:organisationId/support',
     actions: ['support.view'],
