@@ -64,6 +64,7 @@ import { openCourseSuffix, openCourseTarget, registerGenerator } from '../../scr
 import { readVerificationCode } from '../../server/register/verification-code';
 import { attendanceSummary } from '../../server/trainings/attendance';
 import { teachingHundredths } from '../../server/trainings/teaching-hours';
+import { statisticsFigures } from '../../server/statistics/figures';
 import { openTestDatabase } from '../support/database';
 import { fingerprint } from '../support/fingerprint';
 
@@ -640,6 +641,25 @@ describe('the data generator', () => {
     // The progress bar's estimate is near the rows written (the open course's people and presences included).
     const written = results.length + consents.length + entries.length + withdrawn.length + profiles.length;
     expect(Math.abs(registerGenerator.rowCount(0.05) - written) / written).toBeLessThan(0.5);
+  }, 60_000);
+
+  it('gives the statistics pages figures in every breakdown: years, types, topic classes, genders, ages, first-timers, lectures counted, support paid', async () => {
+    const { db } = await generated(1, 0.05);
+    const [staff] = await db.select().from(users).where(eq(users.email, 'tiedottaja@sivis-generoitu.example'));
+    const ctx = { db, clock: { now: () => new Date(Date.UTC(2026, 0, 1)) }, actor: { userId: staff!.id, name: staff!.name, email: staff!.email, language: 'fi' as const, grants: [{ role: 'centre_staff' as const, organisationId: null, unitId: null, unitPath: null }] } };
+    const figures = await statisticsFigures(ctx, { firstYear: 2022, lastYear: 2025, organisationId: null, unitId: null, type: null, topicClass: null }, ['year', 'type', 'topicClass', 'gender', 'ageGroup', 'organisation']);
+    const total = figures.get('total')!.get('')!;
+    expect(total.realisedHundredths).toBeGreaterThan(0);
+    expect(total.realisedHundredths).toBeLessThan(total.plannedHundredths);
+    expect([total.supportPaidCents, total.countedAttendance, total.firstTimers].every((n) => n > 0)).toBe(true);
+    expect(total.people).toBeLessThanOrEqual(total.participations);
+    // The generated history's trainings run in 2023–2025.
+    expect([...figures.get('year')!.keys()].sort()).toEqual(['2023', '2024', '2025']);
+    expect(figures.get('type')!.size).toBeGreaterThanOrEqual(3);
+    expect(figures.get('topicClass')!.size).toBeGreaterThanOrEqual(5);
+    for (const gender of ['female', 'male', 'notTold']) expect(figures.get('gender')!.get(gender)?.participations).toBeGreaterThan(0);
+    expect(figures.get('ageGroup')!.size).toBeGreaterThanOrEqual(4);
+    expect(figures.get('organisation')!.size).toBeGreaterThan(1);
   }, 60_000);
 
   it('gives the same data for the same seed and different data for another', async () => {

@@ -25,12 +25,16 @@ export function StatisticsTableSection({ table, download }: { table: StatisticsT
   return (
     <section aria-labelledby={headingId} className="mb-8">
       <h2 id={headingId}>{table.title}</h2>
+      {table.rows.length === 0 ? (
+        <p>{t('statistics.empty')}</p>
+      ) : (
       <Table
         caption={table.title}
         rowKey={(row) => String(row[0])}
         rows={table.rows}
         columns={table.columns.map((column, i) => ({ header: column.header, numeric: column.kind !== 'text', cell: (row: Cell[]) => cellText(column.kind, row[i] ?? null) }))}
       />
+      )}
       <p className="mt-2 flex flex-wrap gap-4 text-sm">
         <span>{t('statistics.download')}:</span>
         {(['csv', 'xlsx'] as const).map((format) => (

@@ -1,5 +1,6 @@
 import { Link, data } from 'react-router';
 import type { Route } from './+types/centre';
+import { HelpLink } from '../../components/HelpLink';
 import { StatisticsPage } from '../../components/statistics/StatisticsPage';
 import { requirePermission } from '../../http/authorize.server';
 import { requestLanguage } from '../../http/language.server';
@@ -23,6 +24,7 @@ export default function CentreStatistics({ loaderData }: Route.ComponentProps) {
     <>
       <title>{`${t('statistics.centreTitle')} – ${t('app.name')}`}</title>
       <h1>{t('statistics.centreTitle')}</h1>
+      <HelpLink area="statistics" />
       <p className="max-w-3xl">{t('statistics.intro')}</p>
       <p>
         <Link to="/statistics/report">{t('statistics.report.title')}</Link>

@@ -1,5 +1,6 @@
 import { Link, data } from 'react-router';
 import type { Route } from './+types/organisation';
+import { HelpLink } from '../../components/HelpLink';
 import { StatisticsPage } from '../../components/statistics/StatisticsPage';
 import { requirePermission, requireUuid } from '../../http/authorize.server';
 import { requestLanguage } from '../../http/language.server';
@@ -37,6 +38,7 @@ export default function OrganisationStatistics({ loaderData }: Route.ComponentPr
         <Link to={`/organisations/${loaderData.organisationId}`}>{loaderData.organisationName}</Link>
       </p>
       <h1>{t('statistics.organisationTitle', { organisation: loaderData.organisationName })}</h1>
+      <HelpLink area="statistics" />
       <p className="max-w-3xl">
         {t('statistics.intro')} {loaderData.partial && t('statistics.coordinatorIntro')}
       </p>

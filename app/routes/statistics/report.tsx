@@ -1,5 +1,6 @@
 import { Form, Link } from 'react-router';
 import type { Route } from './+types/report';
+import { HelpLink } from '../../components/HelpLink';
 import { FormState, TextField } from '../../components/forms';
 import { requirePermission } from '../../http/authorize.server';
 import { useI18n } from '../../i18n/react';
@@ -21,6 +22,7 @@ export default function AuthorityReport({ loaderData }: Route.ComponentProps) {
         <Link to="/statistics">{t('statistics.centreTitle')}</Link>
       </p>
       <h1>{t('statistics.report.title')}</h1>
+      <HelpLink area="statistics" />
       <p className="max-w-3xl">{t('statistics.report.intro')}</p>
       <FormState errors={{}} values={{}}>
         <Form method="get" action="/statistics/report/download" reloadDocument className="my-4 max-w-md">
