@@ -67,3 +67,12 @@ export async function statisticsDownload(ctx: ActorContext, request: Request, or
   const name = `${table.id}-${firstYear}${lastYear === firstYear ? '' : `-${lastYear}`}`;
   return parsed.data.format === 'csv' ? downloadResponse(tableCsv(table, language), 'csv', name) : downloadResponse(await tablesXlsx([table]), 'xlsx', name);
 }
+
+/** What a statistics page's loader answers: the filters (a 400 with their errors) and the figures. */
+export async function statisticsPageData<Page extends object>(ctx: ActorContext, request: Request, organisationId: string | null, page: Page & { exportPath: string }) {
+  const parsed = await readStatisticsQuery(ctx, request, organisationId);
+  const base = { ...page, units: parsed.units, organisations: parsed.organisations };
+  if (!parsed.ok) return data({ ...base, filters: { values: parsed.values, errors: parsed.errors }, query: null, overview: null }, { status: 400 });
+  const overview = await statisticsOverview(ctx, parsed.query, await requestLanguage(request, ctx.actor.language));
+  return data({ ...base, filters: { values: parsed.values, errors: {} }, query: parsed.query, overview });
+}

@@ -3,11 +3,10 @@ import type { Route } from './+types/organisation';
 import { HelpLink } from '../../components/HelpLink';
 import { StatisticsPage } from '../../components/statistics/StatisticsPage';
 import { requirePermission, requireUuid } from '../../http/authorize.server';
-import { requestLanguage } from '../../http/language.server';
-import { readStatisticsQuery } from '../../http/statistics.server';
+import { statisticsPageData } from '../../http/statistics.server';
 import { useI18n } from '../../i18n/react';
 import { getOrganisation } from '../../../server/organisations/get-organisation';
-import { partialScope, statisticsOverview } from '../../../server/statistics/overview';
+import { partialScope } from '../../../server/statistics/overview';
 
 /** An organisation's statistics: its admins see all of it, a coordinator their units' subtree, staff any organisation's. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -15,18 +14,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const ctx = await requirePermission(request, context, 'statistics.view', { organisationId });
   const organisation = await getOrganisation(ctx, organisationId);
   if (!organisation) throw data(null, { status: 404 });
-  const parsed = await readStatisticsQuery(ctx, request, organisationId);
-  const page = {
+  return statisticsPageData(ctx, request, organisationId, {
     organisationId,
     organisationName: organisation.name,
     partial: partialScope(ctx, organisationId).length > 0,
     exportPath: `/organisations/${organisationId}/statistics/export`,
-    units: parsed.units,
-    organisations: [],
-  };
-  if (!parsed.ok) return data({ ...page, filters: { values: parsed.values, errors: parsed.errors }, query: null, overview: null }, { status: 400 });
-  const overview = await statisticsOverview(ctx, parsed.query, await requestLanguage(request, ctx.actor.language));
-  return { ...page, filters: { values: parsed.values, errors: {} }, query: parsed.query, overview };
+  });
 }
 
 export default function OrganisationStatistics({ loaderData }: Route.ComponentProps) {
