@@ -5,8 +5,7 @@ import { topicClasses, trainingTypes } from '../../server/trainings/kinds';
 const requiredYear = z
   .string()
   .trim()
-  .regex(/^\d{4}$/, { message: 'statistics.errors.invalidYear' })
-  .refine((v) => Number(v) >= 2000 && Number(v) <= 2100, { message: 'statistics.errors.invalidYear' });
+  .refine((v) => /^\d{4}$/.test(v) && Number(v) >= 2000 && Number(v) <= 2100, { message: 'statistics.errors.invalidYear' });
 const year = requiredYear.optional();
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.literal(''), z.enum(values)]).optional();
 const id = (message: string) => z.union([z.literal(''), z.uuid({ message })]).optional();

@@ -60,7 +60,7 @@ export async function statisticsDownload(ctx: ActorContext, request: Request, or
     const problems = Object.entries(parsed.errors).map(([field, error]) => `${field}: ${translateDynamic(language, error.key, error.params)}`);
     return new Response(`${t('statistics.errors.badDownload')}\n${problems.join('\n')}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
-  const overview = await statisticsOverview(ctx, parsed.query, language);
+  const overview = await statisticsOverview(ctx, parsed.query, language, parsed.data.table);
   const table = overview.tables.find((x) => x.id === parsed.data.table);
   if (!table) throw data(null, { status: 404 });
   const { firstYear, lastYear } = parsed.query;

@@ -298,8 +298,8 @@ export const benchCases: BenchCase[] = [
   page('statistics of the centre, centre staff', 'centreStaff', '/statistics', { query: statisticsYears }),
   page('statistics table by organisation as CSV, centre staff', 'centreStaff', '/statistics/export', { query: `${statisticsYears}&table=organisations&format=csv` }),
   page('statistics table by unit as XLSX, centre staff', 'centreStaff', '/organisations/:organisationId/statistics/export', { ...largest, query: `${statisticsYears}&table=units&format=xlsx` }),
-  page('yearly report to the authorities, form, centre staff', 'centreStaff', '/statistics/report'),
-  page('yearly report to the authorities as XLSX, centre staff', 'centreStaff', '/statistics/report/download', { query: 'year=2025&format=xlsx' }),
+  page('statistics: yearly report to the authorities, form, centre staff', 'centreStaff', '/statistics/report'),
+  page('statistics: yearly report to the authorities as XLSX, centre staff', 'centreStaff', '/statistics/report/download', { query: 'year=2025&format=xlsx' }),
   { ...page('statistics with a year of the wrong kind (refused), centre staff', 'centreStaff', '/statistics', { query: 'firstYear=20x5' }), expectStatus: 400 },
   // Generated data: the open course's results (every participant marked) and the certificates of its register entries.
   page('results of the open course, its trainer', 'courseTrainer', resultsRoute, openCourse),

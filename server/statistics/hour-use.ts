@@ -40,7 +40,7 @@ async function allocatedTo(ctx: ActorContext, year: number, paths: string[]) {
  */
 export async function hourUse(ctx: ActorContext, query: StatisticsQuery, coordinatorPaths: string[]): Promise<HourUse> {
   const year = query.lastYear;
-  const months = (await statisticsFigures(ctx, { ...query, firstYear: year, withoutPeerGroups: true }, ['month'])).get('month')!;
+  const months = (await statisticsFigures(ctx, { ...query, firstYear: year, withoutPeerGroups: true }, ['month'], { trainingsOnly: true })).get('month')!;
   const monthly = (pick: 'plannedHundredths' | 'realisedHundredths') => Array.from({ length: 12 }, (_, i) => months.get(`${year}-${String(i + 1).padStart(2, '0')}`)?.[pick] ?? 0);
   let grant: HourUse['grant'];
   const unitPaths = query.unitId ? ((await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, query.unitId)))[0]?.path ?? null) : null;

@@ -6,7 +6,7 @@ import { organisations } from '../db/schema';
 import { unitNames, statisticsFigures } from './figures';
 import { type HourUse, hourUse } from './hour-use';
 import { type Dimension, type Figures, type StatisticsQuery, noFigures } from './query';
-import { type StatisticsTable, statisticsTables } from './tables';
+import { type StatisticsTable, type TableId, statisticsTables, tableDimension } from './tables';
 
 /** The paths of the units a coordinator sees, when they see only part of the organisation ([] for its admins and staff). */
 export function partialScope(ctx: ActorContext, organisationId: string | null): string[] {
@@ -18,7 +18,8 @@ export function partialScope(ctx: ActorContext, organisationId: string | null): 
 export interface StatisticsOverview {
   totals: Figures;
   tables: StatisticsTable[];
-  hourUse: HourUse;
+  /** Null when only another table was asked for. */
+  hourUse: HourUse | null;
   /** Trainings and participations per month of the last year, for the monthly chart. */
   monthly: { month: string; trainings: number; participations: number }[];
 }
@@ -27,11 +28,14 @@ export interface StatisticsOverview {
  * Everything the statistics page shows: an organisation's (by unit) or the centre's (by organisation),
  * with the figures, the tables (each also a download), and the hour use against the grant.
  */
-export async function statisticsOverview(ctx: ActorContext, query: StatisticsQuery, language: Language): Promise<StatisticsOverview> {
+export async function statisticsOverview(ctx: ActorContext, query: StatisticsQuery, language: Language, only?: TableId): Promise<StatisticsOverview> {
   const byWhom: Dimension = query.organisationId ? 'unit' : 'organisation';
+  const every: Dimension[] = ['year', byWhom, 'type', 'topicClass', 'month', 'gender', 'ageGroup'];
+  // A download computes its one table: the participations' breakdowns are what costs.
+  const breakdowns = only ? (only === 'hourUse' ? [] : [tableDimension[only]]) : every;
   const [figures, use] = await Promise.all([
-    statisticsFigures(ctx, query, ['year', byWhom, 'type', 'topicClass', 'month', 'gender', 'ageGroup']),
-    hourUse(ctx, query, partialScope(ctx, query.organisationId)),
+    statisticsFigures(ctx, query, breakdowns, { trainingsOnly: only === 'hourUse' }),
+    !only || only === 'hourUse' ? hourUse(ctx, query, partialScope(ctx, query.organisationId)) : null,
   ]);
   const keys = [...(figures.get(byWhom)?.keys() ?? [])];
   const [units, organisationRows] = await Promise.all([
@@ -39,7 +43,7 @@ export async function statisticsOverview(ctx: ActorContext, query: StatisticsQue
     byWhom === 'organisation' && keys.length ? ctx.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, keys)) : [],
   ]);
   const tables = statisticsTables(translator(language), language, figures, { units, organisations: new Map(organisationRows.map((o) => [o.id, o.name])) }, use);
-  const months = figures.get('month')!;
+  const months = figures.get('month') ?? new Map<string, Figures>();
   const monthly = Array.from({ length: 12 }, (_, i) => {
     const month = `${query.lastYear}-${String(i + 1).padStart(2, '0')}`;
     const f = months.get(month) ?? noFigures();

@@ -3,6 +3,7 @@ import { ErrorSummary, FormState, SelectField, TextField } from '../forms';
 import { useI18n } from '../../i18n/react';
 import type { FieldErrors } from '../../forms/validation';
 import { formatHundredths } from '../../../server/hours/format';
+import type { HourUse } from '../../../server/statistics/hour-use';
 import type { StatisticsOverview } from '../../../server/statistics/overview';
 import type { StatisticsQuery } from '../../../server/statistics/query';
 import { type StatisticsTable, monthName } from '../../../server/statistics/tables';
@@ -107,7 +108,7 @@ export function StatisticsPage({ data, centre }: { data: StatisticsPageData; cen
             </dl>
             <p className="mt-2 max-w-3xl text-sm text-slate-700">{t('statistics.peopleNote')}</p>
           </section>
-          <HourUseSection overview={overview} download={download} />
+          {overview.hourUse && <HourUseSection hourUse={overview.hourUse} table={overview.tables.find((x) => x.id === 'hourUse')!} download={download} />}
           <MonthlySection overview={overview} year={query.lastYear} number={number} />
           {overview.tables
             .filter((table) => table.id !== 'hourUse')
@@ -178,15 +179,13 @@ function MonthlySection({ overview, year, number }: { overview: StatisticsOvervi
 }
 
 /** The hour use of the last year against the grant: a chart, its summary and its table. */
-function HourUseSection({ overview, download }: { overview: StatisticsOverview; download: (table: StatisticsTable['id'], format: 'csv' | 'xlsx') => string }) {
+function HourUseSection({ hourUse: use, table, download }: { hourUse: HourUse; table: StatisticsTable; download: (table: StatisticsTable['id'], format: 'csv' | 'xlsx') => string }) {
   const { t, language, number } = useI18n();
   const hours = (hundredths: number) => formatHundredths(language, hundredths);
-  const use = overview.hourUse;
   const planned = use.planned[11] ?? 0;
   const realised = use.realised[11] ?? 0;
   const summaryParams = { year: use.year, planned: hours(planned), realised: hours(realised), grant: use.grant ? hours(use.grant.hundredths) : '', percent: use.grant?.hundredths ? number((planned * 100) / use.grant.hundredths, 0) : '0' };
   const summary = !use.grant ? t('statistics.charts.hourUseSummaryNoGrant', summaryParams) : use.grant.kind === 'allocation' ? t('statistics.charts.hourUseSummaryAllocation', summaryParams) : t('statistics.charts.hourUseSummary', summaryParams);
-  const table = overview.tables.find((x) => x.id === 'hourUse')!;
   return (
     <section aria-labelledby="chart-hour-use" className="mb-8">
       <h2 id="chart-hour-use">{t('statistics.charts.hourUseTitle', { year: use.year })}</h2>
