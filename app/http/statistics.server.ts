@@ -60,8 +60,11 @@ export async function statisticsDownload(ctx: ActorContext, request: Request, or
     const problems = Object.entries(parsed.errors).map(([field, error]) => `${field}: ${translateDynamic(language, error.key, error.params)}`);
     return new Response(`${t('statistics.errors.badDownload')}\n${problems.join('\n')}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
-  const overview = await statisticsOverview(ctx, parsed.query, language, parsed.data.table);
-  const table = overview.tables.find((x) => x.id === parsed.data.table);
+  // The page shows units for one organisation and organisations for all of them: only its tables download.
+  const wanted = parsed.data.table;
+  if ((wanted === 'units' && !parsed.query.organisationId) || (wanted === 'organisations' && parsed.query.organisationId)) throw data(null, { status: 404 });
+  const overview = await statisticsOverview(ctx, parsed.query, language, wanted);
+  const table = overview.tables.find((x) => x.id === wanted);
   if (!table) throw data(null, { status: 404 });
   const { firstYear, lastYear } = parsed.query;
   const name = `${table.id}-${firstYear}${lastYear === firstYear ? '' : `-${lastYear}`}`;

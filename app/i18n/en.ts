@@ -2209,6 +2209,7 @@ export const en: Translation = {
       monthlyDescription: 'Bars for the number of trainings (left axis) and participations (right axis) each month, by the month in which the training started.',
       monthlySummary: 'Most trainings started in {{month}}: {{count}}. In total {{trainings}} trainings and {{participations}} participations.',
       monthlySummaryEmpty: 'There are no trainings matching the chosen filters.',
+      grantUnfiltered: 'The hours are filtered by training type or topic class; the hours granted are for all trainings.',
       asTable: 'The chart data as a table',
     },
     report: {

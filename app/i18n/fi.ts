@@ -2195,6 +2195,7 @@ export const fi = {
       monthlyDescription: 'Pylväät koulutusten määrästä (vasen asteikko) ja osallistumisista (oikea asteikko) kuukausittain koulutuksen alkamiskuukauden mukaan.',
       monthlySummary: 'Eniten koulutuksia alkoi kuukautena {{month}}: {{count}}. Yhteensä {{trainings}} koulutusta ja {{participations}} osallistumista.',
       monthlySummaryEmpty: 'Valituilla rajauksilla ei ole koulutuksia.',
+      grantUnfiltered: 'Tunnit on rajattu koulutustyypin tai aiheluokan mukaan; myönnetyt tunnit ovat koko järjestön kaikkiin koulutuksiin.',
       asTable: 'Kaavion tiedot taulukkona',
     },
     report: {

@@ -2196,6 +2196,7 @@ export const sv: Translation = {
       monthlyDescription: 'Staplar för antalet utbildningar (vänster skala) och deltaganden (höger skala) per månad, enligt den månad då utbildningen började.',
       monthlySummary: 'Flest utbildningar började i {{month}}: {{count}}. Sammanlagt {{trainings}} utbildningar och {{participations}} deltaganden.',
       monthlySummaryEmpty: 'Det finns inga utbildningar med de valda avgränsningarna.',
+      grantUnfiltered: 'Timmarna är avgränsade efter utbildningstyp eller ämnesklass; de beviljade timmarna gäller alla utbildningar.',
       asTable: 'Diagrammets uppgifter som tabell',
     },
     report: {

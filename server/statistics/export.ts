@@ -23,7 +23,9 @@ export function tableCsv(table: StatisticsTable, language: Language): string {
     row.map((value, i) => {
       const kind = table.columns[i]!.kind;
       const exported = exportedValue(kind, value);
-      return typeof exported === 'number' ? plainDecimal(language, exported, kind === 'count' ? 0 : kind === 'change' ? 1 : 2) : (exported ?? '');
+      if (typeof exported === 'number') return plainDecimal(language, exported, kind === 'count' ? 0 : kind === 'change' ? 1 : 2);
+      // A name starting like a formula (=, +, -, @) is not run as one when the file is opened.
+      return exported && /^[=+\-@]/.test(exported) ? `'${exported}` : (exported ?? '');
     }),
   );
   return `\ufeff${stringify([table.columns.map((c) => c.header), ...rows], { delimiter: ';', record_delimiter: '\r\n' })}`;

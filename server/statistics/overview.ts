@@ -20,7 +20,7 @@ export interface StatisticsOverview {
   tables: StatisticsTable[];
   /** Null when only another table was asked for. */
   hourUse: HourUse | null;
-  /** Trainings and participations per month of the last year, for the monthly chart. */
+  /** Trainings and (named) participations per month of the last year, for the monthly chart, as in the months table. */
   monthly: { month: string; trainings: number; participations: number }[];
 }
 
@@ -47,7 +47,7 @@ export async function statisticsOverview(ctx: ActorContext, query: StatisticsQue
   const monthly = Array.from({ length: 12 }, (_, i) => {
     const month = `${query.lastYear}-${String(i + 1).padStart(2, '0')}`;
     const f = months.get(month) ?? noFigures();
-    return { month, trainings: f.trainings, participations: f.participations + f.countedAttendance };
+    return { month, trainings: f.trainings, participations: f.participations };
   });
   return { totals: figures.get('total')!.get('') ?? noFigures(), tables, hourUse: use, monthly };
 }

@@ -66,7 +66,7 @@ describe('statistics', () => {
     expect(overview.monthly.slice(1, 5)).toEqual([
       { month: '2027-02', trainings: 0, participations: 0 },
       { month: '2027-03', trainings: 2, participations: 5 },
-      { month: '2027-04', trainings: 1, participations: 36 },
+      { month: '2027-04', trainings: 1, participations: 1 },
       { month: '2027-05', trainings: 0, participations: 0 },
     ]);
   });
@@ -130,6 +130,9 @@ describe('statistics', () => {
     expect(records[1]).toEqual(['Revontulten yhdistys', '1', '6,00', '6,00', '3', '3', '1', '0', '50,00']);
     expect(records[3]).toEqual(['Tunturin yhdistys', '1', '2,22', '0,00', '1', '1', '1', '35', '0,00']);
     expect(parse(tableCsv(units, 'en'), { bom: true, delimiter: ';' })[2]).toEqual(['Saariston yhdistys', '1', '10.00', '9.00', '2', '2', '1', '0', '0.00']);
+    // A name a spreadsheet would run as a formula stays text.
+    const formula = { ...units, rows: [['=HYPERLINK("x")', 1, 0, 0, 0, 0, 0, 0, 0]] };
+    expect((parse(tableCsv(formula, 'fi'), { bom: true, delimiter: ';' }) as string[][])[1]![0]).toBe('\'=HYPERLINK("x")');
     const [sheet] = await readXlsxFile(await tablesXlsx([units]));
     expect(sheet!.sheet).toBe('Yksiköittäin');
     expect(sheet!.data[0]).toEqual(units.columns.map((c) => c.header));

@@ -97,6 +97,11 @@ describe('the statistics pages', () => {
     expect(text(page)).not.toContain(scriptValue);
   });
 
+  it('find no table the view does not have: units of all organisations, organisations of one', async () => {
+    expect((await get('asiantuntija@sivis.example', `/statistics/export?${year2027}&table=units&format=csv`)).status).toBe(404);
+    expect((await get('asiantuntija@sivis.example', `/organisations/${ids.orgA}/statistics/export?${year2027}&table=organisations&format=csv`)).status).toBe(404);
+  });
+
   it('refuse a download of an unknown table or format, saying why', async () => {
     const download = await get('asiantuntija@sivis.example', `/statistics/export?${year2027}&table=secrets&format=pdf`);
     expect(download.status).toBe(400);

@@ -108,7 +108,7 @@ export function StatisticsPage({ data, centre }: { data: StatisticsPageData; cen
             </dl>
             <p className="mt-2 max-w-3xl text-sm text-slate-700">{t('statistics.peopleNote')}</p>
           </section>
-          {overview.hourUse && <HourUseSection hourUse={overview.hourUse} table={overview.tables.find((x) => x.id === 'hourUse')!} download={download} />}
+          {overview.hourUse && <HourUseSection hourUse={overview.hourUse} table={overview.tables.find((x) => x.id === 'hourUse')!} download={download} filtered={Boolean(query.type || query.topicClass)} />}
           <MonthlySection overview={overview} year={query.lastYear} number={number} />
           {overview.tables
             .filter((table) => table.id !== 'hourUse')
@@ -179,7 +179,7 @@ function MonthlySection({ overview, year, number }: { overview: StatisticsOvervi
 }
 
 /** The hour use of the last year against the grant: a chart, its summary and its table. */
-function HourUseSection({ hourUse: use, table, download }: { hourUse: HourUse; table: StatisticsTable; download: (table: StatisticsTable['id'], format: 'csv' | 'xlsx') => string }) {
+function HourUseSection({ hourUse: use, table, download, filtered }: { hourUse: HourUse; table: StatisticsTable; download: (table: StatisticsTable['id'], format: 'csv' | 'xlsx') => string; filtered: boolean }) {
   const { t, language, number } = useI18n();
   const hours = (hundredths: number) => formatHundredths(language, hundredths);
   const planned = use.planned[11] ?? 0;
@@ -201,9 +201,10 @@ function HourUseSection({ hourUse: use, table, download }: { hourUse: HourUse; t
         grant={use.grant ? { label: use.grant.kind === 'allocation' ? t('statistics.columns.allocation') : t('statistics.columns.grant'), value: use.grant.hundredths / 100 } : null}
         format={(value) => number(value, value % 1 ? 1 : 0)}
       />
+      {filtered && use.grant && <p className="mt-2 max-w-3xl text-sm text-slate-700">{t('statistics.charts.grantUnfiltered')}</p>}
       <details className="mt-2">
         <summary>{t('statistics.charts.asTable')}</summary>
-        <StatisticsTableSection table={table} download={download} />
+        <StatisticsTableSection table={table} download={download} nested />
       </details>
     </section>
   );

@@ -18,21 +18,23 @@ export function useCellText() {
 }
 
 /** One statistics table with its downloads (the same table as CSV and XLSX, with the page's filters). */
-export function StatisticsTableSection({ table, download }: { table: StatisticsTable; download: (table: StatisticsTable['id'], format: 'csv' | 'xlsx') => string }) {
+export function StatisticsTableSection({ table, download, nested = false }: { table: StatisticsTable; download: (table: StatisticsTable['id'], format: 'csv' | 'xlsx') => string; nested?: boolean }) {
+  const Heading = nested ? 'h3' : 'h2';
   const { t } = useI18n();
   const cellText = useCellText();
   const headingId = `table-${table.id}`;
   return (
     <section aria-labelledby={headingId} className="mb-8">
-      <h2 id={headingId}>{table.title}</h2>
+      <Heading id={headingId}>{table.title}</Heading>
       {table.rows.length === 0 ? (
         <p>{t('statistics.empty')}</p>
       ) : (
       <Table
         caption={table.title}
-        rowKey={(row) => String(row[0])}
-        rows={table.rows}
-        columns={table.columns.map((column, i) => ({ header: column.header, numeric: column.kind !== 'text', cell: (row: Cell[]) => cellText(column.kind, row[i] ?? null) }))}
+        // Two units may share a name: rows are told apart by their place.
+        rowKey={(row) => String(row.place)}
+        rows={table.rows.map((cells, place) => ({ cells, place }))}
+        columns={table.columns.map((column, i) => ({ header: column.header, numeric: column.kind !== 'text', cell: (row: { cells: Cell[] }) => cellText(column.kind, row.cells[i] ?? null) }))}
       />
       )}
       <p className="mt-2 flex flex-wrap gap-4 text-sm">
