@@ -6,7 +6,8 @@ import { translateDynamic, translator } from '../i18n';
 import { requestLanguage } from './language.server';
 import { helsinkiDate, yearOf } from '../../server/calendar/dates';
 import type { ActorContext } from '../../server/context';
-import { statisticsOrganisations, statisticsUnits } from '../../server/statistics/choices';
+import { unitOptions } from '../../server/organisations/list-users';
+import { statisticsOrganisations } from '../../server/statistics/choices';
 import { tableCsv, tablesXlsx } from '../../server/statistics/export';
 import { statisticsOverview } from '../../server/statistics/overview';
 import type { StatisticsQuery } from '../../server/statistics/query';
@@ -23,7 +24,7 @@ export async function readStatisticsQuery<S extends z.ZodObject>(
   organisationId: string | null,
   schema: S = statisticsFilterSchema as unknown as S,
 ): Promise<Parsed<S> & { units: { id: string; name: string; path: string }[]; organisations: { id: string; name: string }[] }> {
-  const [units, organisations] = await Promise.all([organisationId ? statisticsUnits(ctx, organisationId) : [], organisationId ? [] : statisticsOrganisations(ctx)]);
+  const [units, organisations] = await Promise.all([organisationId ? unitOptions(ctx, organisationId, 'statistics.view') : [], organisationId ? [] : statisticsOrganisations(ctx)]);
   const choices = { units, organisations };
   const form = validateForm(schema, new URL(request.url).searchParams.entries());
   if (!form.ok) return { ok: false, errors: form.errors, values: form.values, ...choices };

@@ -1,4 +1,5 @@
 import { and, asc, countDistinct, eq, ilike, inArray, or } from 'drizzle-orm';
+import type { Action } from '../access/actions';
 import { scopeCondition } from '../access/permissions';
 import type { Role } from '../access/roles';
 import type { ActorContext } from '../context';
@@ -71,11 +72,11 @@ export async function listOrganisationUsers(
   return toPage(rows, total?.n ?? 0, options.page);
 }
 
-/** The organisation's units as options for filters and forms, in tree order. */
-export async function unitOptions(ctx: ActorContext, organisationId: string) {
+/** The organisation's units the actor may choose for `action`, as options for filters and forms, in tree order. */
+export async function unitOptions(ctx: ActorContext, organisationId: string, action: Action = 'unit.list') {
   return ctx.db
     .select({ id: units.id, name: units.name, path: units.path })
     .from(units)
-    .where(and(eq(units.organisationId, organisationId), scopeCondition(ctx.actor, 'unit.list', { organisationId: units.organisationId, unitPath: units.path })))
+    .where(and(eq(units.organisationId, organisationId), scopeCondition(ctx.actor, action, { organisationId: units.organisationId, unitPath: units.path })))
     .orderBy(asc(units.path));
 }

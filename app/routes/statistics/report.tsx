@@ -1,7 +1,7 @@
 import { Form, Link } from 'react-router';
 import type { Route } from './+types/report';
 import { HelpLink } from '../../components/HelpLink';
-import { FormState, TextField } from '../../components/forms';
+import { TextField } from '../../components/forms';
 import { requirePermission } from '../../http/authorize.server';
 import { useI18n } from '../../i18n/react';
 import { helsinkiDate, yearOf } from '../../../server/calendar/dates';
@@ -24,18 +24,16 @@ export default function AuthorityReport({ loaderData }: Route.ComponentProps) {
       <h1>{t('statistics.report.title')}</h1>
       <HelpLink area="statistics" />
       <p className="max-w-3xl">{t('statistics.report.intro')}</p>
-      <FormState errors={{}} values={{}}>
-        <Form method="get" action="/statistics/report/download" reloadDocument className="my-4 max-w-md">
-          <TextField name="year" label={t('statistics.report.year')} inputMode="numeric" defaultValue={loaderData.lastYear} />
-          <p className="flex flex-wrap gap-3">
-            {(['xlsx', 'csv'] as const).map((format) => (
-              <button key={format} type="submit" name="format" value={format} className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
-                {t('statistics.report.download', { format: format.toUpperCase() })}
-              </button>
-            ))}
-          </p>
-        </Form>
-      </FormState>
+      <Form method="get" action="/statistics/report/download" reloadDocument className="my-4 max-w-md">
+        <TextField name="year" label={t('statistics.report.year')} inputMode="numeric" defaultValue={loaderData.lastYear} />
+        <p className="flex flex-wrap gap-3">
+          {(['xlsx', 'csv'] as const).map((format) => (
+            <button key={format} type="submit" name="format" value={format} className="rounded bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+              {t('statistics.report.download', { format: format.toUpperCase() })}
+            </button>
+          ))}
+        </p>
+      </Form>
     </>
   );
 }
