@@ -4,6 +4,7 @@ import type { ServerBuild } from 'react-router';
 import { AdjustableClock, systemClock } from './clock';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
+import { ensureSigningKey } from './badges/keys';
 import { createHttpApp } from './http/create-app';
 import { startOutboxWorker } from './jobs/outbox-worker';
 import { startScheduler } from './jobs/scheduler';
@@ -26,6 +27,8 @@ export async function main(buildDir = path.resolve('build')) {
       for (const login of logins) log(`  ${login.role.padEnd(17)} ${login.email.padEnd(32)} ${login.where}`);
     }
   }
+
+  await ensureSigningKey({ db: handle.db, clock });
 
   const smtpConfigured = Boolean(config.SMTP_URL);
   const worker = config.SMTP_URL

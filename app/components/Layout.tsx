@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/react';
 
 export interface NavItem {
   to: string;
-  labelKey: 'nav.home' | 'nav.organisations' | 'nav.outbox' | 'nav.audit' | 'nav.throttling' | 'nav.centre' | 'nav.adminApplications' | 'nav.contacts' | 'nav.help' | 'nav.account' | 'nav.calendar' | 'nav.announcements' | 'nav.hours' | 'nav.trainings' | 'nav.expenseReports' | 'nav.paymentBatches' | 'nav.models' | 'nav.statistics';
+  labelKey: 'nav.home' | 'nav.organisations' | 'nav.outbox' | 'nav.audit' | 'nav.throttling' | 'nav.centre' | 'nav.adminApplications' | 'nav.contacts' | 'nav.help' | 'nav.account' | 'nav.calendar' | 'nav.announcements' | 'nav.hours' | 'nav.trainings' | 'nav.expenseReports' | 'nav.paymentBatches' | 'nav.models' | 'nav.statistics' | 'nav.badges';
 }
 
 export interface Viewer {

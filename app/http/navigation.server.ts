@@ -15,6 +15,7 @@ export function navigationFor(actor: Actor): NavItem[] {
   if (can(actor, 'paymentBatch.manage')) items.push({ to: '/payment-batches', labelKey: 'nav.paymentBatches' });
   if (can(actor, 'model.review')) items.push({ to: '/models', labelKey: 'nav.models' });
   if (can(actor, 'statistics.centre')) items.push({ to: '/statistics', labelKey: 'nav.statistics' });
+  if (can(actor, 'badge.read')) items.push({ to: '/badges', labelKey: 'nav.badges' });
   if (can(actor, 'calendar.view')) items.push({ to: '/calendar', labelKey: 'nav.calendar' });
   if (can(actor, 'announcement.read')) items.push({ to: '/announcements', labelKey: 'nav.announcements' });
   if (can(actor, 'outbox.read')) items.push({ to: '/outbox', labelKey: 'nav.outbox' });

@@ -10,12 +10,14 @@ const maxUploadBytes = 3 * 1024 * 1024;
 
 /**
  * Reads a multipart form with one file field: the file's bytes (to be checked by content by the
- * domain), and the other fields validated like any form.
+ * domain), and the other fields validated like any form. An optional file left unchosen reads as
+ * no bytes.
  */
 export async function readUpload<S extends z.ZodObject>(
   request: Request,
   schema: S,
   fileField: string,
+  options: { optional?: boolean } = {},
 ): Promise<FormResult<z.infer<S> & { bytes: Uint8Array }>> {
   const length = Number(request.headers.get('content-length') ?? 0);
   if (length > maxUploadBytes) return { ok: false, errors: { [fileField]: { key: 'images.tooLarge' } }, values: {} };
@@ -29,6 +31,11 @@ export async function readUpload<S extends z.ZodObject>(
   const file = files[0];
   const fields = [...formData.entries()].filter(([name]) => name !== fileField);
   const form = validateForm(schema, fields);
+  // A browser sends an empty file part when nothing was chosen: with an optional file, that is no file.
+  const noFile = files.length === 0 || (files.length === 1 && file instanceof File && file.size === 0 && !file.name);
+  if (options.optional && noFile) {
+    return form.ok ? { ok: true, data: { ...form.data, bytes: new Uint8Array() }, values: form.values } : form;
+  }
   const fileError = files.length !== 1 || typeof file === 'string' || !file ? { key: 'images.chooseFile' } : null;
   if (!form.ok || fileError) {
     const errors = form.ok ? {} : form.errors;

@@ -106,6 +106,12 @@ export const actions = {
   'statistics.view': [centreStaff, organisation('org_admin'), unitSubtree('unit_coordinator')],
   'statistics.centre': [centreStaff],
   // The centre's logo, the cooperation sentence and the organisation's feed addresses.
+  // Badges: the centre's admins define them; an organisation's admin applies for one; staff decide
+  // applications, follow what was issued and revoke.
+  'badge.read': [centreStaff],
+  'badge.define': [centre('centre_admin')],
+  'badge.apply': [organisation('org_admin')],
+  'badge.review': [centreStaff],
   'marketingKit.view': [centreStaff, organisation('org_admin', 'unit_coordinator', 'trainer')],
   'outbox.read': [centreStaff],
   'audit.read': [centre('centre_admin')],
@@ -134,5 +140,6 @@ export const organisationWrites: ReadonlySet<Action> = new Set<Action>([
   'result.record',
   'result.correct',
   'strategy.write',
+  'badge.apply',
 ]);
 export const actionNames = Object.keys(actions) as Action[];

@@ -101,7 +101,14 @@ export type AuditAction =
   | 'portal.signedIn'
   | 'strategy.created'
   | 'strategy.published'
-  | 'strategy.commented';
+  | 'strategy.commented'
+  | 'badge.created'
+  | 'badge.updated'
+  | 'badge.applied'
+  | 'badge.approved'
+  | 'badge.rejected'
+  | 'badge.issued'
+  | 'badge.revoked';
 
 export interface AuditEntry {
   action: AuditAction;

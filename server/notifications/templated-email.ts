@@ -43,7 +43,10 @@ type EmailKey =
   | 'registerEntered'
   | 'registerWithdrawn'
   | 'portalSignIn'
-  | 'strategyCommented';
+  | 'strategyCommented'
+  | 'badgeIssued'
+  | 'badgeRejected'
+  | 'badgeRevoked';
 
 /** The email whose subject and body are `emails.<key>Subject/Body` in the recipient's language. */
 export function templatedEmail(to: { email: string; language: Language }, key: EmailKey, params: Record<string, string>): Email {

@@ -1,14 +1,6 @@
 /** Generated images for demo data, tests and the benchmark (no files to ship). */
-import { crc32, deflateSync } from 'node:zlib';
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
+import { deflateSync } from 'node:zlib';
+import { pngChunk as chunk, pngSignature } from '../png';
 
 /** A real, decodable grey PNG of the given size. */
 export function makePng(width: number, height: number): Uint8Array {
@@ -20,12 +12,31 @@ export function makePng(width: number, height: number): Uint8Array {
   for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0; // filter byte per row
   return new Uint8Array(
     Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      pngSignature,
       chunk('IHDR', header),
       chunk('IDAT', deflateSync(rows)),
       chunk('IEND', Buffer.alloc(0)),
     ]),
   );
+}
+
+/** A round badge image (a teal disc with a light ring on transparent ground), RGBA. */
+export function makeBadgePng(size = 256): Uint8Array {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
+  const stride = size * 4 + 1;
+  const rows = Buffer.alloc(stride * size, 0);
+  const centre = (size - 1) / 2;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const distance = Math.hypot(x - centre, y - centre) / (size / 2);
+      const colour = distance > 1 ? null : distance > 0.82 && distance < 0.9 ? [240, 249, 250] : [13, 110, 120];
+      if (colour) rows.set([...colour, 255], y * stride + 1 + x * 4);
+    }
+  }
+  return new Uint8Array(Buffer.concat([pngSignature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]));
 }
 
 /** The frame structure of a baseline JPEG (start, APP0, SOF0 with the size, end). */

@@ -1,7 +1,8 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import type { Language } from '../../app/i18n';
+import { type Language, translateDynamic } from '../../app/i18n';
 import { writeAudit } from '../access/audit';
 import { newLinkSecret } from '../access/tokens';
+import { issueModelBadge, revokeModelBadge } from '../badges/model-badges';
 import { formatDateRange } from '../calendar/format';
 import type { WriteContext } from '../context';
 import {
@@ -122,6 +123,7 @@ export async function updateRegisterFor(ctx: WriteContext, participantId: string
   if (!entry) return 'none';
   await writeAudit(ctx.db, ctx.clock, { action: 'studyRegister.entered', actorUserId, targetType: 'studyRegisterEntry', targetId: entry!.id, organisationId: p.organisationId, details: { participantId, trainingId: p.trainingId } });
   await enqueueTemplatedEmail(ctx, to, 'registerEntered', { ...facts, portalUrl: `${links.publicUrl}/portal` });
+  await issueModelBadge(ctx, { id: entry.id, modelVersionId: p.modelVersionId, organisationId: p.organisationId, personName: p.name, personEmail: p.email, language: to.language }, actorUserId, links);
   return 'entered';
 }
 
@@ -146,11 +148,13 @@ async function requestConsent(ctx: WriteContext, participantId: string): Promise
  * "withdrawn", and the person is told (their certificate no longer verifies).
  */
 export async function withdrawEntry(ctx: WriteContext, participantId: string, actorUserId: string | null, organisationId: string) {
-  const [entry] = await ctx.db.delete(studyRegisterEntries).where(eq(studyRegisterEntries.participantId, participantId)).returning();
+  const [entry] = await ctx.db.select().from(studyRegisterEntries).where(eq(studyRegisterEntries.participantId, participantId));
   if (!entry) return;
-  await ctx.db.insert(withdrawnCertificates).values({ verificationCode: entry.verificationCode, withdrawnAt: ctx.clock.now() });
   const [person] = await ctx.db.select({ language: trainingParticipants.language }).from(trainingParticipants).where(eq(trainingParticipants.id, participantId));
   const language = (person?.language ?? 'fi') as Language;
+  await revokeModelBadge(ctx, entry.id, actorUserId, translateDynamic(language, 'badges.revokedWithEntry'));
+  await ctx.db.delete(studyRegisterEntries).where(eq(studyRegisterEntries.id, entry.id));
+  await ctx.db.insert(withdrawnCertificates).values({ verificationCode: entry.verificationCode, withdrawnAt: ctx.clock.now() });
   await enqueueTemplatedEmail(ctx, { email: entry.personEmail, language }, 'registerWithdrawn', {
     name: entry.personName,
     training: entry.modelName,

@@ -1,3 +1,4 @@
+import { credentialsOf } from '../badges/credentials';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DomainContext } from '../context';
 import {
@@ -52,7 +53,7 @@ export async function portalOverview(ctx: DomainContext, email: string) {
 
 /** Everything the system holds of the person (by their address), for them to download. */
 export async function ownData(ctx: DomainContext, email: string) {
-  const [participations, entries, [profile], attended] = await Promise.all([
+  const [participations, entries, [profile], attended, badges] = await Promise.all([
     ctx.db
       .select({
         training: trainings.name,
@@ -92,6 +93,7 @@ export async function ownData(ctx: DomainContext, email: string) {
       .innerJoin(trainingParticipants, eq(trainingParticipants.id, sessionAttendance.participantId))
       .where(ownParticipations(email))
       .orderBy(asc(sessionAttendance.sessionDate), asc(sessionAttendance.sessionStart)),
+    credentialsOf(ctx.db, email),
   ]);
   return {
     email,
@@ -99,5 +101,6 @@ export async function ownData(ctx: DomainContext, email: string) {
     profile: profile ? { language: profile.language, registerConsentWithdrawnAt: profile.consentWithdrawnAt } : null,
     trainings: participations.map(({ participantId, ...p }) => ({ ...p, attendedSessions: attended.filter((a) => a.participantId === participantId).map(({ date, start }) => ({ date, start })) })),
     studyRegister: entries.map(({ participantId: _p, trainingId: _t, organisationId: _o, modelVersionId: _m, ...e }) => e),
+    badges: badges.map((b) => ({ badge: b.badgeName, issuedAt: b.issuedAt, revokedAt: b.revokedAt })),
   };
 }

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import { hashPassword } from '../access/passwords';
 import type { Role } from '../access/roles';
-import { centreSettings, organisations, roleAssignments, units, users } from '../db/schema';
+import { badges, centreSettings, organisations, roleAssignments, units, users } from '../db/schema';
 import type { Database, Transaction } from '../db/types';
 import { businessIdFor } from '../organisations/business-id';
+import { makeBadgePng } from '../organisations/sample-images';
 import { unitPath } from '../organisations/unit-path';
 
 export const demoPassword = 'demo-salasana-2026';
@@ -78,6 +79,22 @@ async function insertUnits(tx: Transaction, organisationId: string, specs: UnitS
 }
 
 /** Seeds the fictional demo installation once; returns the logins, or null when data already exists. */
+/** The badge the demo's admins can apply for. */
+const adminBadge = {
+  awardedFor: 'application' as const,
+  name: { fi: 'Sivisverkon pääkäyttäjä', sv: 'Huvudanvändare i Sivisverkko', en: 'Sivisverkko administrator' },
+  description: {
+    fi: 'Merkin saaja toimii jäsenjärjestönsä pääkäyttäjänä Sivisverkossa: hallinnoi käyttäjiä, jakaa opintotunteja ja huolehtii koulutusten raportoinnista.',
+    sv: 'Mottagaren är huvudanvändare för sin medlemsorganisation i Sivisverkko: hanterar användare, fördelar studietimmar och ser till att utbildningarna rapporteras.',
+    en: "The holder acts as their member organisation's administrator in Sivisverkko: manages users, distributes teaching hours and sees that trainings are reported.",
+  },
+  criteria: {
+    fi: 'Toiminut jäsenjärjestön pääkäyttäjänä ja hoitanut pääkäyttäjän tehtävät; Opintokeskus hyväksyy hakemuksen.',
+    sv: 'Har varit huvudanvändare för en medlemsorganisation och skött uppgifterna; studiecentralen godkänner ansökan.',
+    en: "Has acted as a member organisation's administrator and carried out the duties; the study centre approves the application.",
+  },
+};
+
 export async function seedDemoData(db: Database): Promise<DemoLogin[] | null> {
   const [existing] = await db.select({ n: count() }).from(centreSettings);
   if ((existing?.n ?? 0) > 0) return null;
@@ -103,7 +120,7 @@ export async function seedDemoData(db: Database): Promise<DemoLogin[] | null> {
       if (options.printed !== false) logins.push({ email, role: grant.role, where });
       return id;
     };
-    await addUser('admin@sivis.example', { role: 'centre_admin' }, 'Opintokeskus Sivis');
+    const centreAdminId = await addUser('admin@sivis.example', { role: 'centre_admin' }, 'Opintokeskus Sivis');
     await addUser('asiantuntija@sivis.example', { role: 'centre_staff' }, 'Opintokeskus Sivis');
     await addUser('assistentti@sivis.example', { role: 'centre_staff' }, 'Opintokeskus Sivis', { printed: false });
     for (const [index, spec] of demoOrganisations.entries()) {
@@ -124,6 +141,7 @@ export async function seedDemoData(db: Database): Promise<DemoLogin[] | null> {
         await addUser(`osallistuja${i}@${spec.slug}.example`, { role: 'participant', organisationId }, spec.name, { withPassword: false, printed: false });
       }
     }
+    await tx.insert(badges).values({ ...adminBadge, image: Buffer.from(makeBadgePng()).toString('base64'), createdBy: centreAdminId, createdAt: new Date(), updatedAt: new Date() });
     return logins;
   });
 }

@@ -27,6 +27,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canListUsers: can(ctx.actor, 'user.list', { organisationId }),
     canViewHours: can(ctx.actor, 'hours.view', { organisationId }),
     canViewMarketingKit: can(ctx.actor, 'marketingKit.view', { organisationId }),
+    canApplyForBadge: can(ctx.actor, 'badge.apply', { organisationId }),
     canViewFeedback: can(ctx.actor, 'feedback.organisationSummary', { organisationId }),
     canViewSupport: can(ctx.actor, 'support.view', { organisationId }),
     canViewModels: can(ctx.actor, 'model.read', { organisationId }),
@@ -153,6 +154,11 @@ export default function OrganisationDetail({ loaderData }: Route.ComponentProps)
       {loaderData.canViewMarketingKit && (
         <p>
           <Link to={`/organisations/${organisation.id}/marketing`}>{t('organisations.marketingLink')}</Link>
+        </p>
+      )}
+      {loaderData.canApplyForBadge && (
+        <p>
+          <Link to={`/organisations/${organisation.id}/badges`}>{t('organisations.badgesLink')}</Link>
         </p>
       )}
       <h2>{t('organisations.unitTree')}</h2>

@@ -10,6 +10,8 @@ import { languageCookie, requestLanguage } from '../../http/language.server';
 import { clearPortalCookieHeader, portalEmail, portalToken } from '../../http/portal.server';
 import { useI18n } from '../../i18n/react';
 import { type RateLimit, takeRateLimit } from '../../../server/access/rate-limit';
+import { credentialsOf } from '../../../server/badges/credentials';
+import { localised } from '../../../server/badges/localised';
 import { helsinkiDate } from '../../../server/calendar/dates';
 import { formatDateRange, formatIsoDate } from '../../../server/calendar/format';
 import { formatCredits } from '../../../server/models/format';
@@ -25,8 +27,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const email = await portalEmail(request, context);
   const notice = new URL(request.url).searchParams.get('done');
   if (!email) return { email: null, overview: null, notice: null };
-  const overview = await portalOverview({ db: context.app.db, clock: context.app.clock }, email);
-  return { email, overview: { ...overview, entries: overview.entries.map((e) => ({ ...e, verificationCode: formatVerificationCode(e.verificationCode) })) }, notice };
+  const ctx = { db: context.app.db, clock: context.app.clock };
+  const [overview, badges] = await Promise.all([portalOverview(ctx, email), credentialsOf(ctx.db, email)]);
+  return { email, overview: { ...overview, badges, entries: overview.entries.map((e) => ({ ...e, verificationCode: formatVerificationCode(e.verificationCode) })) }, notice };
 }
 
 const signedInForms = { language: portalLanguageSchema, consent: portalConsentSchema, withdraw: portalWithdrawSchema, signOut: portalSignOutSchema };
@@ -89,7 +92,7 @@ function SignIn({ actionData }: { actionData: Route.ComponentProps['actionData']
 }
 
 export default function PortalHome({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, language } = useI18n();
+  const { t, language, date } = useI18n();
   const { overview, email } = loaderData;
   if (!overview || !email)
     return (
@@ -145,6 +148,20 @@ export default function PortalHome({ loaderData, actionData }: Route.ComponentPr
               },
             ]}
           />
+        )}
+      </section>
+      <section aria-labelledby="badges" className="mb-8">
+        <h2 id="badges">{t('badges.portal.title')}</h2>
+        {overview.badges.length === 0 ? (
+          <p>{t('badges.portal.none')}</p>
+        ) : (
+          <ul className="list-disc pl-6">
+            {overview.badges.map((b) => (
+              <li key={b.id}>
+                <a href={`/badges/credentials/${b.id}`}>{localised(b.badgeName, language)}</a> ({date(b.issuedAt)}){b.revokedAt && `: ${t('badges.state.revoked')}`}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
       <section aria-labelledby="trainings" className="mb-8">

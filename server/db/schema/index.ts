@@ -13,3 +13,4 @@ export * from './payments';
 export * from './models';
 export * from './register';
 export * from './strategy';
+export * from './badges';

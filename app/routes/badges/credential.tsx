@@ -1,0 +1,96 @@
+import { decodeJwt } from 'jose';
+import { data } from 'react-router';
+import type { Route } from './+types/credential';
+import { StatusTag } from '../../components/StatusTag';
+import { requireUuid } from '../../http/authorize.server';
+import { jsonLdResponse, wantsJson } from '../../http/badges.server';
+import { useI18n } from '../../i18n/react';
+import { getCredential } from '../../../server/badges/credentials';
+import { localised } from '../../../server/badges/localised';
+import { centreBranding } from '../../../server/centre/branding';
+
+/** JWT claims that secure the credential, not part of it. */
+const jwtClaims = ['iss', 'jti', 'nbf', 'iat', 'exp', 'sub'];
+
+/**
+ * An issued credential's page, for the recipient to share: people see the badge and its state,
+ * a client asking for JSON gets the credential, and one asking for application/vc+jwt the signed original.
+ */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const ctx = { db: context.app.db, clock: context.app.clock };
+  const found = await getCredential(ctx.db, requireUuid(params.credentialId));
+  if (!found) throw data(null, { status: 404 });
+  const { credential, badge } = found;
+  if ((request.headers.get('accept') ?? '').includes('application/vc+jwt')) {
+    return new Response(credential.jwt, { headers: { 'Content-Type': 'application/vc+jwt', 'Access-Control-Allow-Origin': '*', Vary: 'Accept' } });
+  }
+  if (wantsJson(request)) {
+    return jsonLdResponse(Object.fromEntries(Object.entries(decodeJwt(credential.jwt)).filter(([claim]) => !jwtClaims.includes(claim))));
+  }
+  const centre = await centreBranding(ctx);
+  return data(
+    {
+      credential: { id: credential.id, recipientName: credential.recipientName, issuedAt: credential.issuedAt, revokedAt: credential.revokedAt, revocationReason: credential.revocationReason },
+      badge: { id: badge.id, name: badge.name, description: badge.description, criteria: badge.criteria, version: badge.updatedAt.getTime() },
+      issuer: centre.name,
+    },
+    { headers: { Vary: 'Accept', 'Cache-Control': 'no-store' } },
+  );
+}
+
+export default function CredentialPage({ loaderData }: Route.ComponentProps) {
+  const { t, date, language } = useI18n();
+  const { credential, badge } = loaderData;
+  const name = localised(badge.name, language);
+  const base = `/badges/credentials/${credential.id}`;
+  return (
+    <>
+      <title>{`${name} – ${credential.recipientName} – ${loaderData.issuer}`}</title>
+      <div className="flex flex-wrap items-start gap-6">
+        <img src={`/badges/achievements/${badge.id}/image.png?v=${badge.version}`} alt={t('badges.imageAlt', { name })} width={200} height={200} />
+        <div className="max-w-2xl flex-1">
+          <p className="mb-1 text-sm font-semibold uppercase">{t('badges.credential.kind')}</p>
+          <h1 className="mt-0">{name}</h1>
+          <dl className="mb-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+            <dt className="font-semibold">{t('badges.recipient')}</dt>
+            <dd>{credential.recipientName}</dd>
+            <dt className="font-semibold">{t('badges.achievement.issuer')}</dt>
+            <dd>{loaderData.issuer}</dd>
+            <dt className="font-semibold">{t('badges.credential.issuedOn')}</dt>
+            <dd>{date(credential.issuedAt)}</dd>
+            <dt className="font-semibold">{t('badges.status')}</dt>
+            <dd>
+              <StatusTag tone={credential.revokedAt ? 'error' : 'ok'}>{t(credential.revokedAt ? 'badges.state.revoked' : 'badges.state.valid')}</StatusTag>
+            </dd>
+            {credential.revokedAt && (
+              <>
+                <dt className="font-semibold">{t('badges.revocationReason')}</dt>
+                <dd className="whitespace-pre-line">{credential.revocationReason}</dd>
+              </>
+            )}
+          </dl>
+          <p className="mb-4 whitespace-pre-line">{localised(badge.description, language)}</p>
+          <h2>{t('badges.achievement.criteria')}</h2>
+          <p className="mb-4 whitespace-pre-line">{localised(badge.criteria, language)}</p>
+          <h2>{t('badges.credential.downloads')}</h2>
+          <p className="mb-2">{t('badges.credential.downloadsIntro')}</p>
+          <ul className="mb-4 list-disc pl-6">
+            <li>
+              <a href={`${base}/badge.png`} download>
+                {t('badges.credential.downloadPng')}
+              </a>
+            </li>
+            <li>
+              <a href={`${base}/credential.jwt`} download>
+                {t('badges.credential.downloadJwt')}
+              </a>
+            </li>
+          </ul>
+          <p>
+            <a href="/badges/verify">{t('badges.verify.title')}</a> · <a href={`/badges/achievements/${badge.id}`}>{t('badges.publicPage')}</a>
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+declare module '@digitalbazaar/credentials-context' {
+  /** The W3C credentials contexts by their URL. */
+  export const contexts: Map<string, unknown>;
+}
