@@ -87,7 +87,7 @@ export default [
   route('badges/new', 'routes/badges/edit.tsx', { id: 'badge-new' }),
   route('badges/:badgeId', 'routes/badges/edit.tsx', { id: 'badge-edit' }),
   route('badges/applications', 'routes/badges/applications.tsx'),
-  route('badges/applications/:applicationId', 'routes/badges/application.tsx'),
+  route('badges/applications/:badgeApplicationId', 'routes/badges/application.tsx'),
   route('badges/issued', 'routes/badges/issued.tsx'),
   route('badges/issued/:credentialId', 'routes/badges/issued-credential.tsx'),
   route('organisations/:organisationId/badges', 'routes/badges/organisation.tsx'),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionNames } from '../../server/access/actions';
 import type { DatabaseHandle } from '../../server/db/client';
 import { createApplication } from '../../server/admin-applications/applications';
+import { applyForBadge, decideBadgeApplication } from '../../server/badges/applications';
 import { systemClock } from '../../server/clock';
 import { createFeedToken } from '../../server/calendar/feed';
 import { createYearCalendar, yearCalendar } from '../../server/calendar/year-calendar';
@@ -16,7 +17,7 @@ import { registerForTraining } from '../../server/trainings/registration';
 import { cancelTokenEmailedTo } from '../support/outbox';
 import { hashToken } from '../../server/access/tokens';
 import { eq } from 'drizzle-orm';
-import { expenseReceipts, expenseReports, feedbackLinks, paymentBatches, payments, portalLinks, registerConsents, studyRegisterEntries, trainingModelVersions, trainingParticipants, trainings } from '../../server/db/schema';
+import { badges, expenseReceipts, expenseReports, feedbackLinks, paymentBatches, payments, portalLinks, registerConsents, studyRegisterEntries, trainingModelVersions, trainingParticipants, trainings } from '../../server/db/schema';
 import { newVerificationCode } from '../../server/register/verification-code';
 import { emptyStrategy } from '../../server/strategy/content';
 import { createStrategy } from '../../server/strategy/strategies';
@@ -61,6 +62,9 @@ let paymentIds: { own: string; other: string };
 let modelIds: { own: string; other: string };
 let entries: Record<'own' | 'other', { id: string; code: string }>;
 let strategyIds: { own: string; other: string };
+let badgeId: string;
+let badgeApplicationIds: { own: string; other: string };
+let credentialId: string;
 /** A feedback link to organisation A's training (its secret, as emailed). */
 const feedbackToken = 'f'.repeat(43);
 const calendarYear = 2027;
@@ -209,6 +213,17 @@ beforeAll(async () => {
     return created.id;
   };
   strategyIds = { own: await strategyOf('own', 'paakayttaja@kll.example'), other: await strategyOf('other', 'paakayttaja@kyk.example') };
+  // The demo's admin badge: each organisation's admin applies; B's application is approved, A's waits.
+  badgeId = (await handle.db.select({ id: badges.id }).from(badges))[0]!.id;
+  const badgeApplicationBy = async (email: string, organisationId: string) => {
+    const result = await applyForBadge({ db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, email) }, { badgeId, organisationId, justification: 'Haen.' });
+    if (!result.ok) throw new Error(result.error);
+    return result.applicationId;
+  };
+  badgeApplicationIds = { own: await badgeApplicationBy('paakayttaja@kll.example', organisations.own), other: await badgeApplicationBy('paakayttaja@kyk.example', organisations.other) };
+  const approved = await decideBadgeApplication(staff, { applicationId: badgeApplicationIds.other, approve: true, reason: '' }, { publicUrl: 'http://sivis.test' });
+  if (!approved.ok || !approved.credentialId) throw new Error('badge not issued');
+  credentialId = approved.credentialId;
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
     other: (await actorByEmail(handle.db, 'kouluttaja2@kyk.example')).userId,
@@ -285,6 +300,11 @@ describe('the shared harnesses', () => {
 function concretePath(pattern: string, scope: 'own' | 'other'): string {
   return pattern
     .replace(':organisationId/:file', `${organisations[scope]}/trainings.ics`)
+    .replace(':credentialId/:file', `${credentialId}/badge.png`)
+    .replace(':credentialId', credentialId)
+    .replace(':badgeApplicationId', badgeApplicationIds[scope])
+    .replace(':badgeId', badgeId)
+    .replace(':list', '0')
     .replace(':organisationId', organisations[scope])
     .replace('/feedback/:token', `/feedback/${feedbackToken}`)
     .replace(':token', cancelToken)

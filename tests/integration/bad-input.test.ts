@@ -7,7 +7,9 @@ import { createYearCalendar } from '../../server/calendar/year-calendar';
 import { createProposal, saveLineAsAdmin } from '../../server/hours/proposals';
 import { eq } from 'drizzle-orm';
 import { addDays, helsinkiDate } from '../../server/calendar/dates';
-import { organisations, portalSessions, trainings } from '../../server/db/schema';
+import { badgeCredentials, badges, organisations, portalSessions, trainings } from '../../server/db/schema';
+import { issueCredential } from '../../server/badges/issue';
+import { loadConfig } from '../../server/config';
 import { emptyStrategy } from '../../server/strategy/content';
 import { createStrategy } from '../../server/strategy/strategies';
 import { publishCurrent } from '../support/strategy';
@@ -69,6 +71,10 @@ beforeAll(async () => {
     resultsParticipantId: '',
     portalEmail: 'tulos@example.test',
     strategyId: '',
+    badgeId: '',
+    credentialId: '',
+    badgeJwt: '',
+    badgeApplicationId: '00000000-0000-4000-8000-000000000000',
   };
   const staff = { db: handle.db, clock: systemClock, actor: await actorByEmail(handle.db, 'asiantuntija@sivis.example') };
   await createYearCalendar(staff, env.calendarYear, 'template');
@@ -127,6 +133,13 @@ beforeAll(async () => {
   if (!published.ok) throw new Error(published.error);
   env.strategyId = strategy.id;
   await handle.db.update(organisations).set({ centreContactUserId: env.staffId }).where(eq(organisations.id, env.organisationId));
+  // The demo's admin badge, issued to someone outside the organisations (revoked by the valid revocation).
+  const [badge] = await handle.db.select().from(badges);
+  env.badgeId = badge!.id;
+  env.credentialId = await handle.db.transaction((tx) =>
+    issueCredential({ db: tx, clock: systemClock }, { badge: badge!, recipient: { email: 'merkki@example.test', name: 'Merkin Saaja', language: 'fi' }, actorUserId: null, organisationId: null }, { publicUrl: loadConfig({}).publicUrl }),
+  );
+  env.badgeJwt = (await handle.db.select({ jwt: badgeCredentials.jwt }).from(badgeCredentials).where(eq(badgeCredentials.id, env.credentialId)))[0]!.jwt;
 });
 afterAll(async () => {
   await server?.close();
@@ -157,7 +170,7 @@ async function submit(form: FormCase, body: string | Blob | FormData) {
   const email = emails[form.as];
   if (email) headers.Cookie = await server.cookieFor((await actorByEmail(handle.db, email)).userId);
   if (form.portalSession) headers.Cookie = await portalCookie.serialize(await portalSessionFor(env.portalEmail));
-  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId).replace(':year', String(env.calendarYear)).replace(':eventId', env.calendarEventId).replace(':lineId', env.proposalLineId).replace(':trainingId', trainingFor(form.route)).replace(':batchId', env.batchId).replace(':modelId', env.modelId).replace(':strategyId', env.strategyId).replace(':version', '1').replace(':token', form.route.startsWith('/feedback/') ? env.feedbackToken : env.cancelToken);
+  const path = form.route.replace(':organisationId', env.organisationId).replace(':userId', env.userId).replace(':unitId', env.editedUnitId).replace(':staffId', env.staffId).replace(':applicationId', env.applicationId).replace(':year', String(env.calendarYear)).replace(':eventId', env.calendarEventId).replace(':lineId', env.proposalLineId).replace(':trainingId', trainingFor(form.route)).replace(':batchId', env.batchId).replace(':modelId', env.modelId).replace(':strategyId', env.strategyId).replace(':badgeId', env.badgeId).replace(':badgeApplicationId', env.badgeApplicationId).replace(':credentialId', env.credentialId).replace(':version', '1').replace(':token', form.route.startsWith('/feedback/') ? env.feedbackToken : env.cancelToken);
   const response = await fetch(`${server.url}${path}`, { method: 'POST', headers, body, redirect: 'manual' });
   return { status: response.status, html: await response.text() };
 }

@@ -11,11 +11,12 @@ import { createApplication, signApplication } from '../../server/admin-applicati
 import { passwordReauthentication } from '../../server/admin-applications/signing';
 import { addDays, helsinkiDate, yearOf } from '../../server/calendar/dates';
 import { grantHours, setCentreBudget } from '../../server/hours/ledger';
-import { adminApplications, calendarYears, centreSettings, expenseReports, feedbackLinks, hourProposals, hourRequests, organisations, paymentBatches, paymentReports, payments, portalLinks, registerConsents, roleAssignments, signatureRecords, studyRegisterEntries, trainingResults, trainingStrategies, trainings, users } from '../../server/db/schema';
+import { adminApplications, badgeApplications, badgeCredentials, calendarYears, centreSettings, expenseReports, feedbackLinks, hourProposals, hourRequests, organisations, paymentBatches, paymentReports, payments, portalLinks, registerConsents, roleAssignments, signatureRecords, studyRegisterEntries, trainingResults, trainingStrategies, trainings, users } from '../../server/db/schema';
 import type { Database } from '../../server/db/types';
 import { businessIdFor } from '../../server/organisations/business-id';
 import { demoPassword } from '../../server/seed/demo';
-import { makePng } from '../../server/organisations/sample-images';
+import { makeBadgePng, makePng } from '../../server/organisations/sample-images';
+import { applyForBadge } from '../../server/badges/applications';
 import { registerForTraining } from '../../server/trainings/registration';
 import { createModel, takeModelStep } from '../../server/models/models';
 import { cancelTokenEmailedTo } from '../support/outbox';
@@ -77,6 +78,12 @@ export interface FormEnv {
   portalEmail: string;
   /** Organisation A's training strategy with one published version; its centre contact is the staff member `staffId`. */
   strategyId: string;
+  /** The demo's admin badge (given by application); a credential of it not yet revoked, and that credential's VC-JWT. */
+  badgeId: string;
+  credentialId: string;
+  badgeJwt: string;
+  /** A waiting application for the badge (`prepare` makes a fresh one where needed). */
+  badgeApplicationId: string;
 }
 
 export interface FormCase {
@@ -338,6 +345,22 @@ const hidden = (maxLength: number, wrongKind: string, required = true): FieldSpe
 async function tokenFor(env: FormEnv, kind: 'invitation' | 'password_reset' | 'email_verification', status: 'invited' | 'active' | 'unverified') {
   await env.db.update(users).set({ status }).where(eq(users.id, env.userId));
   return issueToken(env.db, env.clock, kind, env.userId);
+}
+
+const badgeTextFields: Record<string, FieldSpec> = {
+  name_fi: { required: true, maxLength: 120, freeText: true },
+  name_sv: { required: false, maxLength: 120, freeText: true },
+  description_fi: { required: true, maxLength: 2000, freeText: true },
+  criteria_fi: { required: true, maxLength: 2000, freeText: true },
+};
+
+/** A waiting application for the demo badge by organisation B's admin (A's admin applies in the form). */
+async function freshBadgeApplication(env: FormEnv): Promise<string> {
+  const [admin] = await env.db.select({ id: users.id }).from(users).where(eq(users.email, 'paakayttaja@kyk.example'));
+  const actor = (await loadActor(env.db, admin!.id))!;
+  const applied = await applyForBadge({ db: env.db, clock: env.clock, actor }, { badgeId: env.badgeId, organisationId: actor.grants[0]!.organisationId!, justification: 'Haen merkkiä.' });
+  if (!applied.ok) throw new Error(applied.error);
+  return applied.applicationId;
 }
 
 /** The images page's signature form, with a real PNG in its valid submission. */
@@ -1287,6 +1310,95 @@ export const formCases: FormCase[] = [
     fields: { comment: { required: true, maxLength: 4000, freeText: true } },
     errorsShownAs: 'fieldErrors',
     validStatus: 302,
+  },
+  {
+    name: 'defining a badge',
+    route: '/badges/new',
+    as: 'centre_admin',
+    valid: { name_fi: 'Kouluttajan merkki', name_sv: '', name_en: 'Trainer badge', description_fi: 'Kouluttaa jäsenistöä.', criteria_fi: 'Viisi koulutusta.', modelId: '' },
+    validFile: { field: 'image', name: 'merkki.png', type: 'image/png', content: () => makeBadgePng(64) },
+    fields: {
+      ...badgeTextFields,
+      modelId: { required: false, maxLength: 36, wrongKind: 'not-a-model' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'editing a badge',
+    route: '/badges/:badgeId',
+    as: 'centre_admin',
+    // Without a file: the image stays.
+    valid: { name_fi: 'Sivisverkon pääkäyttäjä', name_sv: 'Huvudanvändare i Sivisverkko', name_en: '', description_fi: 'Toimii pääkäyttäjänä.', criteria_fi: 'Opintokeskus hyväksyy hakemuksen.' },
+    fields: badgeTextFields,
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'applying for a badge',
+    route: '/organisations/:organisationId/badges',
+    as: 'org_admin',
+    valid: { justification: 'Olen hoitanut pääkäyttäjän tehtävät kaksi vuotta.' },
+    // Free text is accepted: the application an earlier submission made is taken away, so the form shows again.
+    prepare: async (env) => {
+      const [admin] = await env.db.select({ id: users.id }).from(users).where(eq(users.email, 'paakayttaja@kll.example'));
+      await env.db.delete(badgeApplications).where(eq(badgeApplications.userId, admin!.id));
+      return { badgeId: env.badgeId };
+    },
+    fields: {
+      // A hidden field: its error is listed in the summary, linked to the field.
+      badgeId: { required: true, maxLength: 36, wrongKind: 'not-a-badge', errorText: 'field-badgeId"' },
+      // Each badge's form has ids of its own (prefixed with the badge).
+      justification: { required: true, maxLength: 2000, freeText: true, errorText: 'field-justification-error"' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'deciding a badge application',
+    route: '/badges/applications/:badgeApplicationId',
+    as: 'centre_staff',
+    // Rejecting needs a reason (approving does not).
+    valid: { intent: 'reject', reason: 'Kerro tarkemmin tehtävistäsi.' },
+    prepare: async (env) => {
+      const [current] = await env.db.select({ status: badgeApplications.status }).from(badgeApplications).where(eq(badgeApplications.id, env.badgeApplicationId));
+      if (current?.status !== 'pending') env.badgeApplicationId = await freshBadgeApplication(env);
+      return {};
+    },
+    fields: {
+      intent: { required: true, maxLength: 7, wrongKind: 'delete', errorText: 'field-intent"' },
+      reason: { required: true, maxLength: 1000, freeText: true },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'revoking a badge',
+    route: '/badges/issued/:credentialId',
+    as: 'centre_staff',
+    valid: { reason: 'Myönnetty väärälle henkilölle.' },
+    // Free text is accepted: a revocation an earlier submission made is undone, so the form shows again.
+    prepare: async (env) => {
+      await env.db.update(badgeCredentials).set({ revokedAt: null, revokedBy: null, revocationReason: '' }).where(eq(badgeCredentials.id, env.credentialId));
+      return {};
+    },
+    fields: { reason: { required: true, maxLength: 1000, freeText: true } },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 302,
+  },
+  {
+    name: 'verifying a badge',
+    route: '/badges/verify',
+    as: 'anonymous',
+    valid: { email: 'merkki@example.test' },
+    prepare: async (env) => ({ credential: env.badgeJwt }),
+    fields: {
+      // Any text may be pasted: what is no credential is told "not genuine" (shown verbatim, harmlessly).
+      credential: { required: false, maxLength: 20000, freeText: true },
+      email: { required: false, maxLength: 254, wrongKind: 'not-an-email' },
+    },
+    errorsShownAs: 'fieldErrors',
+    validStatus: 200,
   },
   {
     // Last: its valid submission ends organisation A's membership, after which its forms refuse changes.

@@ -14,7 +14,7 @@ import { applicationTone } from './applications';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const ctx = await requirePermission(request, context, 'badge.review');
-  const application = await getBadgeApplication(ctx, requireUuid(params.applicationId));
+  const application = await getBadgeApplication(ctx, requireUuid(params.badgeApplicationId));
   if (!application) throw data(null, { status: 404 });
   const notice = new URL(request.url).searchParams.get('decided');
   return { application, notice: notice === 'approved' || notice === 'rejected' ? notice : null };
@@ -22,7 +22,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const ctx = await requirePermission(request, context, 'badge.review');
-  const applicationId = requireUuid(params.applicationId);
+  const applicationId = requireUuid(params.badgeApplicationId);
   const form = await readForm(request, badgeDecisionSchema);
   if (!form.ok) return data({ ok: false as const, errors: form.errors, values: form.values }, { status: 400 });
   const approve = form.data.intent === 'approve';

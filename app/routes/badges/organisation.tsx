@@ -2,7 +2,7 @@ import { Link, data, redirect } from 'react-router';
 import type { Route } from './+types/organisation';
 import { Notice } from '../../components/Notice';
 import { StatusTag } from '../../components/StatusTag';
-import { TextArea, ValidatedForm } from '../../components/forms';
+import { ErrorSummary, TextArea, ValidatedForm } from '../../components/forms';
 import { applyBadgeSchema } from '../../forms/badges';
 import { requirePermission, requireUuid } from '../../http/authorize.server';
 import { fieldRefusal, readForm } from '../../http/form.server';
@@ -44,6 +44,8 @@ export default function OrganisationBadges({ loaderData, actionData }: Route.Com
   const { t, dateTime, language } = useI18n();
   const { organisation } = loaderData;
   const failedFor = actionData && !actionData.ok ? actionData.values.badgeId : undefined;
+  // A refusal for a badge whose form is not shown (now held or pending, or no such badge) is told above.
+  const refusedAbove = actionData && !actionData.ok && !loaderData.open.some((b) => b.id === failedFor && b.state === 'open');
   return (
     <>
       <title>{`${t('badges.orgTitle')} – ${organisation.name} – ${t('app.name')}`}</title>
@@ -53,6 +55,7 @@ export default function OrganisationBadges({ loaderData, actionData }: Route.Com
       <h1>{t('badges.orgTitle')}</h1>
       <p className="mb-4 max-w-3xl">{t('badges.orgIntro')}</p>
       {loaderData.applied && <Notice tone="ok">{t('badges.appliedNotice')}</Notice>}
+      {refusedAbove && <ErrorSummary errors={actionData.errors} labels={{ badgeId: t('badges.columns.name'), justification: t('badges.justification') }} />}
       <h2>{t('badges.yourCredentials')}</h2>
       {loaderData.credentials.length === 0 ? (
         <p>{t('badges.noCredentials')}</p>
