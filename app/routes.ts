@@ -94,6 +94,7 @@ export default [
   route('badges/issuer', 'routes/badges/issuer.tsx'),
   route('badges/achievements/:badgeId', 'routes/badges/achievement.tsx'),
   route('badges/achievements/:badgeId/image.png', 'routes/badges/achievement-image.tsx'),
+  route('badges/achievements/:badgeId/achievement.json', 'routes/badges/achievement-json.tsx'),
   route('badges/credentials/:credentialId', 'routes/badges/credential.tsx'),
   route('badges/credentials/:credentialId/:file', 'routes/badges/credential-file.tsx'),
   route('badges/status/:list', 'routes/badges/status-list.tsx'),

@@ -14,14 +14,8 @@ export function badgeInputFrom(form: z.infer<typeof badgeSchema> & { bytes: Uint
   return { name: texts('name'), description: texts('description'), criteria: texts('criteria'), image: form.bytes };
 }
 
-/** Content negotiation of the public documents: machines ask for JSON(-LD), people get the page. */
-export function wantsJson(request: Request): boolean {
-  const accept = request.headers.get('accept') ?? '';
-  return /application\/(ld\+)?json/.test(accept) && !accept.includes('text/html');
-}
-
 export function jsonLdResponse(document: unknown): Response {
   return new Response(JSON.stringify(document, null, 2), {
-    headers: { 'Content-Type': 'application/ld+json; charset=utf-8', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache', Vary: 'Accept' },
+    headers: { 'Content-Type': 'application/ld+json; charset=utf-8', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' },
   });
 }

@@ -3,6 +3,7 @@ import { organisations } from '../../server/db/schema';
 import type { Database } from '../../server/db/types';
 import { businessIdFor } from '../../server/organisations/business-id';
 import { attendanceGenerator } from './attendance';
+import { badgesGenerator } from './badges';
 import { type DataGenerator, type Progress, makeInsert } from './context';
 import { calendarGenerator } from './calendar';
 import { expensesGenerator } from './expenses';
@@ -22,7 +23,7 @@ import { trainingsGenerator } from './trainings';
  * bases trainings on models with one update at the end instead; the register generator grows one
  * training into a large open course the same way).
  */
-export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator, participantsGenerator, attendanceGenerator, expensesGenerator, paymentsGenerator, modelsGenerator, registerGenerator, strategiesGenerator];
+export const generators: DataGenerator[] = [organisationsGenerator, calendarGenerator, hoursGenerator, trainingsGenerator, participantsGenerator, attendanceGenerator, expensesGenerator, paymentsGenerator, modelsGenerator, registerGenerator, strategiesGenerator, badgesGenerator];
 
 export class AlreadyGeneratedError extends Error {}
 

@@ -3,6 +3,7 @@ import { createRequestHandler } from '@react-router/express';
 import express from 'express';
 import type { ServerBuild } from 'react-router';
 import type { AppContext } from '../app-context';
+import { badgeDocumentNegotiation } from './badge-negotiation';
 import { securityMiddleware } from './security';
 
 export function createHttpApp(build: ServerBuild, buildDir: string, base: Omit<AppContext, 'nonce' | 'ip'>) {
@@ -15,6 +16,7 @@ export function createHttpApp(build: ServerBuild, buildDir: string, base: Omit<A
   app.get('/healthz', (_req, res) => {
     res.type('text/plain').send('ok');
   });
+  app.use(badgeDocumentNegotiation);
   app.all(
     '/{*splat}',
     createRequestHandler({

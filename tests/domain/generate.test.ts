@@ -6,6 +6,10 @@ import { AlreadyGeneratedError, generateData } from '../../scripts/generate/inde
 import type { DatabaseHandle } from '../../server/db/client';
 import {
   announcements,
+  badgeApplications,
+  badgeCredentials,
+  badgeSigningKeys,
+  badges,
   calendarYears,
   expenseAuditSeeds,
   expenseReceipts,
@@ -42,7 +46,10 @@ import {
   users,
   withdrawnCertificates,
 } from '../../server/db/schema';
+import { badgeUrls } from '../../server/badges/urls';
+import { verifyBadge } from '../../server/badges/verify';
 import { addDays, helsinkiDate } from '../../server/calendar/dates';
+import { loadConfig } from '../../server/config';
 import { expenseReportDeadline } from '../../server/calendar/windows';
 import { defaultSupportRules } from '../../server/centre/support-rules';
 import { isPickedForAudit } from '../../server/expenses/audit-pick';
@@ -58,6 +65,8 @@ import { isValidBusinessId } from '../../server/organisations/business-id';
 import { accountProblem } from '../../server/payments/account';
 import { remittanceInfo } from '../../server/payments/batches';
 import { paymentCandidates } from '../../server/payments/candidates';
+import { badgesGenerator } from '../../scripts/generate/badges';
+import { activeCentreStaffIds } from '../../scripts/generate/context';
 import { modelsGenerator } from '../../scripts/generate/models';
 import { paymentsGenerator } from '../../scripts/generate/payments';
 import { openCourseSuffix, openCourseTarget, registerGenerator } from '../../scripts/generate/register';
@@ -80,10 +89,11 @@ async function generated(seed: number, scale = 0.01) {
   return handle;
 }
 
-/** Password hashes are salted at random, everything else must follow from the seed. */
+/** Password hashes are salted at random and so are badge credentials (signed with a key made at random), everything else must follow from the seed. */
 async function contents(handle: DatabaseHandle) {
   await handle.db.update(users).set({ passwordHash: null });
-  return fingerprint(handle.db);
+  await handle.db.update(badgeCredentials).set({ jwt: '' });
+  return fingerprint(handle.db, ['badge_signing_keys']);
 }
 
 describe('the data generator', () => {
@@ -662,15 +672,79 @@ describe('the data generator', () => {
     expect(figures.get('organisation')!.size).toBeGreaterThan(1);
   }, 60_000);
 
+  it('gives some admins the admin badge: approved applications have a credential that verifies, pending and rejected ones none', async () => {
+    // Ten organisations: three of their first admins applied at this scale, one approval later revoked.
+    const { db } = await generated(1, 0.1);
+    const anchor = new Date(Date.UTC(2026, 0, 1));
+    const definitions = await db.select().from(badges);
+    const applications = await db.select().from(badgeApplications);
+    const credentials = await db.select().from(badgeCredentials);
+    const people = new Map((await db.select().from(users)).map((u) => [u.id, u]));
+    const grants = await db.select().from(roleAssignments);
+    const staff = await activeCentreStaffIds(db);
+    const links = { publicUrl: loadConfig().publicUrl };
+    const ctx = { db, clock: { now: () => anchor } };
+
+    // One application badge (none came with the database), applied for once by an admin of each organisation that applied.
+    const [applicationBadge, ...others] = definitions.filter((b) => b.awardedFor === 'application');
+    expect([applicationBadge!.modelId, others.length]).toEqual([null, 0]);
+    expect(applications.filter((a) => a.badgeId !== applicationBadge!.id || !grants.some((g) => g.userId === a.userId && g.role === 'org_admin' && g.organisationId === a.organisationId))).toEqual([]);
+    expect(new Set(applications.map((a) => a.organisationId)).size).toBe(applications.length);
+    expect(['approved', 'rejected'].map((status) => applications.some((a) => a.status === status))).toEqual([true, true]);
+    for (const a of applications) {
+      const own = credentials.filter((c) => c.applicationId === a.id);
+      expect(a.createdAt < anchor && a.justification !== '').toBe(true);
+      if (a.status === 'pending') {
+        expect([a.decidedBy, a.decidedAt, a.reason, own.length]).toEqual([null, null, '', 0]);
+        continue;
+      }
+      // Decided by staff a few days after it came, before the anchor; a rejection says why.
+      expect([staff.includes(a.decidedBy!), a.decidedAt! > a.createdAt, a.decidedAt! < anchor, a.decidedAt!.getTime() - a.createdAt.getTime() < 8 * 86_400_000]).toEqual([true, true, true, true]);
+      if (a.status === 'rejected') {
+        expect([a.reason !== '', own.length]).toEqual([true, 0]);
+        continue;
+      }
+      // Approved: one credential to the applicant, issued on the decision, that verifies as the public page would (revoked where it was).
+      expect(own.length).toBe(1);
+      const [credential] = own;
+      const applicant = people.get(a.userId)!;
+      expect([credential!.badgeId, credential!.recipientEmail, credential!.recipientName, credential!.language, credential!.issuedAt]).toEqual([a.badgeId, applicant.email.toLowerCase(), applicant.name, applicant.language, a.decidedAt]);
+      const verified = await verifyBadge(ctx, { jwt: credential!.jwt }, applicant.email, links);
+      expect(verified).toMatchObject({ status: credential!.revokedAt ? 'revoked' : 'genuine', recipient: 'matches', credentialUrl: badgeUrls(links.publicUrl).credential(credential!.id), issuedAt: a.decidedAt!.toISOString() });
+      if (credential!.revokedAt) {
+        expect([credential!.revokedAt > credential!.issuedAt, credential!.revokedAt < anchor, staff.includes(credential!.revokedBy!), credential!.revocationReason !== '']).toEqual([true, true, true, true]);
+      }
+    }
+    // Only the applications' credentials (none for register entries), each at a place of its own in the status list.
+    expect(credentials.filter((c) => c.applicationId === null || c.registerEntryId !== null)).toEqual([]);
+    expect(new Set(credentials.map((c) => c.statusListIndex)).size).toBe(credentials.length);
+    expect(credentials.some((c) => c.revokedAt !== null)).toBe(true);
+    const [keys] = await db.select({ n: count() }).from(badgeSigningKeys);
+    expect(keys!.n).toBe(1);
+
+    // Badges of a few models, each with an approved version, named as its latest approved version.
+    const approved = (await db.select().from(trainingModelVersions)).filter((v) => v.status === 'approved').sort((a, b) => b.version - a.version);
+    const modelBadges = definitions.filter((b) => b.awardedFor === 'model');
+    expect(modelBadges.length).toBe(Math.min(3, new Set(approved.map((v) => v.modelId)).size));
+    for (const b of modelBadges) {
+      const latest = approved.find((v) => v.modelId === b.modelId);
+      expect([b.name.fi, b.createdAt < anchor]).toEqual([latest?.content.name, true]);
+    }
+
+    // The progress bar's estimate is near the rows written.
+    const written = definitions.length + applications.length + credentials.length;
+    expect(Math.abs(badgesGenerator.rowCount(0.1) - written) / written).toBeLessThan(0.5);
+  }, 60_000);
+
   it('gives the same data for the same seed and different data for another', async () => {
     const first = await contents(await generated(42));
     const again = await contents(await generated(42));
     const other = await contents(await generated(43));
     expect(again).toEqual(first);
     expect(other.users).not.toEqual(first.users);
-    // Expense reports and their versions, history, receipts and audit seeds, the payment batches, the training models and the study register are compared too.
+    // Expense reports and their versions, history, receipts and audit seeds, the payment batches, the training models, the study register and the badges are compared too.
     const empty = createHash('md5').update('').digest('hex');
-    for (const table of ['expense_reports', 'expense_report_versions', 'expense_report_events', 'expense_receipts', 'expense_audit_seeds', 'payment_batches', 'payments', 'payment_reports', 'training_models', 'training_model_versions', 'training_results', 'register_consents', 'study_register_entries']) expect(first[table]).not.toBe(empty);
+    for (const table of ['expense_reports', 'expense_report_versions', 'expense_report_events', 'expense_receipts', 'expense_audit_seeds', 'payment_batches', 'payments', 'payment_reports', 'training_models', 'training_model_versions', 'training_results', 'register_consents', 'study_register_entries', 'badges']) expect(first[table]).not.toBe(empty);
     expect(other.expense_reports).not.toEqual(first.expense_reports);
   });
 

@@ -494,6 +494,7 @@ export const accessExpectations: RouteExpectation[] = [
   { route: 'GET /badges/issuer', actions: ['public'], answers: everyone(200) },
   { route: 'GET /badges/achievements/:badgeId', actions: ['public'], answers: everyone(200) },
   { route: 'GET /badges/achievements/:badgeId/image.png', actions: ['public'], answers: everyone(200) },
+  { route: 'GET /badges/achievements/:badgeId/achievement.json', actions: ['public'], answers: everyone(200) },
   { route: 'GET /badges/credentials/:credentialId', actions: ['public'], answers: everyone(200) },
   { route: 'GET /badges/credentials/:credentialId/:file', actions: ['public'], answers: everyone(200) },
   { route: 'GET /badges/status/:list', actions: ['public'], answers: everyone(200) },

@@ -1,21 +1,17 @@
 import { data } from 'react-router';
 import type { Route } from './+types/achievement';
 import { requireUuid } from '../../http/authorize.server';
-import { badgeUrlsFor, jsonLdResponse, wantsJson } from '../../http/badges.server';
-import { requestLanguage } from '../../http/language.server';
 import { useI18n } from '../../i18n/react';
 import { getBadge } from '../../../server/badges/definitions';
-import { achievementDocument } from '../../../server/badges/documents';
 import { localised } from '../../../server/badges/localised';
 import { centreBranding } from '../../../server/centre/branding';
 
-/** A badge's public page; the same address answers JSON-LD to a client that asks for JSON. */
-export async function loader({ request, context, params }: Route.LoaderArgs) {
+/** A badge's public page; the same address answers JSON-LD to a client that asks for JSON (server/http/badge-negotiation.ts). */
+export async function loader({ context, params }: Route.LoaderArgs) {
   const ctx = { db: context.app.db, clock: context.app.clock };
   const badge = await getBadge(ctx.db, requireUuid(params.badgeId));
   if (!badge) throw data(null, { status: 404 });
   const centre = await centreBranding(ctx);
-  if (wantsJson(request)) return jsonLdResponse(achievementDocument(badge, badgeUrlsFor(context), centre.name, await requestLanguage(request)));
   return data(
     { badge: { id: badge.id, name: badge.name, description: badge.description, criteria: badge.criteria, awardedFor: badge.awardedFor, version: badge.updatedAt.getTime() }, issuer: centre.name },
     { headers: { Vary: 'Accept' } },

@@ -1,9 +1,17 @@
+import { decodeJwt } from 'jose';
 import { data } from 'react-router';
 import type { Route } from './+types/credential-file';
 import { requireUuid } from '../../http/authorize.server';
+import { jsonLdResponse } from '../../http/badges.server';
 import { bakedImage, getCredential } from '../../../server/badges/credentials';
 
-/** The recipient's downloads: the badge image with the credential baked in, or the VC-JWT itself. */
+/** JWT claims that secure the credential, not part of it. */
+const jwtClaims = ['iss', 'nbf', 'iat', 'exp', 'sub'];
+
+/**
+ * A credential's files: the badge image with the credential baked in, the VC-JWT itself, and the
+ * credential as JSON-LD (what its page's address answers a client asking for JSON).
+ */
 export async function loader({ context, params }: Route.LoaderArgs) {
   const credentialId = requireUuid(params.credentialId);
   const db = context.app.db;
@@ -12,10 +20,11 @@ export async function loader({ context, params }: Route.LoaderArgs) {
     if (!png) throw data(null, { status: 404 });
     return new Response(Buffer.from(png), { headers: { 'Content-Type': 'image/png', 'Content-Disposition': 'attachment; filename="badge.png"', 'Cache-Control': 'no-store' } });
   }
-  if (params.file === 'credential.jwt') {
-    const found = await getCredential(db, credentialId);
-    if (!found) throw data(null, { status: 404 });
-    return new Response(found.credential.jwt, { headers: { 'Content-Type': 'application/vc+jwt', 'Content-Disposition': 'attachment; filename="credential.jwt"', 'Cache-Control': 'no-store' } });
-  }
-  throw data(null, { status: 404 });
+  if (params.file !== 'credential.jwt' && params.file !== 'credential.json') throw data(null, { status: 404 });
+  const found = await getCredential(db, credentialId);
+  if (!found) throw data(null, { status: 404 });
+  if (params.file === 'credential.json') return jsonLdResponse(Object.fromEntries(Object.entries(decodeJwt(found.credential.jwt)).filter(([claim]) => !jwtClaims.includes(claim))));
+  return new Response(found.credential.jwt, {
+    headers: { 'Content-Type': 'application/vc+jwt', 'Content-Disposition': 'attachment; filename="credential.jwt"', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' },
+  });
 }

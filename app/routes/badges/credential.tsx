@@ -1,32 +1,21 @@
-import { decodeJwt } from 'jose';
 import { data } from 'react-router';
 import type { Route } from './+types/credential';
 import { StatusTag } from '../../components/StatusTag';
 import { requireUuid } from '../../http/authorize.server';
-import { jsonLdResponse, wantsJson } from '../../http/badges.server';
 import { useI18n } from '../../i18n/react';
 import { getCredential } from '../../../server/badges/credentials';
 import { localised } from '../../../server/badges/localised';
 import { centreBranding } from '../../../server/centre/branding';
 
-/** JWT claims that secure the credential, not part of it. */
-const jwtClaims = ['iss', 'jti', 'nbf', 'iat', 'exp', 'sub'];
-
 /**
- * An issued credential's page, for the recipient to share: people see the badge and its state,
- * a client asking for JSON gets the credential, and one asking for application/vc+jwt the signed original.
+ * An issued credential's page, for the recipient to share. A client asking for JSON gets the
+ * credential, and one asking for application/vc+jwt the signed original (server/http/badge-negotiation.ts).
  */
-export async function loader({ request, context, params }: Route.LoaderArgs) {
+export async function loader({ context, params }: Route.LoaderArgs) {
   const ctx = { db: context.app.db, clock: context.app.clock };
   const found = await getCredential(ctx.db, requireUuid(params.credentialId));
   if (!found) throw data(null, { status: 404 });
   const { credential, badge } = found;
-  if ((request.headers.get('accept') ?? '').includes('application/vc+jwt')) {
-    return new Response(credential.jwt, { headers: { 'Content-Type': 'application/vc+jwt', 'Access-Control-Allow-Origin': '*', Vary: 'Accept' } });
-  }
-  if (wantsJson(request)) {
-    return jsonLdResponse(Object.fromEntries(Object.entries(decodeJwt(credential.jwt)).filter(([claim]) => !jwtClaims.includes(claim))));
-  }
   const centre = await centreBranding(ctx);
   return data(
     {
