@@ -1,6 +1,6 @@
 import { data } from 'react-router';
 import type { Route } from './+types/credential';
-import { StatusTag } from '../../components/StatusTag';
+import { CredentialState } from '../../components/badges/CredentialState';
 import { requireUuid } from '../../http/authorize.server';
 import { useI18n } from '../../i18n/react';
 import { getCredential } from '../../../server/badges/credentials';
@@ -47,16 +47,7 @@ export default function CredentialPage({ loaderData }: Route.ComponentProps) {
             <dd>{loaderData.issuer}</dd>
             <dt className="font-semibold">{t('badges.credential.issuedOn')}</dt>
             <dd>{date(credential.issuedAt)}</dd>
-            <dt className="font-semibold">{t('badges.status')}</dt>
-            <dd>
-              <StatusTag tone={credential.revokedAt ? 'error' : 'ok'}>{t(credential.revokedAt ? 'badges.state.revoked' : 'badges.state.valid')}</StatusTag>
-            </dd>
-            {credential.revokedAt && (
-              <>
-                <dt className="font-semibold">{t('badges.revocationReason')}</dt>
-                <dd className="whitespace-pre-line">{credential.revocationReason}</dd>
-              </>
-            )}
+            <CredentialState revokedAt={credential.revokedAt} revocationReason={credential.revocationReason} showWhen={false} />
           </dl>
           <p className="mb-4 whitespace-pre-line">{localised(badge.description, language)}</p>
           <h2>{t('badges.achievement.criteria')}</h2>

@@ -1,7 +1,7 @@
 import { Link, data, redirect } from 'react-router';
 import type { Route } from './+types/issued-credential';
 import { Notice } from '../../components/Notice';
-import { StatusTag } from '../../components/StatusTag';
+import { CredentialState } from '../../components/badges/CredentialState';
 import { DangerButton, TextArea, ValidatedForm } from '../../components/forms';
 import { revokeBadgeSchema } from '../../forms/badges';
 import { requirePermission, requireUuid } from '../../http/authorize.server';
@@ -60,17 +60,7 @@ export default function IssuedCredential({ loaderData, actionData }: Route.Compo
         <dd>{`${credential.recipientName} (${credential.recipientEmail})`}</dd>
         <dt className="font-semibold">{t('badges.issuedAt')}</dt>
         <dd>{dateTime(credential.issuedAt)}</dd>
-        <dt className="font-semibold">{t('badges.status')}</dt>
-        <dd>
-          <StatusTag tone={credential.revokedAt ? 'error' : 'ok'}>{t(credential.revokedAt ? 'badges.state.revoked' : 'badges.state.valid')}</StatusTag>
-          {credential.revokedAt && ` ${dateTime(credential.revokedAt)}`}
-        </dd>
-        {credential.revokedAt && (
-          <>
-            <dt className="font-semibold">{t('badges.revocationReason')}</dt>
-            <dd className="whitespace-pre-line">{credential.revocationReason}</dd>
-          </>
-        )}
+        <CredentialState revokedAt={credential.revokedAt} revocationReason={credential.revocationReason} showWhen />
       </dl>
       <ul className="mb-4 list-disc pl-6">
         <li>

@@ -1,7 +1,7 @@
 import { Form, Link, data } from 'react-router';
 import type { Route } from './+types/issued';
 import { Pagination } from '../../components/Pagination';
-import { StatusTag } from '../../components/StatusTag';
+import { CredentialStateTag } from '../../components/badges/CredentialState';
 import { Table } from '../../components/Table';
 import { FormState, SelectField } from '../../components/forms';
 import { issuedFilterSchema } from '../../forms/badges';
@@ -57,7 +57,7 @@ export default function IssuedBadges({ loaderData }: Route.ComponentProps) {
               { header: t('badges.issuedAt'), cell: (c: Row) => dateTime(c.issuedAt) },
               {
                 header: t('badges.status'),
-                cell: (c: Row) => <StatusTag tone={c.revokedAt ? 'error' : 'ok'}>{t(c.revokedAt ? 'badges.state.revoked' : 'badges.state.valid')}</StatusTag>,
+                cell: (c: Row) => <CredentialStateTag revokedAt={c.revokedAt} />,
               },
             ]}
           />
