@@ -94,6 +94,13 @@ export interface Fixtures {
   portalLinkToken: string;
   /** A consent link's secret from the outbox (made only when a selected case needs it, see run.ts; '' otherwise). */
   consentToken: string;
+  /** The badge the demo's admins apply for (which the org admin has applied for or holds, so that applying again is refused). */
+  badgeId: string;
+  /** A decided application for a badge (the runner approves the first waiting one if there is one). */
+  badgeApplicationId: string;
+  /** The newest issued credential, and its VC-JWT as its recipient downloads it. */
+  credentialId: string;
+  badgeJwt: string;
 }
 
 export interface BenchCase {
@@ -301,6 +308,25 @@ export const benchCases: BenchCase[] = [
   page('statistics: yearly report to the authorities, form, centre staff', 'centreStaff', '/statistics/report'),
   page('statistics: yearly report to the authorities as XLSX, centre staff', 'centreStaff', '/statistics/report/download', { query: 'year=2025&format=xlsx' }),
   { ...page('statistics with a year of the wrong kind (refused), centre staff', 'centreStaff', '/statistics', { query: 'firstYear=20x5' }), expectStatus: 400 },
+  // Badges: the demo's admin badge (the org admin has applied or holds it), the generated applications and credentials, and the public documents.
+  page('badges, centre staff', 'centreStaff', '/badges'),
+  page('new badge form, centre admin', 'centreAdmin', '/badges/new'),
+  page('badge form, centre admin', 'centreAdmin', '/badges/:badgeId'),
+  page('badge applications, centre staff', 'centreStaff', '/badges/applications'),
+  page('a decided badge application, centre staff', 'centreStaff', '/badges/applications/:badgeApplicationId'),
+  page('issued badge credentials, centre staff', 'centreStaff', '/badges/issued'),
+  page('an issued badge credential, centre staff', 'centreStaff', '/badges/issued/:credentialId'),
+  page('own badges, org admin', 'orgAdmin', '/organisations/:organisationId/badges'),
+  page('public badge issuer profile', 'anonymous', '/badges/issuer'),
+  page('public badge achievement page', 'anonymous', '/badges/achievements/:badgeId'),
+  page('public badge image', 'anonymous', '/badges/achievements/:badgeId/image.png'),
+  page('public badge achievement as JSON-LD', 'anonymous', '/badges/achievements/:badgeId/achievement.json'),
+  page('public badge credential page', 'anonymous', '/badges/credentials/:credentialId'),
+  // The badge image with the credential baked in, made on each request.
+  page('baked badge image of a credential', 'anonymous', '/badges/credentials/:credentialId/:file', { params: () => ({ file: 'badge.png' }) }),
+  // Signed on each request, with every revoked position of the list read.
+  page('badge revocation status list (signed)', 'anonymous', '/badges/status/:list', { params: () => ({ list: '0' }) }),
+  page('badge verification form', 'anonymous', '/badges/verify'),
   // Generated data: the open course's results (every participant marked) and the certificates of its register entries.
   page('results of the open course, its trainer', 'courseTrainer', resultsRoute, openCourse),
   page('results of the open course, org admin', 'courseAdmin', resultsRoute, openCourse),
@@ -417,6 +443,14 @@ export const benchCases: BenchCase[] = [
   // Refused by the form (nothing created), and on an approved model locked and found decided: nothing changes.
   action('new training model with hours in a wrong form (refused), org admin', 'orgAdmin', '/organisations/:organisationId/models/new', 'intent=save&name=Bench&activityKind=lecture&activityAmount=abc&activityDescription=', 400),
   { ...action('approving an approved training model again (refused), centre staff', 'centreStaff', '/organisations/:organisationId/models/:modelId', 'intent=approve', 409), ...approvedModel },
+  // Badges: refused by the forms (no image, a name too long), or as held or pending, already decided, a revocation without a reason.
+  action('new badge without an image (refused), centre admin', 'centreAdmin', '/badges/new', 'name_fi=Bench&description_fi=Bench&criteria_fi=Bench&modelId=', 400),
+  action('saving a badge with a name too long (refused), centre admin', 'centreAdmin', '/badges/:badgeId', `name_fi=${'a'.repeat(121)}&description_fi=Bench&criteria_fi=Bench`, 400),
+  action('applying for a badge held or pending (refused), org admin', 'orgAdmin', '/organisations/:organisationId/badges', 'badgeId=:badgeId&justification=Bench', 409),
+  action('approving a decided badge application (refused), centre staff', 'centreStaff', '/badges/applications/:badgeApplicationId', 'intent=approve&reason=', 409),
+  action('revoking a badge credential without a reason (refused), centre staff', 'centreStaff', '/badges/issued/:credentialId', 'reason=', 400),
+  // Signature and status list checked; the page counts requests per address.
+  { ...action('verifying a badge credential', 'anonymous', '/badges/verify', 'credential=:badgeJwt&email=', 200), distinctClients: true },
   // Refused in the transaction with the training locked (already marked; too late to correct), or by the form (nothing marked).
   { ...action('results: marking a marked participant again (refused), trainer', 'courseTrainer', resultsRoute, 'intent=record&participantId=:markedParticipantId&outcome=passed&justification=', 409), ...openCourse },
   { ...action('results: nothing marked (refused), trainer', 'courseTrainer', resultsRoute, 'intent=record&participantId=:markedParticipantId&outcome=&justification=', 400), ...openCourse },

@@ -63,20 +63,26 @@ async function waitFor(url: string, timeoutMs: number, server: ChildProcess) {
   throw new Error(`No answer from ${url} within ${timeoutMs / 1000} s.`);
 }
 
+/**
+ * The own server's public address, the same when generating and in every run (the port is not):
+ * badge credentials are signed for it, and verify only on a server of the same address.
+ */
+const ownPublicUrl = 'http://localhost:3000';
+
 async function startOwnServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const dataDir = path.join(root, `.tmp/bench-data-scale-${options.scale}-seed-${options.seed}`);
   if (!fs.existsSync(dataDir)) {
     console.log(`Generating scale ${options.scale} into ${dataDir} …`);
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate.ts', '--scale', String(options.scale), '--seed', String(options.seed)], {
       cwd: root,
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PUBLIC_URL: ownPublicUrl },
       stdio: 'inherit',
     });
   }
   const port = await freePort();
   const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', TEST_CLOCK: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', TEST_CLOCK: '', PUBLIC_URL: ownPublicUrl },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -154,10 +160,11 @@ async function lookUpFixtures(url: string, cookies: Map<BenchUser, string | null
   const models = await modelFixtures(url, staffCookie!, [largest.id, ...rows.map((r) => r.id).filter((id) => id !== largest.id)]);
   const strategies = await strategyFixtures(url, cookies, own.id, [largest.id, ...rows.map((r) => r.id).filter((id) => id !== largest.id)]);
   const register = await registerFixtures(url, cookies, selected, refreshers);
+  const badges = await badgeFixtures(url, cookies, own.id);
   if (!unitId || !userId || !businessId || !coordinatorId || !staffId || !applicationId || !orgAdminId || !reviewedSha256) {
     throw new Error('The demo data lacks the units, people, business ID or application the fixtures need.');
   }
-  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256, publicTrainingId, heldTrainingId, ...attendance, ...paymentBatches, ...models, ...strategies, ...register, ...calendar };
+  return { organisationId: own.id, largestOrganisationId: largest.id, unitId, userId, businessId, coordinatorId, staffId, applicationId, orgAdminId, reviewedSha256, publicTrainingId, heldTrainingId, ...attendance, ...paymentBatches, ...models, ...strategies, ...register, ...badges, ...calendar };
 }
 
 const rowsOf = (html: string) => [...html.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((m) => m[1]!);
@@ -377,6 +384,40 @@ async function strategyFixtures(url: string, cookies: Map<BenchUser, string | nu
   }
   if (!ownStrategyId) throw new Error('The demo organisation’s training strategy fixture could not be made.');
   return { ...best, ownStrategyId };
+}
+
+/**
+ * The demo's admin badge (the first on the badge list: made at the first start, the newest),
+ * applied for by the demo org admin (refused when pending or held already, which is as good); the
+ * first waiting application on the staff's queue, approved now, or where none waits the first
+ * decided one; and the newest issued credential with its VC-JWT.
+ */
+async function badgeFixtures(url: string, cookies: Map<BenchUser, string | null>, ownOrganisationId: string) {
+  const staffCookie = cookies.get('centreStaff')!;
+  const page = async (path: string) => (await fetch(`${url}${path}`, { headers: { Cookie: staffCookie } })).text();
+  const post = (path: string, as: BenchUser, body: Record<string, string>) =>
+    fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { Cookie: cookies.get(as)!, Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(body),
+      redirect: 'manual',
+    });
+  const badgeId = /href="\/badges\/([0-9a-f-]{36})"/.exec(await page('/badges'))?.[1];
+  if (!badgeId) throw new Error('The badge list shows no badge (the demo data has "Sivisverkon pääkäyttäjä").');
+  await post(`/organisations/${ownOrganisationId}/badges`, 'orgAdmin', { badgeId, justification: 'Bench' });
+  const queue = await page('/badges/applications');
+  const badgeApplicationId = /href="\/badges\/applications\/([0-9a-f-]{36})"/.exec(queue)?.[1];
+  if (!badgeApplicationId) throw new Error('The badge applications page lists no application.');
+  if (!queue.includes('Päätöstä odottavia hakemuksia ei ole.')) {
+    const approved = await post(`/badges/applications/${badgeApplicationId}`, 'centreStaff', { intent: 'approve', reason: '' });
+    if (approved.status !== 302) throw new Error(`Approving the waiting badge application answered ${approved.status}.`);
+  }
+  const credentialId = /href="\/badges\/issued\/([0-9a-f-]{36})"/.exec(await page('/badges/issued'))?.[1];
+  if (!credentialId) throw new Error('No badge credential has been issued.');
+  const jwt = await fetch(`${url}/badges/credentials/${credentialId}/credential.jwt`);
+  const badgeJwt = (await jwt.text()).trim();
+  if (jwt.status !== 200 || !badgeJwt) throw new Error('The newest badge credential’s VC-JWT could not be downloaded.');
+  return { badgeId, badgeApplicationId, credentialId, badgeJwt };
 }
 
 /**

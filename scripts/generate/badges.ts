@@ -65,6 +65,8 @@ export const badgesGenerator: DataGenerator = {
     const staffer = () => (staff.length ? ctx.random.pick(staff) : null);
     const clock = { now: () => ctx.now };
     const urls = badgeUrls(loadConfig().publicUrl);
+    // Badges were taken into use two years before the anchor: every badge is defined since then.
+    const badgesInUse = new Date(ctx.now.getTime() - 720 * day);
 
     const [existing] = await ctx.db.select().from(badges).where(eq(badges.awardedFor, 'application')).orderBy(asc(badges.createdAt), asc(badges.id)).limit(1);
     const image = Buffer.from(makeBadgePng()).toString('base64');
@@ -75,8 +77,8 @@ export const badgesGenerator: DataGenerator = {
       ...applicationBadge,
       image,
       createdBy: staff[0] ?? null,
-      createdAt: new Date(ctx.now.getTime() - 720 * day),
-      updatedAt: new Date(ctx.now.getTime() - 720 * day),
+      createdAt: badgesInUse,
+      updatedAt: badgesInUse,
     };
     if (!existing) await ctx.insert(badges, [badge]);
 
@@ -91,8 +93,7 @@ export const badgesGenerator: DataGenerator = {
     await ctx.insert(
       badges,
       approvedModels.map((m) => {
-        // Defined once the model was approved and badges were in use (since the application badge).
-        const from = Math.max(new Date(m.approvedAt).getTime(), badge.createdAt.getTime());
+        const from = Math.max(new Date(m.approvedAt).getTime(), badgesInUse.getTime());
         const createdAt = new Date(from + ctx.random.int(1, Math.floor((ctx.now.getTime() - from) / hour) - 24) * hour);
         return {
           id: ctx.random.uuid(),

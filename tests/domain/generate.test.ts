@@ -673,7 +673,7 @@ describe('the data generator', () => {
   }, 60_000);
 
   it('gives some admins the admin badge: approved applications have a credential that verifies, pending and rejected ones none', async () => {
-    // Ten organisations: three of their first admins applied at this scale, one approval later revoked.
+    // Ten organisations, so that some of their first admins applied: approved, rejected, and one approval later revoked.
     const { db } = await generated(1, 0.1);
     const anchor = new Date(Date.UTC(2026, 0, 1));
     const definitions = await db.select().from(badges);
