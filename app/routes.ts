@@ -92,6 +92,7 @@ export default [
   route('badges/issued/:credentialId', 'routes/badges/issued-credential.tsx'),
   route('organisations/:organisationId/badges', 'routes/badges/organisation.tsx'),
   route('badges/issuer', 'routes/badges/issuer.tsx'),
+  route('badges/keys/:keyId', 'routes/badges/key.tsx'),
   route('badges/achievements/:badgeId', 'routes/badges/achievement.tsx'),
   route('badges/achievements/:badgeId/image.png', 'routes/badges/achievement-image.tsx'),
   route('badges/achievements/:badgeId/achievement.json', 'routes/badges/achievement-json.tsx'),

@@ -19,9 +19,10 @@ CREATE TABLE "badge_credentials" (
 	"recipient_email" text NOT NULL,
 	"recipient_name" text NOT NULL,
 	"language" "language" DEFAULT 'fi' NOT NULL,
+	"organisation_id" uuid,
 	"application_id" uuid,
 	"register_entry_id" uuid,
-	"status_list_index" serial NOT NULL,
+	"status_list_index" integer NOT NULL,
 	"jwt" text NOT NULL,
 	"issued_at" timestamp with time zone NOT NULL,
 	"revoked_at" timestamp with time zone,
@@ -60,6 +61,7 @@ ALTER TABLE "badge_applications" ADD CONSTRAINT "badge_applications_user_id_user
 ALTER TABLE "badge_applications" ADD CONSTRAINT "badge_applications_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "badge_applications" ADD CONSTRAINT "badge_applications_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "badge_credentials" ADD CONSTRAINT "badge_credentials_badge_id_badges_id_fk" FOREIGN KEY ("badge_id") REFERENCES "public"."badges"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "badge_credentials" ADD CONSTRAINT "badge_credentials_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "badge_credentials" ADD CONSTRAINT "badge_credentials_application_id_badge_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."badge_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "badge_credentials" ADD CONSTRAINT "badge_credentials_register_entry_id_study_register_entries_id_fk" FOREIGN KEY ("register_entry_id") REFERENCES "public"."study_register_entries"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "badge_credentials" ADD CONSTRAINT "badge_credentials_revoked_by_users_id_fk" FOREIGN KEY ("revoked_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -69,4 +71,5 @@ CREATE UNIQUE INDEX "badge_applications_one_pending" ON "badge_applications" USI
 CREATE INDEX "badge_applications_status_idx" ON "badge_applications" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "badge_applications_user_idx" ON "badge_applications" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "badge_credentials_email_idx" ON "badge_credentials" USING btree ("recipient_email");--> statement-breakpoint
+CREATE UNIQUE INDEX "badge_credentials_one_valid_applied" ON "badge_credentials" USING btree ("badge_id","recipient_email") WHERE "badge_credentials"."revoked_at" IS NULL AND "badge_credentials"."application_id" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "badge_credentials_badge_idx" ON "badge_credentials" USING btree ("badge_id","issued_at");

@@ -2481,7 +2481,6 @@ export const en: Translation = {
         badSignature: 'The badge’s signature does not match: the badge has been altered or is not from this issuer.',
         notPng: 'The file is not a PNG image.',
         noCredentialInImage: 'No badge is baked into the image.',
-        unknownContext: 'The badge uses unknown specifications.',
       },
     },
     portal: {

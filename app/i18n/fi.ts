@@ -2467,7 +2467,6 @@ export const fi = {
         badSignature: 'Merkin allekirjoitus ei täsmää: merkkiä on muutettu tai se ei ole tämän myöntäjän.',
         notPng: 'Tiedosto ei ole PNG-kuva.',
         noCredentialInImage: 'Kuvaan ei ole leivottu merkkiä.',
-        unknownContext: 'Merkki käyttää tuntemattomia määrittelyjä.',
       },
     },
     portal: {

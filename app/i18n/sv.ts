@@ -2468,7 +2468,6 @@ export const sv: Translation = {
         badSignature: 'Märkets underskrift stämmer inte: märket har ändrats eller kommer inte från den här utfärdaren.',
         notPng: 'Filen är inte en PNG-bild.',
         noCredentialInImage: 'Det finns inget märke inbakat i bilden.',
-        unknownContext: 'Märket använder okända specifikationer.',
       },
     },
     portal: {

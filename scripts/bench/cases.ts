@@ -101,6 +101,8 @@ export interface Fixtures {
   /** The newest issued credential, and its VC-JWT as its recipient downloads it. */
   credentialId: string;
   badgeJwt: string;
+  /** The issuer's signing key (its id, from the issuer profile). */
+  keyId: string;
 }
 
 export interface BenchCase {
@@ -318,6 +320,7 @@ export const benchCases: BenchCase[] = [
   page('an issued badge credential, centre staff', 'centreStaff', '/badges/issued/:credentialId'),
   page('own badges, org admin', 'orgAdmin', '/organisations/:organisationId/badges'),
   page('public badge issuer profile', 'anonymous', '/badges/issuer'),
+  page('public badge signing key (JWK)', 'anonymous', '/badges/keys/:keyId'),
   page('public badge achievement page', 'anonymous', '/badges/achievements/:badgeId'),
   page('public badge image', 'anonymous', '/badges/achievements/:badgeId/image.png'),
   page('public badge achievement as JSON-LD', 'anonymous', '/badges/achievements/:badgeId/achievement.json'),

@@ -390,7 +390,7 @@ async function strategyFixtures(url: string, cookies: Map<BenchUser, string | nu
  * The demo's admin badge (the first on the badge list: made at the first start, the newest),
  * applied for by the demo org admin (refused when pending or held already, which is as good); the
  * first waiting application on the staff's queue, approved now, or where none waits the first
- * decided one; and the newest issued credential with its VC-JWT.
+ * decided one; the newest issued credential with its VC-JWT; and the issuer's (first) key.
  */
 async function badgeFixtures(url: string, cookies: Map<BenchUser, string | null>, ownOrganisationId: string) {
   const staffCookie = cookies.get('centreStaff')!;
@@ -417,7 +417,10 @@ async function badgeFixtures(url: string, cookies: Map<BenchUser, string | null>
   const jwt = await fetch(`${url}/badges/credentials/${credentialId}/credential.jwt`);
   const badgeJwt = (await jwt.text()).trim();
   if (jwt.status !== 200 || !badgeJwt) throw new Error('The newest badge credential’s VC-JWT could not be downloaded.');
-  return { badgeId, badgeApplicationId, credentialId, badgeJwt };
+  const issuer = (await (await fetch(`${url}/badges/issuer`)).json()) as { verificationMethod: { id: string }[] };
+  const keyId = issuer.verificationMethod[0]?.id.split('/').pop();
+  if (!keyId) throw new Error('The issuer profile publishes no key.');
+  return { badgeId, badgeApplicationId, credentialId, badgeJwt, keyId };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { buildCredential } from '../../server/badges/credential';
+import { freeStatusPositions } from '../../server/badges/status-positions';
 import { currentSigningKey } from '../../server/badges/keys';
 import { badgeUrls } from '../../server/badges/urls';
 import { signVcJwt } from '../../server/badges/vc-jwt';
@@ -149,15 +150,15 @@ export const badgesGenerator: DataGenerator = {
     await ctx.insert(badgeApplications, applications);
     if (issued.length === 0) return;
 
-    // The credentials' places in the status list, from its sequence as the domain takes them.
-    const positions = await queryRows<{ index: number }>(ctx.db, sql`select nextval(pg_get_serial_sequence('badge_credentials', 'status_list_index'))::int as index from generate_series(1, ${issued.length}) order by 1`);
+    // The credentials' places in the status list, picked as the domain picks them (from the seed's numbers).
+    const positions = await freeStatusPositions(ctx.db, issued.length, (below) => ctx.random.int(0, below - 1));
     const key = await currentSigningKey({ db: ctx.db, clock });
     const issuerName = (await centreBranding({ db: ctx.db, clock })).name;
     const credentials: (typeof badgeCredentials.$inferInsert)[] = [];
     for (const [i, c] of issued.entries()) {
       const id = ctx.random.uuid();
       const email = c.admin.email.toLowerCase();
-      const statusListIndex = positions[i]!.index;
+      const statusListIndex = positions[i]!;
       const credential = buildCredential({ id, badge, recipientEmail: email, issuedAt: c.issuedAt, statusListIndex, issuerName, language: c.admin.language, urls });
       const revokedAt = c.revoked ? new Date(c.issuedAt.getTime() + ctx.random.int(1, Math.floor((ctx.now.getTime() - c.issuedAt.getTime()) / day) - 1) * day) : null;
       credentials.push({
@@ -166,6 +167,7 @@ export const badgesGenerator: DataGenerator = {
         recipientEmail: email,
         recipientName: c.admin.name,
         language: c.admin.language,
+        organisationId: c.admin.organisationId,
         applicationId: c.applicationId,
         statusListIndex,
         jwt: await signVcJwt(credential, key, urls),

@@ -2,11 +2,22 @@ import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { writeAudit } from '../access/audit';
 import type { ActorContext } from '../context';
 import { badgeApplications, badgeCredentials, badges, organisations, users } from '../db/schema';
+import type { Queryable } from '../db/types';
 import { enqueueTemplatedEmail } from '../notifications/templated-email';
+import { credentialsOf } from './credentials';
 import { getBadge } from './definitions';
 import { localised } from './localised';
 import { issueCredential } from './issue';
 import type { BadgeLinks } from './urls';
+
+/** Whether the person (by email) has a valid credential of the badge. */
+async function holdsBadge(db: Queryable, badgeId: string, email: string): Promise<boolean> {
+  const [held] = await db
+    .select({ id: badgeCredentials.id })
+    .from(badgeCredentials)
+    .where(and(eq(badgeCredentials.badgeId, badgeId), eq(badgeCredentials.recipientEmail, email.toLowerCase()), isNull(badgeCredentials.revokedAt)));
+  return Boolean(held);
+}
 
 export type BadgeApplicationError = 'badges.notApplicable' | 'badges.alreadyPending' | 'badges.alreadyHeld' | 'badges.alreadyDecided';
 
@@ -17,11 +28,7 @@ export async function applyForBadge(
 ): Promise<{ ok: true; applicationId: string } | { ok: false; error: BadgeApplicationError }> {
   const badge = await getBadge(ctx.db, input.badgeId);
   if (!badge || badge.awardedFor !== 'application') return { ok: false, error: 'badges.notApplicable' };
-  const [held] = await ctx.db
-    .select({ id: badgeCredentials.id })
-    .from(badgeCredentials)
-    .where(and(eq(badgeCredentials.badgeId, badge.id), eq(badgeCredentials.recipientEmail, ctx.actor.email.toLowerCase()), isNull(badgeCredentials.revokedAt)));
-  if (held) return { ok: false, error: 'badges.alreadyHeld' };
+  if (await holdsBadge(ctx.db, badge.id, ctx.actor.email)) return { ok: false, error: 'badges.alreadyHeld' };
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(badgeApplications)
@@ -76,12 +83,7 @@ export async function getBadgeApplication(ctx: ActorContext, applicationId: stri
 export async function ownBadges(ctx: ActorContext) {
   const [applications, credentials] = await Promise.all([
     applicationsQuery(ctx).where(eq(badgeApplications.userId, ctx.actor.userId)).orderBy(desc(badgeApplications.createdAt)),
-    ctx.db
-      .select({ id: badgeCredentials.id, badgeId: badgeCredentials.badgeId, badgeName: badges.name, issuedAt: badgeCredentials.issuedAt, revokedAt: badgeCredentials.revokedAt })
-      .from(badgeCredentials)
-      .innerJoin(badges, eq(badges.id, badgeCredentials.badgeId))
-      .where(eq(badgeCredentials.recipientEmail, ctx.actor.email.toLowerCase()))
-      .orderBy(desc(badgeCredentials.issuedAt)),
+    credentialsOf(ctx.db, ctx.actor.email),
   ]);
   return { applications, credentials };
 }
@@ -91,17 +93,19 @@ export async function decideBadgeApplication(
   ctx: ActorContext,
   input: { applicationId: string; approve: boolean; reason: string },
   links: BadgeLinks,
-): Promise<{ ok: true; credentialId: string | null } | { ok: false; error: 'notFound' | 'badges.alreadyDecided' }> {
+): Promise<{ ok: true; credentialId: string | null } | { ok: false; error: 'notFound' | 'badges.alreadyDecided' | 'badges.alreadyHeld' }> {
   return ctx.db.transaction(async (tx) => {
     const [application] = await tx.select().from(badgeApplications).where(eq(badgeApplications.id, input.applicationId)).for('update');
     if (!application) return { ok: false as const, error: 'notFound' as const };
     if (application.status !== 'pending') return { ok: false as const, error: 'badges.alreadyDecided' as const };
+    const [applicant] = await tx.select({ email: users.email, name: users.name, language: users.language }).from(users).where(eq(users.id, application.userId));
+    // Approved meanwhile by another application of theirs (a unique index holds this against races too).
+    if (input.approve && (await holdsBadge(tx, application.badgeId, applicant!.email))) return { ok: false as const, error: 'badges.alreadyHeld' as const };
     const decidedAt = ctx.clock.now();
     await tx
       .update(badgeApplications)
       .set({ status: input.approve ? 'approved' : 'rejected', decidedBy: ctx.actor.userId, decidedAt, reason: input.reason })
       .where(eq(badgeApplications.id, application.id));
-    const [applicant] = await tx.select({ email: users.email, name: users.name, language: users.language }).from(users).where(eq(users.id, application.userId));
     const badge = (await getBadge(tx, application.badgeId))!;
     const txCtx = { db: tx, clock: ctx.clock };
     await writeAudit(tx, ctx.clock, {

@@ -7,7 +7,6 @@ import { enqueueTemplatedEmail } from '../notifications/templated-email';
 import { type Page, pageOffset, pageSize, toPage } from '../pagination';
 import { bakePng } from './baking';
 import { localised } from './localised';
-import { type BadgeLinks, badgeUrls } from './urls';
 
 const listColumns = {
   id: badgeCredentials.id,
@@ -57,7 +56,7 @@ export async function bakedImage(db: Queryable, credentialId: string): Promise<U
 /** A participant's or admin's credentials, by their email (the portal's list). */
 export async function credentialsOf(db: Queryable, email: string) {
   return db
-    .select({ id: badgeCredentials.id, badgeName: badges.name, issuedAt: badgeCredentials.issuedAt, revokedAt: badgeCredentials.revokedAt })
+    .select({ id: badgeCredentials.id, badgeId: badgeCredentials.badgeId, badgeName: badges.name, issuedAt: badgeCredentials.issuedAt, revokedAt: badgeCredentials.revokedAt })
     .from(badgeCredentials)
     .innerJoin(badges, eq(badges.id, badgeCredentials.badgeId))
     .where(eq(badgeCredentials.recipientEmail, email.toLowerCase()))
@@ -76,7 +75,7 @@ export async function revokeInTransaction(ctx: WriteContext, credentialId: strin
     .returning();
   if (!row) return false;
   const [badge] = await ctx.db.select({ name: badges.name }).from(badges).where(eq(badges.id, row.badgeId));
-  await writeAudit(ctx.db, ctx.clock, { action: 'badge.revoked', actorUserId: revocation.actorUserId, targetType: 'badgeCredential', targetId: row.id, details: { reason: revocation.reason } });
+  await writeAudit(ctx.db, ctx.clock, { action: 'badge.revoked', actorUserId: revocation.actorUserId, targetType: 'badgeCredential', targetId: row.id, organisationId: row.organisationId, details: { reason: revocation.reason } });
   await enqueueTemplatedEmail(ctx, { email: row.recipientEmail, language: row.language }, 'badgeRevoked', {
     name: row.recipientName,
     badge: localised(badge!.name, row.language),
@@ -93,8 +92,3 @@ export async function revokeCredential(ctx: ActorContext, input: { credentialId:
     return revoked ? ('revoked' as const) : ('alreadyRevoked' as const);
   });
 }
-
-export const credentialLinks = (links: BadgeLinks, credentialId: string) => {
-  const urls = badgeUrls(links.publicUrl);
-  return { page: urls.credential(credentialId), image: urls.credentialFile(credentialId, 'badge.png'), jwt: urls.credentialFile(credentialId, 'credential.jwt') };
-};

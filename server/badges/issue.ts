@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Language } from '../../app/i18n';
 import { writeAudit } from '../access/audit';
 import { centreBranding } from '../centre/branding';
 import type { WriteContext } from '../context';
 import { badgeCredentials } from '../db/schema';
-import { queryRows } from '../db/query-rows';
 import { enqueueTemplatedEmail } from '../notifications/templated-email';
 import { buildCredential } from './credential';
 import type { BadgeRow } from './definitions';
 import { localised } from './localised';
 import { currentSigningKey } from './keys';
 import { type BadgeLinks, badgeUrls } from './urls';
+import { freeStatusPositions } from './status-positions';
 import { signVcJwt } from './vc-jwt';
 
 export interface BadgeRecipient {
@@ -31,8 +30,7 @@ export async function issueCredential(
 ): Promise<string> {
   const urls = badgeUrls(links.publicUrl);
   const id = randomUUID();
-  const [position] = await queryRows<{ index: string }>(ctx.db, sql`SELECT nextval(pg_get_serial_sequence('badge_credentials', 'status_list_index')) AS index`);
-  const statusListIndex = Number(position!.index);
+  const [statusListIndex] = (await freeStatusPositions(ctx.db, 1)) as [number];
   const issuedAt = ctx.clock.now();
   const email = input.recipient.email.trim().toLowerCase();
   const issuerName = (await centreBranding(ctx)).name;
@@ -44,6 +42,7 @@ export async function issueCredential(
     recipientEmail: email,
     recipientName: input.recipient.name,
     language: input.recipient.language,
+    organisationId: input.organisationId,
     applicationId: input.applicationId ?? null,
     registerEntryId: input.registerEntryId ?? null,
     statusListIndex,

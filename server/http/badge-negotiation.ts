@@ -11,9 +11,9 @@ export const badgeDocumentNegotiation: RequestHandler = (req, res, next) => {
   const match = req.method === 'GET' || req.method === 'HEAD' ? documentPath.exec(req.path) : null;
   if (!match) return next();
   res.setHeader('Vary', 'Accept');
-  const accept = req.headers.accept ?? '';
-  if (accept.includes('text/html')) return next();
-  const file = match[1] === 'credentials' && accept.includes('application/vc+jwt') ? 'credential.jwt' : /application\/(ld\+)?json/.test(accept) ? `${match[1] === 'credentials' ? 'credential' : 'achievement'}.json` : null;
+  // The best of what the client accepts, by its q-values; a browser's */* gets the page.
+  const wanted = req.accepts(['text/html', 'application/vc+jwt', 'application/ld+json', 'application/json']);
+  const file = wanted === 'application/vc+jwt' && match[1] === 'credentials' ? 'credential.jwt' : wanted === 'application/ld+json' || wanted === 'application/json' ? `${match[1] === 'credentials' ? 'credential' : 'achievement'}.json` : null;
   if (file) {
     const query = req.url.slice(req.path.length);
     // React Router's adapter builds the request from originalUrl.

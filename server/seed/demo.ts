@@ -78,7 +78,6 @@ async function insertUnits(tx: Transaction, organisationId: string, specs: UnitS
   return created;
 }
 
-/** Seeds the fictional demo installation once; returns the logins, or null when data already exists. */
 /** The badge the demo's admins can apply for. */
 const adminBadge = {
   awardedFor: 'application' as const,
@@ -95,6 +94,7 @@ const adminBadge = {
   },
 };
 
+/** Seeds the fictional demo installation once; returns the logins, or null when data already exists. */
 export async function seedDemoData(db: Database): Promise<DemoLogin[] | null> {
   const [existing] = await db.select({ n: count() }).from(centreSettings);
   if ((existing?.n ?? 0) > 0) return null;

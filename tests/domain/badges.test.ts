@@ -11,6 +11,7 @@ import { publicKeys } from '../../server/badges/keys';
 import { identityHash } from '../../server/badges/recipient';
 import { signedStatusList, statusBitAt, statusListCredential } from '../../server/badges/status-list';
 import { badgeUrls } from '../../server/badges/urls';
+import { credentialOfPayload } from '../../server/badges/vc-jwt';
 import { verifyBadge } from '../../server/badges/verify';
 import { AdjustableClock } from '../../server/clock';
 import type { DatabaseHandle } from '../../server/db/client';
@@ -97,9 +98,10 @@ describe('the credential', () => {
     expect(identity.identityHash).toBe(identityHash(adminEmail, identity.salt));
     expect(JSON.stringify(credential)).not.toContain(adminEmail);
     expect(credential.credentialStatus).toMatchObject({ type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListCredential: 'http://sivis.test/badges/status/0' });
-    expect(decodePart(jwt, 0)).toEqual({ alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc', kid: `${urls.issuer}#${(await publicKeys(handle.db))[0]!.keyId}` });
-    // Every term is defined by the shipped contexts: safe-mode expansion drops none.
-    const expanded = await expandStrictly(credential);
+    expect(credential).toMatchObject({ iss: urls.issuer, jti: credential.id, nbf: Date.parse('2026-11-02T08:00:00Z') / 1000 });
+    expect(decodePart(jwt, 0)).toEqual({ alg: 'EdDSA', typ: 'JWT', kid: `http://sivis.test/badges/keys/${(await publicKeys(handle.db))[0]!.keyId}` });
+    // Every term of the credential (without the JWT's claims) is defined by the shipped contexts: safe-mode expansion drops none.
+    const expanded = await expandStrictly(credentialOfPayload(credential));
     expect(JSON.stringify(expanded)).toContain('https://purl.imsglobal.org/spec/vc/ob/vocab.html#OpenBadgeCredential');
   });
 
@@ -127,7 +129,6 @@ describe('the credential', () => {
       issuedAt: '2026-11-02T08:00:00.000Z',
       credentialUrl: `http://sivis.test/badges/credentials/${credentialId}`,
       recipient: 'matches',
-      revocationReason: null,
     });
     expect(await verifyBadge(visitor(), { jwt }, 'joku.muu@example.test', links)).toMatchObject({ status: 'genuine', recipient: 'differs' });
     expect(await verifyBadge(visitor(), { jwt }, null, links)).toMatchObject({ recipient: 'notChecked' });
@@ -137,6 +138,8 @@ describe('the credential', () => {
     const otherKid = await new SignJWT(decodePart(jwt, 1)).setProtectedHeader({ alg: 'EdDSA', kid: `${urls.issuer}#vieras` }).sign(stranger.privateKey);
     expect(await verifyBadge(visitor(), { jwt: otherKid }, null, links)).toEqual({ status: 'notGenuine', reason: 'unknownKey' });
     expect(await verifyBadge(visitor(), { jwt: 'ei merkki' }, null, links)).toEqual({ status: 'notGenuine', reason: 'notACredential' });
+    // The issuer signs its status list too: genuinely signed, but no badge.
+    expect(await verifyBadge(visitor(), { jwt: await signedStatusList(visitor(), urls, 0) }, null, links)).toEqual({ status: 'notGenuine', reason: 'notACredential' });
   });
 
   it('baked into the badge image, comes out unchanged and verifies from the image', async () => {
@@ -160,7 +163,8 @@ describe('the credential', () => {
     expect(signatureHolds(list, (await publicKeys(handle.db))[0]!.jwk)).toBe(true);
     expect(statusBitAt(published.credentialSubject.encodedList, position)).toBe(true);
     expect(statusBitAt(published.credentialSubject.encodedList, position + 1)).toBe(false);
-    expect(await verifyBadge(visitor(), { jwt }, null, links)).toMatchObject({ status: 'revoked', revocationReason: 'Myönnetty väärälle henkilölle.' });
+    expect(await verifyBadge(visitor(), { jwt }, null, links)).toMatchObject({ status: 'revoked' });
+    expect(await handle.db.select().from(auditLog).where(eq(auditLog.targetId, credentialId))).toMatchObject([{ action: 'badge.issued', organisationId: orgA }, { action: 'badge.revoked', organisationId: orgA }]);
     expect((await emailsTo(handle.db, adminEmail))[0]!.subject).toBe('Osaamismerkkisi on peruttu: Sivisverkon pääkäyttäjä');
   });
 });

@@ -17,7 +17,7 @@ import { registerForTraining } from '../../server/trainings/registration';
 import { cancelTokenEmailedTo } from '../support/outbox';
 import { hashToken } from '../../server/access/tokens';
 import { eq } from 'drizzle-orm';
-import { badges, expenseReceipts, expenseReports, feedbackLinks, paymentBatches, payments, portalLinks, registerConsents, studyRegisterEntries, trainingModelVersions, trainingParticipants, trainings } from '../../server/db/schema';
+import { badgeSigningKeys, badges, expenseReceipts, expenseReports, feedbackLinks, paymentBatches, payments, portalLinks, registerConsents, studyRegisterEntries, trainingModelVersions, trainingParticipants, trainings } from '../../server/db/schema';
 import { newVerificationCode } from '../../server/register/verification-code';
 import { emptyStrategy } from '../../server/strategy/content';
 import { createStrategy } from '../../server/strategy/strategies';
@@ -65,6 +65,7 @@ let strategyIds: { own: string; other: string };
 let badgeId: string;
 let badgeApplicationIds: { own: string; other: string };
 let credentialId: string;
+let keyId: string;
 /** A feedback link to organisation A's training (its secret, as emailed). */
 const feedbackToken = 'f'.repeat(43);
 const calendarYear = 2027;
@@ -224,6 +225,7 @@ beforeAll(async () => {
   const approved = await decideBadgeApplication(staff, { applicationId: badgeApplicationIds.other, approve: true, reason: '' }, { publicUrl: 'http://sivis.test' });
   if (!approved.ok || !approved.credentialId) throw new Error('badge not issued');
   credentialId = approved.credentialId;
+  keyId = (await handle.db.select({ keyId: badgeSigningKeys.keyId }).from(badgeSigningKeys))[0]!.keyId;
   members = {
     own: (await actorByEmail(handle.db, 'kouluttaja2@kll.example')).userId,
     other: (await actorByEmail(handle.db, 'kouluttaja2@kyk.example')).userId,
@@ -305,6 +307,7 @@ function concretePath(pattern: string, scope: 'own' | 'other'): string {
     .replace(':badgeApplicationId', badgeApplicationIds[scope])
     .replace(':badgeId', badgeId)
     .replace(':list', '0')
+    .replace(':keyId', keyId)
     .replace(':organisationId', organisations[scope])
     .replace('/feedback/:token', `/feedback/${feedbackToken}`)
     .replace(':token', cancelToken)

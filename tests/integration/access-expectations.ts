@@ -492,6 +492,7 @@ export const accessExpectations: RouteExpectation[] = [
   },
   // The public side of badges: the issuer profile, achievements, credentials, status list and verification.
   { route: 'GET /badges/issuer', actions: ['public'], answers: everyone(200) },
+  { route: 'GET /badges/keys/:keyId', actions: ['public'], answers: everyone(200) },
   { route: 'GET /badges/achievements/:badgeId', actions: ['public'], answers: everyone(200) },
   { route: 'GET /badges/achievements/:badgeId/image.png', actions: ['public'], answers: everyone(200) },
   { route: 'GET /badges/achievements/:badgeId/achievement.json', actions: ['public'], answers: everyone(200) },

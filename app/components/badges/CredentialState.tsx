@@ -7,20 +7,23 @@ export function CredentialStateTag({ revokedAt }: { revokedAt: Date | null }) {
   return <StatusTag tone={revokedAt ? 'error' : 'ok'}>{t(revokedAt ? 'badges.state.revoked' : 'badges.state.valid')}</StatusTag>;
 }
 
-/** A credential's state as rows of a description list: valid, or revoked (when, for staff) and why. */
-export function CredentialState({ revokedAt, revocationReason, showWhen }: { revokedAt: Date | null; revocationReason: string; showWhen: boolean }) {
+/**
+ * A credential's state as rows of a description list: valid or revoked; staff also see when and why
+ * (the public sees neither: a reason may tell what the recipient would not want told).
+ */
+export function CredentialState({ revokedAt, staffView }: { revokedAt: Date | null; staffView?: { revocationReason: string } }) {
   const { t, dateTime } = useI18n();
   return (
     <>
       <dt className="font-semibold">{t('badges.status')}</dt>
       <dd>
         <CredentialStateTag revokedAt={revokedAt} />
-        {revokedAt && showWhen && ` ${dateTime(revokedAt)}`}
+        {revokedAt && staffView && ` ${dateTime(revokedAt)}`}
       </dd>
-      {revokedAt && (
+      {revokedAt && staffView && (
         <>
           <dt className="font-semibold">{t('badges.revocationReason')}</dt>
-          <dd className="whitespace-pre-line">{revocationReason}</dd>
+          <dd className="whitespace-pre-line">{staffView.revocationReason}</dd>
         </>
       )}
     </>

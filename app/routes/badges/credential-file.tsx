@@ -4,9 +4,7 @@ import type { Route } from './+types/credential-file';
 import { requireUuid } from '../../http/authorize.server';
 import { jsonLdResponse } from '../../http/badges.server';
 import { bakedImage, getCredential } from '../../../server/badges/credentials';
-
-/** JWT claims that secure the credential, not part of it. */
-const jwtClaims = ['iss', 'nbf', 'iat', 'exp', 'sub'];
+import { credentialOfPayload } from '../../../server/badges/vc-jwt';
 
 /**
  * A credential's files: the badge image with the credential baked in, the VC-JWT itself, and the
@@ -23,7 +21,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   if (params.file !== 'credential.jwt' && params.file !== 'credential.json') throw data(null, { status: 404 });
   const found = await getCredential(db, credentialId);
   if (!found) throw data(null, { status: 404 });
-  if (params.file === 'credential.json') return jsonLdResponse(Object.fromEntries(Object.entries(decodeJwt(found.credential.jwt)).filter(([claim]) => !jwtClaims.includes(claim))));
+  if (params.file === 'credential.json') return jsonLdResponse(credentialOfPayload(decodeJwt(found.credential.jwt)));
   return new Response(found.credential.jwt, {
     headers: { 'Content-Type': 'application/vc+jwt', 'Content-Disposition': 'attachment; filename="credential.jwt"', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' },
   });

@@ -19,7 +19,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const centre = await centreBranding(ctx);
   return data(
     {
-      credential: { id: credential.id, recipientName: credential.recipientName, issuedAt: credential.issuedAt, revokedAt: credential.revokedAt, revocationReason: credential.revocationReason },
+      credential: { id: credential.id, recipientName: credential.recipientName, issuedAt: credential.issuedAt, revokedAt: credential.revokedAt },
       badge: { id: badge.id, name: badge.name, description: badge.description, criteria: badge.criteria, version: badge.updatedAt.getTime() },
       issuer: centre.name,
     },
@@ -47,7 +47,7 @@ export default function CredentialPage({ loaderData }: Route.ComponentProps) {
             <dd>{loaderData.issuer}</dd>
             <dt className="font-semibold">{t('badges.credential.issuedOn')}</dt>
             <dd>{date(credential.issuedAt)}</dd>
-            <CredentialState revokedAt={credential.revokedAt} revocationReason={credential.revocationReason} showWhen={false} />
+            <CredentialState revokedAt={credential.revokedAt} />
           </dl>
           <p className="mb-4 whitespace-pre-line">{localised(badge.description, language)}</p>
           <h2>{t('badges.achievement.criteria')}</h2>

@@ -60,7 +60,7 @@ export default function IssuedCredential({ loaderData, actionData }: Route.Compo
         <dd>{`${credential.recipientName} (${credential.recipientEmail})`}</dd>
         <dt className="font-semibold">{t('badges.issuedAt')}</dt>
         <dd>{dateTime(credential.issuedAt)}</dd>
-        <CredentialState revokedAt={credential.revokedAt} revocationReason={credential.revocationReason} showWhen />
+        <CredentialState revokedAt={credential.revokedAt} staffView={{ revocationReason: credential.revocationReason }} />
       </dl>
       <ul className="mb-4 list-disc pl-6">
         <li>

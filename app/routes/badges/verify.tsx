@@ -42,7 +42,7 @@ export default function VerifyBadge({ loaderData, actionData }: Route.ComponentP
       <h1>{t('badges.verify.title')}</h1>
       <p className="mb-4 max-w-3xl">{t('badges.verify.intro', { issuer: loaderData.issuer })}</p>
       {result && result.status === 'notGenuine' && (
-        <section aria-labelledby="verify-result" className="mb-6 max-w-3xl border-l-8 border-error-700 bg-white p-4">
+        <section role="alert" aria-labelledby="verify-result" className="mb-6 max-w-3xl border-l-8 border-error-700 bg-white p-4">
           <h2 id="verify-result" className="mt-0 text-error-700">
             {t('badges.verify.notGenuine')}
           </h2>
@@ -50,7 +50,7 @@ export default function VerifyBadge({ loaderData, actionData }: Route.ComponentP
         </section>
       )}
       {result && result.status !== 'notGenuine' && (
-        <section aria-labelledby="verify-result" className={`mb-6 max-w-3xl border-l-8 bg-white p-4 ${result.status === 'genuine' ? 'border-ok-700' : 'border-error-700'}`}>
+        <section role={result.status === 'genuine' ? 'status' : 'alert'} aria-labelledby="verify-result" className={`mb-6 max-w-3xl border-l-8 bg-white p-4 ${result.status === 'genuine' ? 'border-ok-700' : 'border-error-700'}`}>
           <h2 id="verify-result" className={`mt-0 ${result.status === 'genuine' ? 'text-ok-700' : 'text-error-700'}`}>
             {t(result.status === 'genuine' ? 'badges.verify.genuine' : 'badges.verify.revoked')}
           </h2>
@@ -63,12 +63,6 @@ export default function VerifyBadge({ loaderData, actionData }: Route.ComponentP
             <dd>{date(new Date(result.issuedAt))}</dd>
             <dt className="font-semibold">{t('badges.verify.recipientCheck')}</dt>
             <dd>{t(`badges.verify.recipient.${result.recipient}`)}</dd>
-            {result.revocationReason && (
-              <>
-                <dt className="font-semibold">{t('badges.revocationReason')}</dt>
-                <dd className="whitespace-pre-line">{result.revocationReason}</dd>
-              </>
-            )}
           </dl>
           <p className="mt-2">
             <a href={result.credentialUrl}>{t('badges.credential.publicPage')}</a>

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgEnum, pgTable, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { JWK } from 'jose';
 import { language, users } from './access';
 import { trainingModels } from './models';
@@ -92,13 +92,16 @@ export const badgeCredentials = pgTable(
     recipientEmail: text('recipient_email').notNull(),
     recipientName: text('recipient_name').notNull(),
     language: language('language').notNull().default('fi'),
+    /** The organisation it was applied for or completed in (null for one issued outside any). */
+    organisationId: uuid('organisation_id').references(() => organisations.id),
     applicationId: uuid('application_id')
       .unique()
       .references(() => badgeApplications.id),
     registerEntryId: uuid('register_entry_id')
       .unique()
       .references(() => studyRegisterEntries.id, { onDelete: 'set null' }),
-    statusListIndex: serial('status_list_index').notNull().unique(),
+    /** Its bit in the revocation lists (list = index ÷ list size), picked at random: see status-positions.ts. */
+    statusListIndex: integer('status_list_index').notNull().unique(),
     jwt: text('jwt').notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -107,6 +110,8 @@ export const badgeCredentials = pgTable(
   },
   (t) => [
     index('badge_credentials_email_idx').on(t.recipientEmail),
+    // One valid credential of an applied-for badge per person, however the approvals race.
+    uniqueIndex('badge_credentials_one_valid_applied').on(t.badgeId, t.recipientEmail).where(sql`${t.revokedAt} IS NULL AND ${t.applicationId} IS NOT NULL`),
     index('badge_credentials_badge_idx').on(t.badgeId, t.issuedAt),
     check('badge_credentials_email_lower', sql`${t.recipientEmail} = lower(${t.recipientEmail})`),
   ],
