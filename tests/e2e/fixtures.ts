@@ -48,13 +48,16 @@ export const test = base.extend<{ cspErrors: string[] }>({
 });
 export { expect };
 
-/** The text of the newest email to the address, read from the Outbox page as centre staff. */
-export async function newestEmailTo(browser: import('@playwright/test').Browser, address: string): Promise<string> {
+/**
+ * The text of the newest email to the address (with the text, when given), read from the Outbox page
+ * as centre staff. The outbox orders by the server's clock, which earlier journeys may have moved.
+ */
+export async function newestEmailTo(browser: import('@playwright/test').Browser, address: string, containing?: string): Promise<string> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, demoUsers.centreAdmin);
   await page.goto('/outbox');
-  const body = await page.locator('tr', { hasText: address }).first().locator('pre').textContent({ timeout: 5000 });
+  const body = await page.locator('tr', { hasText: address }).filter({ hasText: containing ?? address }).first().locator('pre').textContent({ timeout: 5000 });
   await context.close();
   return body ?? '';
 }
