@@ -795,3 +795,24 @@ describe('releasing unreported reservations', () => {
     expect((await handle.db.select({ status: expenseReports.status }).from(expenseReports).where(eq(expenseReports.trainingId, reported)))[0]!.status).toBe('submitted');
   });
 });
+
+describe('approving under load', () => {
+  it('decides each of four reports once when 200 approvals arrive at the same moment, moving their hours once', async () => {
+    await setAuditShare(0);
+    const ids = [];
+    for (const n of [1, 2, 3, 4]) ids.push(await submittedReport(`Rinnakkain hyväksytty ${n}`));
+    const freeBefore = await poolFree(aurora);
+    at('2027-04-03T10:00:00Z');
+    const reviewer = await staff();
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => approveExpenseReport(reviewer, ids[i % 4]!, links)));
+    expect(results.filter((r) => r.ok)).toHaveLength(4);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error === 'expenses.errors.notSubmitted')).toBe(true);
+    for (const id of ids) {
+      expect(await held(id)).toEqual({ reserved: 0, used: 400 });
+      expect((await reportEvents(handle.db, (await reportOf(id)).id)).filter((e) => e.kind === 'approved')).toHaveLength(1);
+    }
+    // Realised as reserved (4 h each): nothing comes back to the pool, nothing more is taken.
+    expect(await poolFree(aurora)).toBe(freeBefore);
+    await setAuditShare(defaultSupportRules(2027).auditShareBasisPoints);
+  });
+});
