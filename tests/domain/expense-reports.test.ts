@@ -799,7 +799,7 @@ describe('releasing unreported reservations', () => {
 describe('approving under load', () => {
   it('decides each of four reports once when 200 approvals arrive at the same moment, moving their hours once', async () => {
     await setAuditShare(0);
-    const ids = [];
+    const ids: string[] = [];
     for (const n of [1, 2, 3, 4]) ids.push(await submittedReport(`Rinnakkain hyväksytty ${n}`));
     const freeBefore = await poolFree(aurora);
     at('2027-04-03T10:00:00Z');

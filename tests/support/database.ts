@@ -10,7 +10,7 @@ import { withDatabase } from './global-setup';
  * A migrated, empty database of the test file's own: PGlite loaded from the run's image,
  * or, with DATABASE_URL set, a clone of the run's template database on that server.
  */
-export async function openTestDatabase(): Promise<DatabaseHandle & { anotherInstance?: () => Promise<DatabaseHandle> }> {
+export async function openTestDatabase(): Promise<DatabaseHandle & { url?: string; anotherInstance?: () => Promise<DatabaseHandle> }> {
   const serverUrl = process.env.DATABASE_URL;
   const template = inject('templateDatabase');
   if (serverUrl && template) {
@@ -22,6 +22,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { anotherInst
     const handle = await openServer(withDatabase(serverUrl, name), { migrate: false });
     return {
       ...handle,
+      url: withDatabase(serverUrl, name),
       // On a server, a second pool on the same database stands for a second app instance.
       anotherInstance: () => openServer(withDatabase(serverUrl, name), { migrate: false }),
       async close() {
