@@ -34,9 +34,10 @@ function lineProgress(): Progress {
   let total = 0;
   let done = 0;
   let lastTenth = -1;
+  let startedAt = 0;
   return {
     start(n, t) {
-      [name, total, done, lastTenth] = [n, t, 0, -1];
+      [name, total, done, lastTenth, startedAt] = [n, t, 0, -1, Date.now()];
       console.log(`${name}: ${total} rows`);
     },
     advance(rows) {
@@ -47,7 +48,7 @@ function lineProgress(): Progress {
         console.log(`${name}: ${done}/${total}`);
       }
     },
-    finish: () => console.log(`${name}: done`),
+    finish: () => console.log(`${name}: done, ${done} rows in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`),
   };
 }
 

@@ -16,6 +16,8 @@ interface LoadSpec {
   maxRequests: number;
   /** Each request from its own address (X-Forwarded-For; the server trusts it from loopback). */
   distinctClients?: boolean;
+  /** A user's pause between a response and their next request, on average (0: none). */
+  thinkMs?: number;
 }
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
@@ -59,10 +61,16 @@ function once(): Promise<void> {
   });
 }
 
+const think = spec.thinkMs ?? 0;
+// Half to one and a half of the think time, and a random start: users who all paused exactly as long would come in waves.
+const pause = (share: number) => new Promise((resolve) => setTimeout(resolve, think * share));
+
 async function loop() {
+  if (think > 0) await pause(Math.random());
   while (performance.now() < deadline && requests < spec.maxRequests) {
     requests++;
     await once();
+    if (think > 0) await pause(0.5 + Math.random());
   }
 }
 

@@ -22,7 +22,7 @@ import { ratesFor } from '../../server/expenses/reports';
 import { type CostItem, type ReportContent, type ReportSession, calculateSupport } from '../../server/expenses/support';
 import { teachingHundredths } from '../../server/trainings/teaching-hours';
 import { type DataGenerator, type GenerateContext, activeCentreStaffIds, batchSize } from './context';
-import { organisationCounts } from './organisations';
+import { trainingCount } from './volumes';
 
 /**
  * Of the completed year's ended trainings: waiting for review (the training then 'reported'),
@@ -228,10 +228,10 @@ function reportContent(ctx: GenerateContext, training: Training, sessions: Repor
 export const expensesGenerator: DataGenerator = {
   name: 'expense reports',
   rowCount(scale) {
-    // The rows ctx.insert counts: for the about 145 reports an organisation some 2.1 events each, receipts
+    // The rows ctx.insert counts: for the reports (about 81 % of the trainings) some 2.1 events each, receipts
     // of the audited tenth and the ledger's realisations. (The reports and versions go in through
     // insertWithJsonb, uncounted.)
-    return organisationCounts(scale).organisationCount * 350;
+    return Math.round(trainingCount(scale) * 0.81 * 2.4);
   },
   async run(ctx) {
     const completed = ctx.now.getUTCFullYear() - 1;

@@ -109,15 +109,17 @@ async function activeGrants(ctx: GenerateContext) {
   /** Whether the user may mark the training's results as its own trainer (planned it, in their unit's subtree). */
   const ownTrainer = (userId: string | null, unitPath: string) => userId !== null && trainers.some((t) => t.userId === userId && unitPath.startsWith(t.unitPath!));
   const trainersFor = (organisationId: string, unitPath: string) => trainers.filter((t) => t.organisationId === organisationId && unitPath.startsWith(t.unitPath!)).map((t) => t.userId);
-  return { adminsOf, ownTrainer, trainersFor };
+  const organisationTrainers = (organisationId: string) => trainers.filter((t) => t.organisationId === organisationId).map((t) => t.userId);
+  return { adminsOf, ownTrainer, trainersFor, organisationTrainers };
 }
 
 /**
  * Grows the open course (see openCourseSize): an ended 2025 training without an expense report and
- * without a limit on places, preferably already based on a model (else based now on its
- * organisation's newest version approved before it was planned, as the models generator does),
- * planned by an active trainer of its unit (else handed to one: trainings.created_by and the
- * trainer's entries), preferably in list mode, not asked for feedback and of a large organisation.
+ * without a limit on places, preferably of a unit that has an active trainer (in it or above) and
+ * already based on a model (else based now on its organisation's newest version approved before it
+ * was planned, as the models generator does), planned by such a trainer (else handed to one:
+ * trainings.created_by and the trainer's entries; where the unit has none, the planner, or another
+ * trainer of the organisation, is made a trainer of the unit), preferably in list mode, not asked for feedback and of a large organisation.
  * The imported people are the trainer's entries, after everyone already on it and before the
  * feedback request, ticked present as the others are (and given feedback links where it was asked).
  */
@@ -133,6 +135,7 @@ async function growOpenCourse(ctx: GenerateContext, grants: Awaited<ReturnType<t
     .select({
       id: trainings.id,
       organisationId: trainings.organisationId,
+      unitId: trainings.unitId,
       unitPath: units.path,
       name: trainings.name,
       modelVersionId: trainings.modelVersionId,
@@ -162,9 +165,10 @@ async function growOpenCourse(ctx: GenerateContext, grants: Awaited<ReturnType<t
   for (const row of await ctx.db.select({ organisationId: roleAssignments.organisationId, n: count() }).from(roleAssignments).where(isNotNull(roleAssignments.organisationId)).groupBy(roleAssignments.organisationId)) {
     peopleOf.set(row.organisationId!, row.n);
   }
+  // A trainer who may open it first: without one, its planner could not mark the results.
   const rank = (c: (typeof candidates)[number]) => [
-    c.modelVersionId ? 0 : 1,
     grants.trainersFor(c.organisationId, c.unitPath).length ? 0 : 1,
+    c.modelVersionId ? 0 : 1,
     c.attendanceMode === 'list' ? 0 : 1,
     c.feedbackRequestedAt ? 1 : 0,
     -(peopleOf.get(c.organisationId) ?? 0),
@@ -178,7 +182,14 @@ async function growOpenCourse(ctx: GenerateContext, grants: Awaited<ReturnType<t
   if (!course) return;
   const version = versionFor(course)!;
   const content = version.content as ModelContent;
-  const owner = grants.ownTrainer(course.createdBy, course.unitPath) ? course.createdBy : (grants.trainersFor(course.organisationId, course.unitPath)[0] ?? course.createdBy);
+  const inOrganisation = grants.organisationTrainers(course.organisationId);
+  const owner = grants.ownTrainer(course.createdBy, course.unitPath)
+    ? course.createdBy
+    : (grants.trainersFor(course.organisationId, course.unitPath)[0] ?? (course.createdBy && inOrganisation.includes(course.createdBy) ? course.createdBy : (inOrganisation[0] ?? null)));
+  if (owner && !grants.ownTrainer(owner, course.unitPath)) {
+    // Nobody trains in its unit or above: the planner became a trainer of that unit too when planning it.
+    await ctx.db.insert(roleAssignments).values({ userId: owner, role: 'trainer', organisationId: course.organisationId, unitId: course.unitId, createdAt: course.createdAt }).onConflictDoNothing();
+  }
   const size = Math.max(course.registered, openCourseTarget(ctx.scale));
   await ctx.db
     .update(trainings)

@@ -5,8 +5,8 @@ import { type IsoDate, addDays } from '../../server/calendar/dates';
 import { type Region, type TrainingStatus, regions, topicClasses, trainingModes, trainingTypes } from '../../server/trainings/kinds';
 import { heldTrainingTerms } from './attendance';
 import type { DataGenerator, GenerateContext } from './context';
+import { historyYears, trainingCount, trainingsPerOrganisationYear } from './volumes';
 
-const trainingsPerOrganisation = 200;
 const subjects = ['Kuorolaulun', 'Järjestötyön', 'Puheenjohtajan', 'Digitaitojen', 'Luontoretkeilyn ohjaajan', 'Taloudenhoidon', 'Viestinnän', 'Vapaaehtoistoiminnan', 'Teatteri-ilmaisun', 'Kielikahvilan'];
 const forms = ['peruskurssi', 'jatkokurssi', 'verkkokurssi', 'luentosarja', 'työpaja', 'koulutus'];
 const places = ['Seurantalo', 'Kansalaisopiston luokka', 'Kirjaston kokoushuone', 'Järjestötalo'];
@@ -47,15 +47,16 @@ function publicTerms(ctx: GenerateContext, status: TrainingStatus, mode: Trainin
 }
 
 /**
- * About 200 trainings an organisation over four years: every reservation of the ledger's completed
- * year is a training (approved when realised, else ended and unreported); the rest are earlier years'
- * approved or cancelled ones and the anchor year's drafts, which hold no hours. A share of them is
- * in the public calendar (see publicTerms).
+ * Ten years of trainings, the same number each year (trainingsPerOrganisationYear): every reservation
+ * of the ledger's completed year is a training (approved when realised, else ended and unreported);
+ * the rest are approved or cancelled ones, which hold no hours (the ledger has one completed year),
+ * and the anchor year's drafts. A share of them is in the public calendar (see publicTerms).
  */
 export const trainingsGenerator: DataGenerator = {
   name: 'training plans',
   rowCount(scale) {
-    return Math.max(1, Math.round(100 * scale)) * trainingsPerOrganisation * 3;
+    // The plans and their one to four sessions.
+    return trainingCount(scale) * 3.5;
   },
   async run(ctx) {
     const members = await ctx.db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.businessId));
@@ -125,18 +126,22 @@ export const trainingsGenerator: DataGenerator = {
       });
       planned.add(id);
     };
+    const fromLedger = new Map<string, number>();
     for (const account of ledgerTrainings) {
       if (account.kind !== 'reserved' || !account.organisationId || !account.unitId || planned.has(account.trainingId!)) continue;
       plan(account.organisationId, account.unitId, account.year, realised.has(account.trainingId) ? 'approved' : 'ended', account.trainingId!);
+      const key = `${account.organisationId}:${account.year}`;
+      fromLedger.set(key, (fromLedger.get(key) ?? 0) + 1);
     }
+    const perYear = trainingsPerOrganisationYear(ctx.scale);
     for (const organisation of members) {
       const orgUnits = allUnits.filter((u) => u.organisationId === organisation.id);
       if (orgUnits.length === 0) continue;
-      const already = rows.filter((r) => r.organisationId === organisation.id).length;
-      for (let n = already; n < trainingsPerOrganisation; n++) {
-        const year = ctx.random.pick([anchor - 3, anchor - 2, anchor - 2, anchor - 1, anchor]);
-        const status = year === anchor ? 'draft' : ctx.random.chance(0.9) ? 'approved' : 'cancelled';
-        plan(organisation.id, ctx.random.pick(orgUnits).id, year, status);
+      for (let year = anchor - historyYears + 1; year <= anchor; year++) {
+        for (let n = fromLedger.get(`${organisation.id}:${year}`) ?? 0; n < perYear; n++) {
+          const status = year === anchor ? 'draft' : ctx.random.chance(0.9) ? 'approved' : 'cancelled';
+          plan(organisation.id, ctx.random.pick(orgUnits).id, year, status);
+        }
       }
     }
     await ctx.insert(trainings, rows);

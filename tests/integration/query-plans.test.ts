@@ -1,0 +1,97 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type BenchUser, benchCases, benchUsers } from '../../scripts/bench/cases';
+import { type Refreshers, lookUpFixtures, signIn } from '../../scripts/bench/fixtures';
+import { benchRequest } from '../../scripts/bench/requests';
+import type { Progress } from '../../scripts/generate/context';
+import { generateData } from '../../scripts/generate/index';
+import type { DatabaseHandle } from '../../server/db/client';
+import * as schema from '../../server/db/schema';
+import type { Database } from '../../server/db/types';
+import { seedDemoData } from '../../server/seed/demo';
+import { openTestDatabase } from '../support/database';
+import { type TestServer, startTestServer } from '../support/http-app';
+
+/**
+ * Every benchmarked page and action is requested once, as the bench does it, on generated data on
+ * the PostgreSQL server; each distinct statement it ran is then EXPLAINed with the parameters it
+ * ran with. None may read a table of over 100 000 rows by a sequential scan. The default scale
+ * (0.5: 750 000 participants, 1.8 million presence rows) keeps the test to a few minutes;
+ * QUERY_PLAN_SCALE=1 checks the full data set (docs/performance.md).
+ */
+const onServer = Boolean(process.env.DATABASE_URL);
+const scale = Number(process.env.QUERY_PLAN_SCALE ?? '0.5');
+const largeTable = 100_000;
+const explainable = /^\s*(select|with|insert|update|delete)\b/i;
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  Plans?: PlanNode[];
+}
+
+const seqScannedTables = (node: PlanNode): string[] => [
+  ...(node['Node Type'] === 'Seq Scan' && node['Relation Name'] ? [node['Relation Name']] : []),
+  ...(node.Plans ?? []).flatMap(seqScannedTables),
+];
+
+const handles: DatabaseHandle[] = [];
+const pools: pg.Pool[] = [];
+let server: TestServer | undefined;
+afterAll(async () => {
+  await server?.close();
+  await Promise.all(pools.map((p) => p.end()));
+  await Promise.all(handles.map((h) => h.close()));
+});
+
+const silent: Progress = { start() {}, advance() {}, finish() {} };
+
+describe.skipIf(!onServer)('query plans on generated data (PostgreSQL)', () => {
+  it(`no statement of a benchmarked page or action scans a table of over ${largeTable} rows sequentially (scale ${scale})`, async () => {
+    const handle = await openTestDatabase();
+    handles.push(handle);
+    await generateData(handle.db, { scale, seed: 1, progress: silent });
+    await seedDemoData(handle.db);
+
+    // The server's statements, each with the parameters of its first run.
+    const ran = new Map<string, unknown[]>();
+    const pool = new pg.Pool({ connectionString: handle.url, max: 10 });
+    pools.push(pool);
+    const recording = drizzle(pool, { schema, logger: { logQuery: (query, params) => void (ran.has(query) || ran.set(query, params)) } });
+    server = await startTestServer(recording as unknown as Database);
+
+    const cookies = new Map<BenchUser, string | null>();
+    for (const [user, email] of Object.entries(benchUsers) as [BenchUser, string | null][]) cookies.set(user, email ? await signIn(server.url, email) : null);
+    const refreshers: Refreshers = {};
+    const fixtures = await lookUpFixtures(server.url, cookies, benchCases, refreshers);
+    const unexpected: string[] = [];
+    for (const benchCase of benchCases) {
+      for (const name of benchCase.fresh ?? []) fixtures[name] = await refreshers[name]!();
+      const request = benchRequest(server.url, benchCase, fixtures, cookies.get(benchCase.as) ?? null);
+      const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body ? new Uint8Array(request.body) : undefined, redirect: 'manual' });
+      await response.arrayBuffer();
+      if (response.status !== benchCase.expectStatus) unexpected.push(`${benchCase.name}: ${response.status}`);
+    }
+    // The plans are of the paths the bench measures only if every case answered as it does there.
+    expect(unexpected).toEqual([]);
+
+    const sizes = new Map(
+      (await pool.query<{ name: string; rows: number }>("select relname as name, reltuples::bigint as rows from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace")).rows.map(
+        (r) => [r.name, Number(r.rows)],
+      ),
+    );
+    const scans: string[] = [];
+    let explained = 0;
+    for (const [query, params] of ran) {
+      if (!explainable.test(query)) continue;
+      const { rows } = await pool.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`explain (format json) ${query}`, params);
+      explained++;
+      for (const table of seqScannedTables(rows[0]!['QUERY PLAN'][0]!.Plan)) {
+        if ((sizes.get(table) ?? 0) > largeTable) scans.push(`${table} (${sizes.get(table)} rows): ${query.slice(0, 300)}`);
+      }
+    }
+    expect(explained).toBeGreaterThan(250);
+    expect(scans).toEqual([]);
+  }, 1_800_000);
+});
