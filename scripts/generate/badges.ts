@@ -13,12 +13,13 @@ import { makeBadgePng } from '../../server/organisations/sample-images';
 import { type DataGenerator, activeCentreStaffIds } from './context';
 import { organisationCounts } from './organisations';
 
-/** Of the organisations' first admins, those who applied for the admin badge; of the applications, the approved and the rejected (the rest wait). */
+/** Of the organisations' first admins, those who applied for the admin badge. */
 const applicationShare = 0.3;
-const approvedShare = 0.7;
-const rejectedShare = 0.1;
-/** Of the issued credentials, those revoked afterwards. */
-const revokedShare = 0.05;
+/** The applications' outcomes in turn, ten at a time: seven approved, one rejected, two waiting (every kind among the first four). */
+const outcomeCycle = ['approved', 'waiting', 'approved', 'rejected', 'approved', 'approved', 'waiting', 'approved', 'approved', 'approved'] as const;
+const approvedShare = outcomeCycle.filter((o) => o === 'approved').length / outcomeCycle.length;
+/** Of the issued credentials in turn, those revoked afterwards: the second and every twentieth after it (5 %). */
+const revokedInTurn = (n: number) => n % 20 === 1;
 /** Approved training models that get a badge of their own (their register entries get no credentials here: too many to sign). */
 const modelBadgeCount = 3;
 
@@ -124,15 +125,15 @@ export const badgesGenerator: DataGenerator = {
       if (!admin.organisationId || !ctx.random.chance(applicationShare)) continue;
       const id = ctx.random.uuid();
       const justification = ctx.random.pick(justifications);
-      const roll = ctx.random.next();
-      if (roll >= approvedShare + rejectedShare) {
+      const outcome = outcomeCycle[applications.length % outcomeCycle.length]!;
+      if (outcome === 'waiting') {
         applications.push({ id, badgeId: badge.id, userId: admin.userId, organisationId: admin.organisationId, justification, createdAt: new Date(ctx.now.getTime() - ctx.random.int(1, 45 * 24) * hour) });
         continue;
       }
       // Decided a few days after applying, before the anchor.
       const createdAt = new Date(ctx.now.getTime() - ctx.random.int(14 * 24, 600 * 24) * hour);
       const decidedAt = helsinkiInstant(addDays(helsinkiDate(createdAt), ctx.random.int(2, 7)), `${pad(ctx.random.int(9, 15))}:${pad(ctx.random.int(0, 59))}`);
-      const approved = roll < approvedShare;
+      const approved = outcome === 'approved';
       applications.push({
         id,
         badgeId: badge.id,
@@ -145,7 +146,7 @@ export const badgesGenerator: DataGenerator = {
         reason: approved ? '' : ctx.random.pick(rejectionReasons),
         createdAt,
       });
-      if (approved) issued.push({ applicationId: id, admin, issuedAt: decidedAt, revoked: ctx.random.chance(revokedShare) });
+      if (approved) issued.push({ applicationId: id, admin, issuedAt: decidedAt, revoked: revokedInTurn(issued.length) });
     }
     await ctx.insert(badgeApplications, applications);
     if (issued.length === 0) return;

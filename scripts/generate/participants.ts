@@ -49,7 +49,8 @@ function participantsOf(ctx: GenerateContext, training: Training, next: () => nu
   const entered: number[] = [];
   for (let i = 0; i < wanted; i++) {
     if (training.isPublic && (!held || ctx.random.chance(0.8))) registering.push(between(ctx, opened, Math.max(opened, deadline)));
-    else entered.push(between(ctx, start, start + 7 * day));
+    // After the registration has closed (which may be the first session's evening), so that arrivals keep their order.
+    else entered.push(between(ctx, Math.max(start, deadline), start + 7 * day));
   }
   const rows: Row[] = [];
   const registered = () => rows.filter((r) => r.status === 'registered').length;

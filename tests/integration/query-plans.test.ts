@@ -18,10 +18,12 @@ import { type TestServer, startTestServer } from '../support/http-app';
  * the PostgreSQL server; each distinct statement it ran is then EXPLAINed with the parameters it
  * ran with. None may read a table of over 100 000 rows by a sequential scan. The default scale
  * (0.5: 750 000 participants, 1.8 million presence rows) keeps the test to a few minutes;
- * QUERY_PLAN_SCALE=1 checks the full data set (docs/performance.md).
+ * QUERY_PLAN_SCALE=1 checks the full data set, and QUERY_PLAN_DATABASE_URL a database generated
+ * before (it gets the demo data and the bench's fixtures; see docs/performance.md).
  */
 const onServer = Boolean(process.env.DATABASE_URL);
 const scale = Number(process.env.QUERY_PLAN_SCALE ?? '0.5');
+const generatedDatabase = process.env.QUERY_PLAN_DATABASE_URL;
 const largeTable = 100_000;
 const explainable = /^\s*(select|with|insert|update|delete)\b/i;
 
@@ -48,17 +50,21 @@ afterAll(async () => {
 const silent: Progress = { start() {}, advance() {}, finish() {} };
 
 describe.skipIf(!onServer)('query plans on generated data (PostgreSQL)', () => {
-  it(`no statement of a benchmarked page or action scans a table of over ${largeTable} rows sequentially (scale ${scale})`, async () => {
-    const handle = await openTestDatabase();
-    handles.push(handle);
-    await generateData(handle.db, { scale, seed: 1, progress: silent });
-    await seedDemoData(handle.db);
-
-    // The server's statements, each with the parameters of its first run.
-    const ran = new Map<string, unknown[]>();
-    const pool = new pg.Pool({ connectionString: handle.url, max: 10 });
+  it(`no statement of a benchmarked page or action scans a table of over ${largeTable} rows sequentially (${generatedDatabase ? 'a generated database' : `scale ${scale}`})`, async () => {
+    let url = generatedDatabase;
+    if (!url) {
+      const handle = await openTestDatabase();
+      handles.push(handle);
+      await generateData(handle.db, { scale, seed: 1, progress: silent });
+      url = handle.url!;
+    }
+    // The server's statements, each with the parameters of its first run and the case (or fixture lookup) that ran it.
+    const ran = new Map<string, { params: unknown[]; by: string }>();
+    let current = 'looking up the fixtures';
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
     pools.push(pool);
-    const recording = drizzle(pool, { schema, logger: { logQuery: (query, params) => void (ran.has(query) || ran.set(query, params)) } });
+    const recording = drizzle(pool, { schema, logger: { logQuery: (query, params) => void (ran.has(query) || ran.set(query, { params, by: current })) } });
+    await seedDemoData(recording as unknown as Database);
     server = await startTestServer(recording as unknown as Database);
 
     const cookies = new Map<BenchUser, string | null>();
@@ -68,6 +74,7 @@ describe.skipIf(!onServer)('query plans on generated data (PostgreSQL)', () => {
     const unexpected: string[] = [];
     for (const benchCase of benchCases) {
       for (const name of benchCase.fresh ?? []) fixtures[name] = await refreshers[name]!();
+      current = benchCase.name;
       const request = benchRequest(server.url, benchCase, fixtures, cookies.get(benchCase.as) ?? null);
       const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body ? new Uint8Array(request.body) : undefined, redirect: 'manual' });
       await response.arrayBuffer();
@@ -83,12 +90,12 @@ describe.skipIf(!onServer)('query plans on generated data (PostgreSQL)', () => {
     );
     const scans: string[] = [];
     let explained = 0;
-    for (const [query, params] of ran) {
+    for (const [query, { params, by }] of ran) {
       if (!explainable.test(query)) continue;
       const { rows } = await pool.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`explain (format json) ${query}`, params);
       explained++;
-      for (const table of seqScannedTables(rows[0]!['QUERY PLAN'][0]!.Plan)) {
-        if ((sizes.get(table) ?? 0) > largeTable) scans.push(`${table} (${sizes.get(table)} rows): ${query.slice(0, 300)}`);
+      for (const table of new Set(seqScannedTables(rows[0]!['QUERY PLAN'][0]!.Plan))) {
+        if ((sizes.get(table) ?? 0) > largeTable) scans.push(`${table} (${sizes.get(table)} rows), ${by}: ${query.replace(/\s+/g, ' ').slice(0, 1500)}`);
       }
     }
     expect(explained).toBeGreaterThan(250);
