@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -9,6 +10,9 @@ import pg from 'pg';
 import * as schema from './schema';
 import type { Database } from './types';
 import { acquireDataDirLock } from './data-dir-lock';
+
+/** The extensions the migrations create (PGlite has to load them before: every PGlite.create passes these). */
+export const pgliteExtensions = { pg_trgm };
 
 export const migrationsFolder = path.resolve(import.meta.dirname, '../../drizzle');
 
@@ -55,7 +59,7 @@ async function analyzeTablesWithRows(client: PGlite): Promise<void> {
 
 // PGlite's default shared_buffers (128 MB) is resident from the start; 32 MB keeps the
 // embedded server well under 400 MB RSS with the demo data at little cost in speed.
-const embeddedSettings = { postgresqlconf: 'shared_buffers=32MB' };
+const embeddedSettings = { postgresqlconf: 'shared_buffers=32MB', extensions: pgliteExtensions };
 
 /**
  * Opens the embedded database in DATA_DIR. After an unclean stop the folder may not

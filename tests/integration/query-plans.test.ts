@@ -26,6 +26,16 @@ const scale = Number(process.env.QUERY_PLAN_SCALE ?? '0.5');
 const generatedDatabase = process.env.QUERY_PLAN_DATABASE_URL;
 const largeTable = 100_000;
 const explainable = /^\s*(select|with|insert|update|delete)\b/i;
+/**
+ * The statements allowed to read a large table whole, and why: the centre's statistics over every
+ * organisation sum up a fifth of all participations (two years of ten) and join the reports of
+ * those years' trainings; an index would fetch the same rows one by one, dearer than the scan
+ * (docs/performance.md, "Scale and reliability (issue 20)").
+ */
+const wholeTableReads: { by: RegExp; tables: string[] }[] = [
+  { by: /^statistics (of the centre|table by organisation as CSV), centre staff$/, tables: ['training_participants', 'expense_reports'] },
+];
+const allowed = (by: string, table: string) => wholeTableReads.some((r) => r.by.test(by) && r.tables.includes(table));
 
 interface PlanNode {
   'Node Type': string;
@@ -95,10 +105,11 @@ describe.skipIf(!onServer)('query plans on generated data (PostgreSQL)', () => {
       const { rows } = await pool.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`explain (format json) ${query}`, params);
       explained++;
       for (const table of new Set(seqScannedTables(rows[0]!['QUERY PLAN'][0]!.Plan))) {
-        if ((sizes.get(table) ?? 0) > largeTable) scans.push(`${table} (${sizes.get(table)} rows), ${by}: ${query.replace(/\s+/g, ' ').slice(0, 1500)}`);
+        if ((sizes.get(table) ?? 0) > largeTable && !allowed(by, table)) scans.push(`${table} (${sizes.get(table)} rows), ${by}: ${query.replace(/\s+/g, ' ').slice(0, 1500)}`);
       }
     }
     expect(explained).toBeGreaterThan(250);
+    if (scans.length) console.error(scans.join('\n\n'));
     expect(scans).toEqual([]);
   }, 1_800_000);
 });

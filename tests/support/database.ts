@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type DatabaseHandle, openServer, wrapPglite } from '../../server/db/client';
+import { type DatabaseHandle, openServer, pgliteExtensions, wrapPglite } from '../../server/db/client';
 import { withDatabase } from './global-setup';
 
 /**
@@ -35,5 +35,5 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { url?: strin
     };
   }
   const image = new Blob([fs.readFileSync(inject('pgliteImagePath'))]);
-  return wrapPglite(await PGlite.create({ loadDataDir: image }));
+  return wrapPglite(await PGlite.create({ loadDataDir: image, extensions: pgliteExtensions }));
 }

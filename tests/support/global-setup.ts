@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { migratePgliteClient, openServer } from '../../server/db/client';
+import { migratePgliteClient, openServer, pgliteExtensions } from '../../server/db/client';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,7 +20,7 @@ export default async function setup(project: TestProject) {
   const dir = path.resolve('.tmp');
   fs.mkdirSync(dir, { recursive: true });
   const imagePath = path.join(dir, `pglite-image-${process.pid}.tar.gz`);
-  const client = await PGlite.create();
+  const client = await PGlite.create({ extensions: pgliteExtensions });
   await migratePgliteClient(client);
   fs.writeFileSync(imagePath, Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer()));
   await client.close();

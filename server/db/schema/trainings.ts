@@ -68,6 +68,9 @@ export const trainings = pgTable(
     index('trainings_unit_idx').on(t.unitId, t.year),
     index('trainings_year_start_idx').on(t.year, t.startsOn),
     index('trainings_created_by_idx').on(t.createdBy),
+    // The lists of every year by name page by this order; a search by name (ILIKE '%…%') by trigrams.
+    index('trainings_name_idx').on(t.name, t.id),
+    index('trainings_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
     index('trainings_public_idx').on(t.startsOn).where(sql`${t.isPublic}`),
     // The public calendar shows what has not ended by a day.
     index('trainings_public_ends_idx').on(t.endsOn).where(sql`${t.isPublic}`),
@@ -140,7 +143,8 @@ export const trainingParticipants = pgTable(
     index('training_participants_training_idx').on(t.trainingId, t.status, t.arrival),
     index('training_participants_organisation_idx').on(t.organisationId),
     // The participant portal finds a person's trainings by their address.
-    index('training_participants_email_lookup_idx').on(sql`lower(${t.email})`).where(sql`${t.email} <> ''`),
+    // Not partial: ANALYZE keeps statistics of a whole expression index only, and without them a person's lookup is misjudged as thousands of rows.
+    index('training_participants_email_lookup_idx').on(sql`lower(${t.email})`),
     // One place per email and training (cancelled ones may register again).
     uniqueIndex('training_participants_email_idx')
       .on(t.trainingId, sql`lower(${t.email})`)
