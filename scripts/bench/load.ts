@@ -38,6 +38,7 @@ const headersFor = (): Record<string, string> => {
   const n = client++ % 2 ** 24;
   return { ...spec.headers, 'X-Forwarded-For': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
 };
+const requestTimeoutMs = 30_000;
 const started = performance.now();
 const deadline = started + spec.durationMs;
 
@@ -52,6 +53,8 @@ function once(): Promise<void> {
         resolve();
       });
     });
+    // A request still unanswered after this long counts as an error, so that the run ends in time.
+    req.setTimeout(requestTimeoutMs, () => req.destroy());
     req.on('error', () => {
       errors++;
       resolve();

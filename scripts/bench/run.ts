@@ -172,7 +172,7 @@ try {
     process.stdout.write(`${benchCase.name} … `);
     const result = runLoad(url, benchCase, fixtures, cookies.get(benchCase.as) ?? null);
     results.push({ name: benchCase.name, concurrency: benchCase.concurrency ?? options.concurrency, ...result });
-    console.log(`${result.requestsPerSecond.toFixed(0)} req/s`);
+    console.log(`${result.requestsPerSecond.toFixed(0)} req/s, p95 ${result.p95.toFixed(1)} ms${result.errors ? `, ${result.errors} errors` : ''}`);
   }
   const baseline = results.find((r) => r.name === baselineName)!;
   const rows = results.map((r) => ({
